@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Tsuyama.LocalCurrency.Cli.Infrastructure;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+
+namespace Tsuyama.LocalCurrency.Cli.Commands;
+
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("verify", "Check every ledger invariant and the seal chain; exit 0 only if all hold") { CommonOptions.Json };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliServices.Build(parse.GetValue(CommonOptions.Db));
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyLedgerQuery(), ct);
+            if (!result.IsSuccess)
+            {
+                return ResultOutput.Fail(result.Error);
+            }
+
+            var report = result.Value;
+            if (parse.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, CliJson.Options));
+            }
+            else
+            {
+                Print(report);
+            }
+
+            return report.Ok ? ExitCodes.Ok : ExitCodes.Problems;
+        });
+        return command;
+    }
+
+    private static void Print(VerifyReport report)
+    {
+        var table = new Table().AddColumns("", "");
+        table.AddRow("transfers", report.Transfers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("sealed transfers", report.SealedTransfers.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("seal blocks", report.Blocks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("accounts", report.Accounts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("lots", report.Lots.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        if (report.Ok)
+        {
+            ResultOutput.Ok("OK: every ledger invariant and the seal chain hold.");
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"[red]FAILED: {report.Problems.Count} problem(s)[/]");
+        foreach (var problem in report.Problems)
+        {
+            AnsiConsole.MarkupLine($"[red]- {Markup.Escape(problem)}[/]");
+        }
+    }
+}
+
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Cli.Infrastructure;
+
+/// <summary>
+/// The CLI reads the same configuration as the web host (appsettings.json in the working folder,
+/// then environment variables such as <c>ConnectionStrings__Ledger</c>); <c>--db</c> overrides it.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string? db)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var database = DatabaseOptions.From(configuration["Database:Provider"], db ?? configuration.GetConnectionString("Ledger"));
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true));
+        services.AddLocalCurrencyCore(database);
+        services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,62 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Common.Behaviours;
+
+/// <summary>
+/// One database transaction per command: committed on success, rolled back on a refusal or an
+/// exception. On SQLite the transaction starts IMMEDIATE, so writers queue on the database lock
+/// and a read inside the transaction cannot go stale before the write that depends on it.
+/// </summary>
+internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        if (request is not ITransactional || db.Database.CurrentTransaction is not null)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            unitOfWork.CommitDespiteFailure = false;
+            try
+            {
+                var response = await next().ConfigureAwait(false);
+                if (response is IResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                }
+
+                return response;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsRetryable(ex))
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A lost race (another transaction changed a guarded row, or inserted the same idempotency
+    /// key first) is safe to retry: the retry sees the winner's committed state.
+    /// </summary>
+    private static bool IsRetryable(Exception ex) =>
+        ex is ConcurrencyConflictException or DbUpdateException { InnerException: not null } && UniqueViolation.Is(ex);
+}

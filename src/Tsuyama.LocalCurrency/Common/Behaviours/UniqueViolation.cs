@@ -1,0 +1,19 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Tsuyama.LocalCurrency.Common.Behaviours;
+
+internal static class UniqueViolation
+{
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqlServerUniqueIndex = 2601;
+    private const int SqlServerUniqueConstraint = 2627;
+
+    public static bool Is(Exception ex) => ex.InnerException switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+        SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        _ => false,
+    };
+}

@@ -1,0 +1,23 @@
+using MediatR;
+
+namespace Tsuyama.LocalCurrency.Common;
+
+/// <summary>A use case that reads only.</summary>
+public interface IQuery<T> : IRequest<Result<T>>;
+
+/// <summary>A use case that writes; it runs inside one database transaction.</summary>
+public interface ICommand<T> : IRequest<Result<T>>, ITransactional;
+
+public interface ITransactional;
+
+/// <summary>
+/// A command whose first outcome is kept under (scope, key) and replayed for a retry. The key and
+/// scope are not part of the request fingerprint.
+/// </summary>
+public interface IIdempotentCommand
+{
+    string? IdempotencyKey { get; }
+
+    /// <summary>Who the key belongs to, e.g. "resident:{id}": keys of different callers never collide.</summary>
+    string IdempotencyScope { get; }
+}

@@ -1,0 +1,47 @@
+namespace Tsuyama.LocalCurrency.Common;
+
+public interface IValidator<in T>
+{
+    void Validate(T request, ValidationErrors errors);
+}
+
+/// <summary>Collects every field problem of a request so a client sees them all at once.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    public ValidationErrors Require(bool condition, string field, string message) =>
+        condition ? this : Add(field, message);
+
+    public ValidationErrors NotBlank(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, "is required");
+        }
+
+        return Require(value.Length <= maxLength, field, $"must be at most {maxLength} characters");
+    }
+
+    public ValidationErrors Digits(string? value, string field, int minLength, int maxLength) =>
+        Require(value is not null && value.Length >= minLength && value.Length <= maxLength && value.All(char.IsAsciiDigit),
+            field, minLength == maxLength ? $"must be {minLength} digits" : $"must be {minLength}–{maxLength} digits");
+
+    public ValidationErrors Positive(long value, string field, long max) =>
+        Require(value > 0 && value <= max, field, $"must be a whole number from 1 to {max}");
+
+    public Error ToError() => Error.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+}

@@ -1,0 +1,41 @@
+namespace Tsuyama.LocalCurrency.Domain;
+
+/// <summary>大型店 (floor space ≥ 1,000 m²) accept only general points.</summary>
+public enum MerchantSize
+{
+    Small = 0,
+    Large = 1,
+}
+
+public enum BankAccountType
+{
+    Ordinary = 1,
+    Current = 2,
+    Savings = 4,
+    Other = 9,
+}
+
+public sealed class PayoutAccount
+{
+    public required string BankCode { get; init; }
+    public required string BranchCode { get; init; }
+    public BankAccountType AccountType { get; init; }
+    public required string AccountNumber { get; init; }
+    public required string HolderKana { get; init; }
+}
+
+public sealed class Merchant
+{
+    /// <summary>Also the id of the merchant's ledger account.</summary>
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public required string NameKana { get; init; }
+    public required string NameRomaji { get; init; }
+    /// <summary>ISO 18245 merchant category code, four digits.</summary>
+    public required string Category { get; init; }
+    public MerchantSize Size { get; init; }
+    public required string PostalCode { get; init; }
+    public required string OwnerEmail { get; init; }
+    public required PayoutAccount Payout { get; init; }
+    public DateTime CreatedAt { get; init; }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Identity;
+
+/// <summary>
+/// Adds a sign-in user and its role to the command's own transaction, so a registration either
+/// creates both the ledger party and its login or neither.
+/// </summary>
+internal static class NewUser
+{
+    public static async Task<Error?> AddAsync(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, Guid id, string email, string password, string role, Guid? merchantId, CancellationToken ct)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct).ConfigureAwait(false))
+        {
+            return Error.Conflict($"The e-mail address '{email}' is already registered.");
+        }
+
+        var user = new LedgerUser
+        {
+            Id = id,
+            UserName = email.Trim(),
+            NormalizedUserName = normalized,
+            Email = email.Trim(),
+            NormalizedEmail = normalized,
+            EmailConfirmed = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"),
+            MerchantId = merchantId,
+        };
+        user.PasswordHash = hasher.HashPassword(user, password);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = id, RoleId = Roles.Ids[role] });
+        return null;
+    }
+
+    public static void ValidateCredentials(ValidationErrors e, string? email, string? password)
+    {
+        e.Require(email is { Length: > 3 and <= 256 } && email.Contains('@', StringComparison.Ordinal) && !email.Contains(' ', StringComparison.Ordinal),
+            "email", "must be an e-mail address");
+        e.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit),
+            "password", "must be 8–128 characters with letters and digits");
+    }
+}

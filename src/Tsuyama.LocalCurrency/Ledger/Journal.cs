@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Common.Behaviours;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Ledger;
+
+/// <summary>
+/// Collects the transfers of one command and applies them: balances change only here, by
+/// conditional atomic updates in a fixed key order (so concurrent SQL Server transactions lock
+/// rows in the same order), and the transfers are appended in the same transaction.
+/// </summary>
+internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
+{
+    private readonly List<Transfer> _transfers = [];
+    private readonly HashSet<Guid> _mayGoNegative = [];
+
+    public IReadOnlyList<Transfer> Transfers => _transfers;
+
+    /// <summary>Records a transfer; the issuer account is the only one allowed below zero.</summary>
+    public void Post(Guid programId, PointKind kind, Guid from, Guid to, long amount, TransferType type, Guid operationId, bool fromIsIssuer = false)
+    {
+        if (amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A transfer moves a positive amount.");
+        }
+
+        if (fromIsIssuer)
+        {
+            _mayGoNegative.Add(from);
+        }
+
+        var now = clock.GetUtcNow();
+        _transfers.Add(new Transfer
+        {
+            Id = Guid.CreateVersion7(now),
+            ProgramId = programId,
+            Kind = kind,
+            FromAccountId = from,
+            ToAccountId = to,
+            Amount = amount,
+            Type = type,
+            OperationId = operationId,
+            CreatedAt = now.UtcDateTime,
+        });
+    }
+
+    /// <summary>
+    /// Applies the net effect on every balance. Returns a refusal if a debit would take a balance
+    /// below zero; the caller's transaction is then rolled back, so nothing is half-applied.
+    /// The transfers are added to the context and saved with the caller's SaveChanges.
+    /// </summary>
+    public async Task<Error?> ApplyAsync(CancellationToken ct)
+    {
+        var deltas = new SortedDictionary<(Guid Account, Guid Program, PointKind Kind), long>();
+        foreach (var t in _transfers)
+        {
+            Add(deltas, (t.FromAccountId, t.ProgramId, t.Kind), -t.Amount);
+            Add(deltas, (t.ToAccountId, t.ProgramId, t.Kind), t.Amount);
+        }
+
+        foreach (var ((account, program, kind), delta) in deltas)
+        {
+            if (delta == 0)
+            {
+                continue;
+            }
+
+            var guarded = delta < 0 && !_mayGoNegative.Contains(account);
+            var updated = guarded
+                ? await db.Balances
+                    .Where(b => b.AccountId == account && b.ProgramId == program && b.Kind == kind && b.Amount + delta >= 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Amount, b => b.Amount + delta), ct).ConfigureAwait(false)
+                : await db.Balances
+                    .Where(b => b.AccountId == account && b.ProgramId == program && b.Kind == kind)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Amount, b => b.Amount + delta), ct).ConfigureAwait(false);
+            if (updated == 1)
+            {
+                continue;
+            }
+
+            if (guarded)
+            {
+                var available = await db.Balances
+                    .Where(b => b.AccountId == account && b.ProgramId == program && b.Kind == kind)
+                    .Select(b => (long?)b.Amount).FirstOrDefaultAsync(ct).ConfigureAwait(false) ?? 0;
+                return Error.InsufficientBalance(available, -delta);
+            }
+
+            db.Balances.Add(new Balance { AccountId = account, ProgramId = program, Kind = kind, Amount = delta });
+        }
+
+        db.Transfers.AddRange(_transfers);
+        return null;
+    }
+
+    private static void Add(SortedDictionary<(Guid, Guid, PointKind), long> deltas, (Guid, Guid, PointKind) key, long amount) =>
+        deltas[key] = checked(deltas.GetValueOrDefault(key) + amount);
+}
+
+/// <summary>Lots are consumed with the same guard: the row must still hold what was read.</summary>
+internal static class LotUpdates
+{
+    public static async Task ConsumeAsync(this LedgerDbContext db, Guid lotId, long amount, CancellationToken ct)
+    {
+        var updated = await db.Lots
+            .Where(l => l.Id == lotId && l.Remaining >= amount)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Remaining, l => l.Remaining - amount), ct).ConfigureAwait(false);
+        if (updated != 1)
+        {
+            throw new ConcurrencyConflictException($"Lot {lotId} changed while it was being spent.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Tsuyama.LocalCurrency.Domain;
+
+namespace Tsuyama.LocalCurrency.Ledger;
+
+/// <summary>
+/// The canonical form of a transfer row for the seal chain. Any change to a sealed row's values,
+/// a deleted row or an inserted one changes its block's hash.
+/// </summary>
+public static class SealHasher
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static IncrementalHash Begin(string previousHash)
+    {
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Convert.FromHexString(previousHash));
+        return hash;
+    }
+
+    public static void Append(IncrementalHash hash, Transfer t)
+    {
+        Span<char> chars = stackalloc char[320];
+        if (!chars.TryWrite(CultureInfo.InvariantCulture,
+                $"{t.Sequence}|{t.Id:N}|{t.ProgramId:N}|{(int)t.Kind}|{t.FromAccountId:N}|{t.ToAccountId:N}|{t.Amount}|{(int)t.Type}|{t.OperationId:N}|{t.CreatedAt.Ticks}\n",
+                out var written))
+        {
+            throw new InvalidOperationException("A canonical transfer row did not fit its buffer.");
+        }
+
+        Span<byte> bytes = stackalloc byte[320];
+        var count = Encoding.ASCII.GetBytes(chars[..written], bytes);
+        hash.AppendData(bytes[..count]);
+    }
+
+    public static string Finish(IncrementalHash hash) => Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+}
