@@ -18,6 +18,13 @@ public sealed class EmvcoWriter
 
     private EmvcoWriter(string templateTag) => _templateTag = templateTag;
 
+    /// <summary>A writer for the value of template <paramref name="tag"/>, checked against that template's limits.</summary>
+    public static EmvcoWriter ForTemplate(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return new EmvcoWriter(tag);
+    }
+
     /// <exception cref="ArgumentException">Bad tag, empty or over-long value, duplicate tag, or an attempt to write 63 by hand.</exception>
     public EmvcoWriter Add(string tag, string value)
     {

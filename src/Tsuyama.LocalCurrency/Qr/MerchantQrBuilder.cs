@@ -16,7 +16,7 @@ public static class MerchantQrBuilder
     public static string BuildStoreCode(MerchantQrInfo merchant, string? storeLabel = null)
     {
         ArgumentNullException.ThrowIfNull(merchant);
-        var writer = StartPayload(merchant, TsuyamaQrConstants.StaticInitiation, amount: null);
+        var writer = StartPayload(merchant, TsuyamaQrConstants.StaticInitiation, amount: null, requestId: null);
         if (!string.IsNullOrWhiteSpace(storeLabel))
         {
             writer.AddTemplate("62", t => t.Add("03", MerchantQrText.RomajiName(storeLabel)));
@@ -26,7 +26,10 @@ public static class MerchantQrBuilder
     }
 
     /// <param name="amount">Whole yen, 1 to <see cref="MaxAmount"/>.</param>
-    /// <param name="requestId">Id of the stored payment request; written to 62.05 as 32 hex digits.</param>
+    /// <param name="requestId">
+    /// Id of the stored payment request, written as 32 hex digits to sub-tag 02 of our merchant
+    /// account template: EMVCo caps the reference label 62.05 at 25 characters, too short for a Guid.
+    /// </param>
     /// <exception cref="ArgumentException">Bad merchant data, amount or request id.</exception>
     public static string BuildPaymentRequest(MerchantQrInfo merchant, long amount, Guid requestId)
     {
@@ -38,12 +41,10 @@ public static class MerchantQrBuilder
             throw new ArgumentException("A payment request needs a real id.", nameof(requestId));
         }
 
-        var writer = StartPayload(merchant, TsuyamaQrConstants.DynamicInitiation, amount);
-        writer.AddTemplate("62", t => t.Add("05", requestId.ToString("N")));
-        return FinishPayload(writer, merchant);
+        return FinishPayload(StartPayload(merchant, TsuyamaQrConstants.DynamicInitiation, amount, requestId), merchant);
     }
 
-    private static EmvcoWriter StartPayload(MerchantQrInfo merchant, string initiation, long? amount)
+    private static EmvcoWriter StartPayload(MerchantQrInfo merchant, string initiation, long? amount, Guid? requestId)
     {
         if (merchant.MerchantId == Guid.Empty)
         {
@@ -53,9 +54,14 @@ public static class MerchantQrBuilder
         var writer = new EmvcoWriter()
             .Add("00", "01")
             .Add("01", initiation)
-            .AddTemplate(TsuyamaQrConstants.MerchantAccountTag, t => t
-                .Add("00", TsuyamaQrConstants.GloballyUniqueId)
-                .Add("01", merchant.MerchantId.ToString("N")))
+            .AddTemplate(TsuyamaQrConstants.MerchantAccountTag, t =>
+            {
+                t.Add("00", TsuyamaQrConstants.GloballyUniqueId).Add("01", merchant.MerchantId.ToString("N"));
+                if (requestId is { } id)
+                {
+                    t.Add("02", id.ToString("N"));
+                }
+            })
             .Add("52", MerchantQrText.CategoryCode(merchant.MerchantCategoryCode))
             .Add("53", TsuyamaQrConstants.CurrencyYen);
         if (amount is { } yen)

@@ -16,7 +16,7 @@ public static class MerchantQrDecoder
     public static DecodedMerchantQr Decode(string? payload)
     {
         var fields = EmvcoParser.Parse(payload);
-        var (merchantId, _) = FindOurTemplate(fields);
+        var (ours, merchantId) = FindOurTemplate(fields);
         fields.RequireTags(MandatoryTags);
 
         var currency = fields.GetRequired("53");
@@ -48,13 +48,13 @@ public static class MerchantQrDecoder
 
         var isDynamic = fields.GetRequired("01") == TsuyamaQrConstants.DynamicInitiation;
         var additional = fields.GetTemplateOrDefault("62");
-        var reference = additional?.GetValueOrDefault("05");
+        var requestIdText = ours.GetValueOrDefault("02");
         long? amount;
         Guid? requestId;
         if (isDynamic)
         {
             amount = ReadAmount(fields.GetValueOrDefault("54"));
-            requestId = ReadRequestId(reference);
+            requestId = ReadRequestId(requestIdText, ours.PathOf("02"));
         }
         else
         {
@@ -63,9 +63,9 @@ public static class MerchantQrDecoder
                 throw new QrFormatException(QrRejectionReason.AmountOnStaticCode, "A store code (01=11) must not carry an amount; the resident enters it.", "54");
             }
 
-            if (reference is not null)
+            if (requestIdText is not null)
             {
-                throw new QrFormatException(QrRejectionReason.InvalidFieldValue, "A store code (01=11) must not carry a payment request reference (62.05).", "62.05");
+                throw new QrFormatException(QrRejectionReason.InvalidFieldValue, $"A store code (01=11) must not carry a payment request id ({ours.PathOf("02")}).", ours.PathOf("02"));
             }
 
             amount = null;
@@ -107,9 +107,9 @@ public static class MerchantQrDecoder
         }
     }
 
-    private static (Guid MerchantId, string Tag) FindOurTemplate(EmvcoFieldSet fields)
+    private static (EmvcoFieldSet Template, Guid MerchantId) FindOurTemplate(EmvcoFieldSet fields)
     {
-        (Guid, string)? found = null;
+        (EmvcoFieldSet, Guid)? found = null;
         foreach (var field in fields)
         {
             if (!EmvcoTagRules.IsMerchantAccountTemplate(field.Tag))
@@ -138,7 +138,7 @@ public static class MerchantQrDecoder
                 throw new QrFormatException(QrRejectionReason.DuplicateTag, "The code names our scheme in more than one merchant account template.", field.Tag);
             }
 
-            found = (ReadMerchantId(template.GetValueOrDefault("01"), template.PathOf("01")), field.Tag);
+            found = (template, ReadMerchantId(template.GetValueOrDefault("01"), template.PathOf("01")));
         }
 
         return found ?? throw new QrFormatException(QrRejectionReason.NotOurCode, "This is not a Tsuyama local currency code (no merchant account template with id jp.tsuyama.lc).");
@@ -171,16 +171,16 @@ public static class MerchantQrDecoder
         return amount;
     }
 
-    private static Guid ReadRequestId(string? value)
+    private static Guid ReadRequestId(string? value, string path)
     {
         if (value is null)
         {
-            throw new QrFormatException(QrRejectionReason.RequestIdMissing, "A payment request code (01=12) must carry its request id (62.05).", "62.05");
+            throw new QrFormatException(QrRejectionReason.RequestIdMissing, $"A payment request code (01=12) must carry its request id ({path}).", path);
         }
 
         if (!IsLowerHex32(value) || !Guid.TryParseExact(value, "N", out var id) || id == Guid.Empty)
         {
-            throw new QrFormatException(QrRejectionReason.RequestIdInvalid, "The payment request id (62.05) must be 32 lower-case hex digits.", "62.05");
+            throw new QrFormatException(QrRejectionReason.RequestIdInvalid, $"The payment request id ({path}) must be 32 lower-case hex digits.", path);
         }
 
         return id;
