@@ -59,7 +59,7 @@ internal sealed class DemoSeeder(IServiceProvider services, Random random)
             // Hashing a password costs ~0.1 s by design, so only a few demo residents can sign in.
             var made = Must(await SendAsync(new RegisterResidentCommand(email, i < SignInResidents ? DemoData.Password : null, $"住民 {i + 1}"), ct));
             residents.Add(made.ResidentId);
-            Must(await SendAsync(new PurchasePointsCommand(made.ResidentId, DemoData.ProgramCode, random.Next(1, 4), "cli:seed-demo", $"seed-purchase-{i}"), ct));
+            Must(await SendAsync(new PurchasePointsCommand(made.ResidentId, DemoData.ProgramCode, random.Next(2, 6), "cli:seed-demo", $"seed-purchase-{i}"), ct));
             if (i < SignInResidents)
             {
                 signIns.Add(email);
@@ -74,7 +74,7 @@ internal sealed class DemoSeeder(IServiceProvider services, Random random)
         {
             var resident = residents[random.Next(residents.Count)];
             var (merchant, _) = merchants[random.Next(merchants.Count)];
-            var amount = random.Next(1, 60) * 100L;
+            var amount = random.Next(1, 30) * 100L;
             var payment = await SendAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, $"resident:{resident}", $"seed-pay-{i}"), ct);
             if (!payment.IsSuccess)
             {

@@ -30,7 +30,7 @@ internal static class TransferReader
             command.CommandTimeout = 600;
             command.CommandText =
                 "SELECT Sequence, Id, ProgramId, Kind, FromAccountId, ToAccountId, Amount, Type, OperationId, CreatedAt FROM Transfers " +
-                "WHERE Sequence > @after" + (upToSequence is null ? "" : " AND Sequence <= @upTo") + (createdBefore is null ? "" : " AND CreatedAt < @before") +
+                "WHERE Sequence > @after" + (upToSequence is null ? "" : " AND Sequence <= @upTo") + (createdBefore is null ? "" : " AND CreatedAt <= @before") +
                 " ORDER BY Sequence";
             AddParameter(command, "@after", afterSequence);
             if (upToSequence is not null)

@@ -131,7 +131,7 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
     private async Task<long> CheckLotsAsync(CancellationToken ct)
     {
         var lotCount = await db.Lots.LongCountAsync(ct).ConfigureAwait(false);
-        var badLots = await db.Lots.Where(l => l.Remaining < 0 || l.Remaining > l.OriginalAmount).Select(l => l.Id).Take(20).ToListAsync(ct).ConfigureAwait(false);
+        var badLots = await db.Lots.Where(l => l.Remaining < 0 || l.Remaining > l.OriginalAmount).OrderBy(l => l.Id).Select(l => l.Id).Take(20).ToListAsync(ct).ConfigureAwait(false);
         foreach (var id in badLots)
         {
             Problem($"Lot {id} has a remaining amount outside 0..its original amount.");
@@ -171,7 +171,7 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
     private async Task CheckIdempotencyKeysAsync(CancellationToken ct)
     {
         var duplicates = await db.IdempotencyRecords.GroupBy(r => new { r.Scope, r.Key }).Where(g => g.Count() > 1)
-            .Select(g => g.Key.Key).Take(20).ToListAsync(ct).ConfigureAwait(false);
+            .Select(g => g.Key.Key).OrderBy(k => k).Take(20).ToListAsync(ct).ConfigureAwait(false);
         foreach (var key in duplicates)
         {
             Problem($"Idempotency key '{key}' is recorded more than once.");

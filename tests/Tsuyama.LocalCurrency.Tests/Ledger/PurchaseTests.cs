@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Wallets.GetWallet;
+using Tsuyama.LocalCurrency.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Tests.Ledger;
+
+public sealed class PurchaseTests : IAsyncLifetime
+{
+    private LedgerTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LedgerTestHost.CreateAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private PurchasePointsCommand Buy(Guid resident, int units, string program = "P1") =>
+        new(resident, program, units, $"resident:{resident}", _host.NextKey());
+
+    [Fact]
+    public async Task Purchase_IssuesLotsPerKindWithTheProgramExpiryAndChargesThePremiumToTheIssuer()
+    {
+        var program = await _host.CreateProgramAsync();
+        var resident = await _host.RegisterResidentAsync();
+
+        var bought = await _host.MustAsync(Buy(resident, 2));
+
+        bought.PaidYen.Should().Be(20_000);
+        bought.Points.Should().Be(new PurchasedPoints(12_000, 14_000));
+        var wallet = await _host.MustAsync(new GetWalletQuery(resident));
+        wallet.Total.Should().Be(26_000);
+        wallet.Lots.Should().OnlyContain(l => l.ExpiresOn == _host.Today.AddDays(180));
+        var issuer = await _host.WithDbAsync(db => db.Programs.Where(p => p.Id == program.ProgramId).Select(p => p.IssuerAccountId).FirstAsync());
+        (await _host.BalanceAsync(issuer)).Should().Be(-26_000);
+    }
+
+    [Fact]
+    public async Task Purchase_WhenUnitsOnSaleRunOut_ReturnsLimitExceededAndIssuesNothing()
+    {
+        await _host.CreateProgramAsync(totalUnits: 3, maxPerResident: 3);
+        var first = await _host.RegisterResidentAsync();
+        var second = await _host.RegisterResidentAsync();
+        await _host.MustAsync(Buy(first, 2));
+
+        var result = await _host.SendAsync(Buy(second, 2));
+
+        result.Error!.Type.Should().Be(ProblemTypes.LimitExceeded);
+        (await _host.BalanceAsync(second)).Should().Be(0);
+        (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
+        (await _host.SendAsync(Buy(second, 1))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Purchase_WhenThePersonalLimitIsReached_ReturnsLimitExceededAndIssuesNothing()
+    {
+        await _host.CreateProgramAsync(maxPerResident: 3);
+        var resident = await _host.RegisterResidentAsync();
+        await _host.MustAsync(Buy(resident, 2));
+
+        var result = await _host.SendAsync(Buy(resident, 2));
+
+        result.Error!.Type.Should().Be(ProblemTypes.LimitExceeded);
+        (await _host.BalanceAsync(resident)).Should().Be(26_000);
+        (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Purchase_FirstPurchaseAboveThePersonalLimit_ReturnsLimitExceeded()
+    {
+        await _host.CreateProgramAsync(maxPerResident: 3);
+        var resident = await _host.RegisterResidentAsync();
+
+        var result = await _host.SendAsync(Buy(resident, 4));
+
+        result.Error!.Type.Should().Be(ProblemTypes.LimitExceeded);
+        (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Purchase_OutsideTheSalesWindow_ReturnsSalesClosed()
+    {
+        await _host.CreateProgramAsync(salesFrom: _host.Today.AddDays(1), salesUntil: _host.Today.AddDays(5));
+        var resident = await _host.RegisterResidentAsync();
+
+        var result = await _host.SendAsync(Buy(resident, 1));
+
+        result.Error!.Type.Should().Be(ProblemTypes.SalesClosed);
+        (await _host.BalanceAsync(resident)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Purchase_ForUnknownProgram_ReturnsNotFound()
+    {
+        var resident = await _host.RegisterResidentAsync();
+
+        var result = await _host.SendAsync(Buy(resident, 1, "NOPE"));
+
+        result.Error!.Status.Should().Be(404);
+    }
+}

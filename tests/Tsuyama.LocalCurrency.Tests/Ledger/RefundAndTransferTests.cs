@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
+using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
+using Tsuyama.LocalCurrency.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Tests.Ledger;
+
+public sealed class RefundAndTransferTests : IAsyncLifetime
+{
+    private LedgerTestHost _host = null!;
+    private Guid _resident;
+    private Guid _shop;
+
+    public async Task InitializeAsync()
+    {
+        _host = await LedgerTestHost.CreateAsync();
+        await _host.CreateProgramAsync(expiresOn: _host.Today.AddDays(90), transferFeeBps: 50);
+        _resident = await _host.RegisterResidentAsync();
+        _shop = await _host.RegisterMerchantAsync();
+        await _host.BuyAsync(_resident);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<PaymentMade> PayAsync(long amount) =>
+        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+
+    private RefundPaymentCommand Refund(Guid merchant, Guid payment, long amount) =>
+        new(merchant, payment, amount, $"merchant:{merchant}", _host.NextKey());
+
+    [Fact]
+    public async Task Refund_Partial_ReturnsPointsAsLotsWithTheOriginalExpiry()
+    {
+        var payment = await PayAsync(8_000);
+
+        var refund = await _host.MustAsync(Refund(_shop, payment.PaymentId, 3_000));
+
+        refund.Amount.Should().Be(3_000);
+        var lots = await _host.WithDbAsync(db => db.Lots.Where(l => l.Source == LotSource.Refund).ToListAsync());
+        lots.Should().OnlyContain(l => l.ExpiresOn == _host.Today.AddDays(90) && l.ResidentId == _resident);
+        lots.Sum(l => l.Remaining).Should().Be(3_000);
+        // Last drawn first: the 1,000 general points, then 2,000 of the smallBusiness ones.
+        lots.Should().Contain(l => l.Kind == PointKind.General && l.Remaining == 1_000);
+        (await _host.BalanceAsync(_resident)).Should().Be(13_000 - 8_000 + 3_000);
+        (await _host.BalanceAsync(_shop)).Should().Be(5_000);
+    }
+
+    [Fact]
+    public async Task Refund_AboveWhatRemainsOfThePayment_ReturnsRefundExceedsPaymentAndChangesNothing()
+    {
+        var payment = await PayAsync(5_000);
+        await _host.MustAsync(Refund(_shop, payment.PaymentId, 4_000));
+
+        var result = await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_001));
+
+        result.Error!.Type.Should().Be(ProblemTypes.RefundExceedsPayment);
+        (await _host.BalanceAsync(_shop)).Should().Be(1_000);
+        (await _host.WithDbAsync(db => db.Payments.Select(p => p.RefundedAmount).SingleAsync())).Should().Be(4_000);
+        (await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_000))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Refund_ByAnotherMerchant_ReturnsForbidden()
+    {
+        var payment = await PayAsync(1_000);
+        var other = await _host.RegisterMerchantAsync();
+
+        var result = await _host.SendAsync(Refund(other, payment.PaymentId, 500));
+
+        result.Error!.Status.Should().Be(403);
+    }
+
+    [Fact]
+    public async Task Refund_AfterTheMerchantSpentThePoints_ReturnsInsufficientBalanceAndChangesNothing()
+    {
+        var payment = await PayAsync(2_000);
+        var supplier = await _host.RegisterMerchantAsync();
+        await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 2_000, $"merchant:{_shop}", _host.NextKey()));
+
+        var result = await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_000));
+
+        result.Error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
+        (await _host.WithDbAsync(db => db.Payments.Select(p => p.RefundedAmount).SingleAsync())).Should().Be(0);
+        (await _host.BalanceAsync(_resident)).Should().Be(11_000);
+    }
+
+    [Fact]
+    public async Task MerchantTransfer_ChargesTheProgramFeeRoundedDownAndReturnsItToTheIssuer()
+    {
+        await PayAsync(10_000);
+        var supplier = await _host.RegisterMerchantAsync();
+
+        var made = await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 9_999, $"merchant:{_shop}", _host.NextKey()));
+
+        // 7,000 smallBusiness at 0.5 % = 35, then 2,999 general at 0.5 % = 14.995 → 14.
+        made.Fee.Should().Be(49);
+        (await _host.BalanceAsync(supplier)).Should().Be(9_999 - 49);
+        (await _host.BalanceAsync(_shop)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task MerchantTransfer_FromAProgramThatForbidsIt_ReturnsMerchantTransfersNotAllowed()
+    {
+        await _host.CreateProgramAsync("CLOSED", allowTransfers: false);
+        var resident = await _host.RegisterResidentAsync();
+        await _host.BuyAsync(resident, "CLOSED");
+        await _host.MustAsync(new PayCommand(resident, _shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        var supplier = await _host.RegisterMerchantAsync();
+
+        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, 500, $"merchant:{_shop}", _host.NextKey()));
+
+        result.Error!.Type.Should().Be(ProblemTypes.TransfersNotAllowed);
+        (await _host.BalanceAsync(supplier)).Should().Be(0);
+    }
+}

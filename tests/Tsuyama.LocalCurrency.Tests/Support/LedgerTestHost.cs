@@ -1,0 +1,105 @@
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
+using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
+using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Tests.Support;
+
+/// <summary>The real core over a real, freshly migrated SQLite file, with a fake clock.</summary>
+public sealed class LedgerTestHost : IAsyncDisposable
+{
+    /// <summary>2026-04-10 12:00 JST.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 4, 10, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory;
+    private int _keys;
+
+    private LedgerTestHost(string directory, ServiceProvider services, FakeTimeProvider clock)
+    {
+        _directory = directory;
+        Services = services;
+        Clock = clock;
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Clock { get; }
+    public DateOnly Today => JapanTime.Today(Clock);
+    public string DatabasePath => Path.Combine(_directory, "ledger.db");
+
+    public static async Task<LedgerTestHost> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "tlc-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var clock = new FakeTimeProvider(Start);
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "ledger.db")))
+            .BuildServiceProvider();
+        var host = new LedgerTestHost(directory, services, clock);
+        await host.WithDbAsync(db => DatabaseMigrator.MigrateAsync(db));
+        return host;
+    }
+
+    public string NextKey() => $"key-{Interlocked.Increment(ref _keys)}";
+
+    public async Task<Result<T>> SendAsync<T>(IRequest<Result<T>> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<T> MustAsync<T>(IRequest<Result<T>> request)
+    {
+        var result = await SendAsync(request);
+        result.IsSuccess.Should().BeTrue(because: result.Error?.Detail ?? "");
+        return result.Value!;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
+    }
+
+    public Task<int> ExecuteSqlAsync(string sql) => WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+
+    public Task<ProgramCreated> CreateProgramAsync(string code = "P1", long general = 6_000, long smallBusiness = 7_000,
+        int totalUnits = 1_000, int maxPerResident = 10, DateOnly? expiresOn = null, int redemptionFeeBps = 150,
+        bool allowTransfers = true, int transferFeeBps = 50, DateOnly? salesFrom = null, DateOnly? salesUntil = null) =>
+        MustAsync(new CreateProgramCommand(code, $"Program {code}", 10_000, new PointsPerUnit(general, smallBusiness), totalUnits, maxPerResident,
+            salesFrom ?? Today.AddDays(-10), salesUntil ?? Today.AddDays(30), expiresOn ?? Today.AddDays(180), redemptionFeeBps, allowTransfers, transferFeeBps));
+
+    public async Task<Guid> RegisterResidentAsync() =>
+        (await MustAsync(new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;
+
+    public async Task<Guid> RegisterMerchantAsync(MerchantSize size = MerchantSize.Small) =>
+        (await MustAsync(new RegisterMerchantCommand("テスト商店", "テストショウテン", "Test Shop", "5411", size, "7080000",
+            $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テストショウテン")))).MerchantId;
+
+    public Task<PointsPurchased> BuyAsync(Guid resident, string programCode = "P1", int units = 1) =>
+        MustAsync(new PurchasePointsCommand(resident, programCode, units, $"resident:{resident}", NextKey()));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless; failing the test for it would not be.
+        }
+    }
+}
