@@ -1,6 +1,28 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Tsuyama.LocalCurrency.Web.Endpoints;
+using Tsuyama.LocalCurrency.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalCurrencyWeb();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Tsuyama Local Currency API v1");
+    o.RoutePrefix = "api-docs";
+});
+app.MapHealthChecks("/health");
+
+var api = app.MapGroup("/api/v1");
+api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

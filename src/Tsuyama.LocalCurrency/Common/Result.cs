@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Tsuyama.LocalCurrency.Common;
 
 /// <summary>Lets pipeline behaviours inspect any result without knowing its value type.</summary>
-public interface IResult
+public interface IUseCaseResult
 {
     bool IsSuccess { get; }
     Error? Error { get; }
@@ -14,7 +14,7 @@ public interface IResult
 /// The outcome of a use case: a value, or an <see cref="Common.Error"/> the rules produced. Rule
 /// failures are values, not exceptions, so they can be recorded for idempotent replay.
 /// </summary>
-public sealed class Result<T> : IResult
+public sealed class Result<T> : IUseCaseResult
 {
     private Result(T? value, Error? error)
     {
@@ -29,7 +29,7 @@ public sealed class Result<T> : IResult
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
-    object? IResult.BoxedValue => Value;
+    object? IUseCaseResult.BoxedValue => Value;
 
     public static Result<T> Success(T value) => new(value, null);
     public static Result<T> Failure(Error error) => new(default, error);

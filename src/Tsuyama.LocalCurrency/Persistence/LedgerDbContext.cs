@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// The one database of the product: ledger and sign-in identities share it so that a resident's
 /// registration is a single transaction.
 /// </summary>
-public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole<Guid>, Guid>
+public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     public LedgerDbContext(DbContextOptions<LedgerDbContext> options)
         : base(options)
@@ -34,6 +35,11 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<MerchantTransfer> MerchantTransfers => Set<MerchantTransfer>();
     public DbSet<SealBlock> SealBlocks => Set<SealBlock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+    public DbSet<PaymentCode> PaymentCodes => Set<PaymentCode>();
+
+    /// <summary>Token-signing keys live with the data, so sign-ins survive a restart and hosts share them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

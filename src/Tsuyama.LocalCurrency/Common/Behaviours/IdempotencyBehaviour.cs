@@ -44,7 +44,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
 
         await transaction.CreateSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         var response = await next().ConfigureAwait(false);
-        var result = (IResult)response!;
+        var result = (IUseCaseResult)response!;
         if (!result.IsSuccess)
         {
             // The refusal is the outcome to remember; whatever the handler wrote before refusing is not.

@@ -14,7 +14,7 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Logg
         {
             var response = await next().ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (response is IResult { IsSuccess: false, Error: { } error })
+            if (response is IUseCaseResult { IsSuccess: false, Error: { } error })
             {
                 LogRefused(typeof(TRequest).Name, error.Type, error.Detail, elapsed);
             }

@@ -28,7 +28,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
             try
             {
                 var response = await next().ConfigureAwait(false);
-                if (response is IResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+                if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }

@@ -1,0 +1,16 @@
+using MediatR;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Web.Http;
+
+namespace Tsuyama.LocalCurrency.Web.Endpoints;
+
+internal static class LedgerEndpoints
+{
+    public static RouteGroupBuilder MapLedger(this RouteGroupBuilder api)
+    {
+        api.MapGet("/ledger/verify", async (IMediator mediator, CancellationToken ct) => (await mediator.Send(new VerifyLedgerQuery(), ct)).ToOk())
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Ledger").Produces<VerifyReport>();
+        return api;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Tsuyama.LocalCurrency.Common;
+
+namespace Tsuyama.LocalCurrency.Web.Http;
+
+/// <summary>Gives framework-made problems (401, 403, 404, 429 …) our stable type suffixes too.</summary>
+internal static class ProblemTypesByStatus
+{
+    public static void Apply(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Type is { } type && type.StartsWith("/problems/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        (problem.Type, problem.Title) = problem.Status switch
+        {
+            400 => (Problems.TypeUri(ProblemTypes.Validation), problem.Title),
+            401 => (Problems.TypeUri("unauthorized"), "サインインが必要です / Sign-in required"),
+            403 => (Problems.TypeUri(ProblemTypes.Forbidden), "権限がありません / Forbidden"),
+            404 => (Problems.TypeUri(ProblemTypes.NotFound), "見つかりません / Not found"),
+            405 => (Problems.TypeUri("method-not-allowed"), problem.Title),
+            429 => (Problems.TypeUri("rate-limited"), "しばらくしてから再度お試しください / Too many requests"),
+            _ => (problem.Type, problem.Title),
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using MediatR;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Qr;
+
+namespace Tsuyama.LocalCurrency.Features.Merchants.GetMerchantQr;
+
+public enum QrImageFormat
+{
+    Png,
+    Svg,
+    Payload,
+    Sticker,
+}
+
+/// <summary>The shop's printed (static) code, as an image, its text, or an A6 sticker page.</summary>
+public sealed record GetMerchantQrQuery(Guid MerchantId, QrImageFormat Format) : IQuery<MerchantQrCode>;
+
+public sealed record MerchantQrCode(string Payload, string ContentType, byte[] Content);
+
+internal sealed class GetMerchantQrHandler(LedgerDbContext db) : IRequestHandler<GetMerchantQrQuery, Result<MerchantQrCode>>
+{
+    public async Task<Result<MerchantQrCode>> Handle(GetMerchantQrQuery r, CancellationToken ct)
+    {
+        var merchant = await MerchantQrInfoQuery.ForAsync(db, r.MerchantId, ct).ConfigureAwait(false);
+        if (merchant is null)
+        {
+            return Error.NotFound("Merchant", r.MerchantId);
+        }
+
+        var payload = MerchantQrBuilder.BuildStoreCode(merchant);
+        return r.Format switch
+        {
+            QrImageFormat.Png => new MerchantQrCode(payload, "image/png", QrImageRenderer.RenderPng(payload)),
+            QrImageFormat.Svg => new MerchantQrCode(payload, "image/svg+xml", System.Text.Encoding.UTF8.GetBytes(QrImageRenderer.RenderSvg(payload))),
+            QrImageFormat.Sticker => new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(StoreStickerPage.Render(merchant))),
+            _ => new MerchantQrCode(payload, "application/json", []),
+        };
+    }
+}

@@ -1,0 +1,100 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Qr;
+
+namespace Tsuyama.LocalCurrency.Features.Payments.PayByQr;
+
+/// <summary>
+/// A resident scanned a store QR. A static code needs the amount the resident typed; a dynamic
+/// code carries its amount, and is used up by this payment in the same transaction.
+/// </summary>
+public sealed record PayByQrCommand(Guid ResidentId, string QrPayload, long? Amount, string Caller, string? IdempotencyKey)
+    : ICommand<PaymentMade>, IIdempotentCommand
+{
+    public string IdempotencyScope => Caller;
+}
+
+internal sealed class PayByQrValidator(IOptions<LedgerOptions> options) : IValidator<PayByQrCommand>
+{
+    public void Validate(PayByQrCommand r, ValidationErrors e)
+    {
+        e.Require(!string.IsNullOrWhiteSpace(r.QrPayload), "qrPayload", "is required");
+        if (r.Amount is { } amount)
+        {
+            e.Positive(amount, "amount", options.Value.MaxAmount);
+        }
+    }
+}
+
+internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)
+    : IRequestHandler<PayByQrCommand, Result<PaymentMade>>
+{
+    public async Task<Result<PaymentMade>> Handle(PayByQrCommand r, CancellationToken ct)
+    {
+        if (!MerchantQrDecoder.TryDecode(r.QrPayload, out var qr, out var invalid))
+        {
+            return QrProblems.Invalid(invalid!);
+        }
+
+        if (!await db.Merchants.AnyAsync(m => m.Id == qr!.MerchantId, ct).ConfigureAwait(false))
+        {
+            return QrProblems.Refused(ProblemTypes.InvalidQr, "This QR code belongs to no registered shop.");
+        }
+
+        if (!qr!.IsDynamic)
+        {
+            return r.Amount is null
+                ? Error.Validation("amount", "is required for a store QR code without an amount")
+                : await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, r.Amount.Value, PaymentChannel.StoreQr, ct).ConfigureAwait(false);
+        }
+
+        if (r.Amount is { } typed && typed != qr.Amount)
+        {
+            return Error.Validation("amount", $"must be omitted or equal to the amount in the code ({qr.Amount})");
+        }
+
+        var amount = qr.Amount!.Value;
+        if (amount > options.Value.MaxAmount)
+        {
+            return Error.Validation("amount", $"must be a whole number from 1 to {options.Value.MaxAmount}");
+        }
+
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == qr.RequestId, ct).ConfigureAwait(false);
+        if (request is null || request.MerchantId != qr.MerchantId || request.Amount != amount)
+        {
+            return QrProblems.Refused(ProblemTypes.InvalidQr, "This payment request was not issued by the shop.");
+        }
+
+        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, amount, PaymentChannel.DynamicQr, ct).ConfigureAwait(false);
+        if (!payment.IsSuccess)
+        {
+            return payment;
+        }
+
+        var paymentId = payment.Value.PaymentId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.PaymentRequests
+            .Where(p => p.Id == request.Id && p.PaymentId == null && p.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PaymentId, paymentId), ct).ConfigureAwait(false);
+        return claimed == 1
+            ? payment
+            : QrProblems.Refused(ProblemTypes.Expired, request.ExpiresAt <= now
+                ? "This payment request has expired; ask the shop for a new code."
+                : "This payment request has already been paid.");
+    }
+}
+
+internal static class QrProblems
+{
+    public static Error Invalid(QrFormatException ex) =>
+        new(ProblemTypes.InvalidQr, "QRコードを読み取れません / Invalid QR code", $"{ex.Message} ({ex.ResidentMessage})", 400);
+
+    public static Error Refused(string type, string detail) => type == ProblemTypes.Expired
+        ? Error.Rule(type, "有効期限切れまたは使用済みです / Expired or used", detail)
+        : Error.Rule(type, "このコードでは支払えません / Unusable code", detail);
+}

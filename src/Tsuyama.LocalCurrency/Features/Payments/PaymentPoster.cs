@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Ledger;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Payments;
+
+/// <summary>
+/// The one way a resident's points reach a merchant, whatever the channel (store QR, dynamic QR,
+/// presented code): spend order, eligibility, guarded lot and balance updates, one transaction.
+/// </summary>
+internal static class PaymentPoster
+{
+    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, Guid residentId, Guid merchantId, long amount, PaymentChannel channel, CancellationToken ct)
+    {
+        var size = await db.Merchants.Where(m => m.Id == merchantId).Select(m => (MerchantSize?)m.Size)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (size is null)
+        {
+            return Error.NotFound("Merchant", merchantId);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = JapanTime.DateOf(now);
+        var lots = await SpendableLotsQuery.ForResident(db, residentId, today).ToListAsync(ct).ConfigureAwait(false);
+        var draws = SpendPlanner.Plan(lots, size.Value, today, amount);
+        if (draws is null)
+        {
+            return Refusal(lots, size.Value, amount);
+        }
+
+        var journal = new Journal(db, clock);
+        var paymentId = Guid.CreateVersion7(now);
+        var payment = new Payment
+        {
+            Id = paymentId,
+            ResidentId = residentId,
+            MerchantId = merchantId,
+            Amount = amount,
+            Channel = channel,
+            CreatedAt = now.UtcDateTime,
+        };
+        for (var i = 0; i < draws.Count; i++)
+        {
+            var (lot, take) = (draws[i].Lot, draws[i].Amount);
+            await db.ConsumeAsync(lot.LotId, take, ct).ConfigureAwait(false);
+            payment.Allocations.Add(new PaymentAllocation
+            {
+                PaymentId = paymentId,
+                Index = i,
+                LotId = lot.LotId,
+                ProgramId = lot.ProgramId,
+                Kind = lot.Kind,
+                ExpiresOn = lot.ExpiresOn,
+                Amount = take,
+            });
+        }
+
+        var parts = draws
+            .GroupBy(d => (d.Lot.ProgramId, d.Lot.ProgramCode, d.Lot.Kind))
+            .Select(g => (g.Key, Points: g.Sum(d => d.Amount)))
+            .ToList();
+        foreach (var (key, points) in parts)
+        {
+            journal.Post(key.ProgramId, key.Kind, residentId, merchantId, points, TransferType.Payment, paymentId);
+        }
+
+        db.Payments.Add(payment);
+        if (await journal.ApplyAsync(ct).ConfigureAwait(false) is { } error)
+        {
+            return error;
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new PaymentMade(paymentId, merchantId, amount, parts.Select(p => new PaymentPart(p.Key.ProgramCode, p.Key.Kind, p.Points)).ToList());
+    }
+
+    /// <summary>
+    /// When the resident holds enough points but a large store cannot take their smallBusiness
+    /// points, say so: "insufficient balance" would send them to buy more for nothing.
+    /// </summary>
+    private static Error Refusal(IReadOnlyList<SpendableLot> lots, MerchantSize size, long amount)
+    {
+        var eligible = lots.Where(l => SpendPlanner.Accepts(size, l.Kind)).Sum(l => l.Remaining);
+        var all = lots.Sum(l => l.Remaining);
+        return size == MerchantSize.Large && all >= amount
+            ? Error.NotEligible($"This large store accepts general points only; {eligible} general points are available.")
+            : Error.InsufficientBalance(eligible, amount);
+    }
+}
+
+internal static class SpendableLotsQuery
+{
+    public static IQueryable<SpendableLot> ForResident(LedgerDbContext db, Guid residentId, DateOnly today) =>
+        from l in db.Lots
+        join p in db.Programs on l.ProgramId equals p.Id
+        where l.ResidentId == residentId && l.Remaining > 0 && l.ExpiresOn >= today
+        select new SpendableLot(l.Id, l.ProgramId, p.Code, l.Kind, l.ExpiresOn, l.Remaining, l.CreatedAt);
+}
