@@ -31,18 +31,23 @@ public sealed class FlowModel
         R1 = GeneralYen + SmallBusinessYen;
         (GeneralBySector, SmallBusinessBySector) = SplitInjection(sectors, GeneralYen, SmallBusinessYen, R1);
 
-        Transition = new double[n, n];
+        // States 0..n-1: money held as points by a sector; n..2n-1: money held as yen.
+        Transition = new double[2 * n, 2 * n];
         PointsTransition = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             var s = sectors[i];
-            var pointsPart = s.RespendInPointsShare * (1 - scenario.MerchantTransferFeeRate);
-            var yenPart = (1 - s.RespendInPointsShare) * (1 - scenario.RedemptionFeeRate);
+            var pointsKept = s.RespendInPointsShare * (1 - scenario.MerchantTransferFeeRate);
+            var redeemedKept = (1 - s.RespendInPointsShare) * (1 - scenario.RedemptionFeeRate);
             foreach (var (target, share) in s.SupplierShares)
             {
                 var j = index[target];
-                Transition[i, j] += s.LocalRespendShare * share * (pointsPart + yenPart);
-                PointsTransition[i, j] += s.LocalRespendShare * share * pointsPart;
+                var local = s.LocalRespendShare * share;
+                Transition[i, j] += local * pointsKept;
+                Transition[i, n + j] += local * redeemedKept;
+                // Yen stay yen: no fee, no way back into points.
+                Transition[n + i, n + j] += local;
+                PointsTransition[i, j] += local * pointsKept;
             }
         }
     }
@@ -64,13 +69,20 @@ public sealed class FlowModel
     /// <summary>smallBusiness points landing in each sector in round 1, yen.</summary>
     public double[] SmallBusinessBySector { get; }
 
-    /// <summary>Q[i,j]: yen reaching sector j in the next round per yen received by sector i (after fees).</summary>
+    /// <summary>
+    /// Q over 2n states (points held by sector i = i, yen held by sector i = n + i): yen reaching state j
+    /// in the next round per yen in state i, after fees. With zero fees, summing over forms gives
+    /// localRespendShare_i × supplierShares_i[j].
+    /// </summary>
     public double[,] Transition { get; }
 
-    /// <summary>The part of <see cref="Transition"/> that is handed over as points.</summary>
+    /// <summary>The points-to-points block of <see cref="Transition"/> (n × n).</summary>
     public double[,] PointsTransition { get; }
 
     public double[] InjectionBySector() => GeneralBySector.Zip(SmallBusinessBySector, (g, s) => g + s).ToArray();
+
+    /// <summary>Round 1 over the 2n states: residents pay in points, so the yen half is zero.</summary>
+    public double[] InjectionByState() => [.. InjectionBySector(), .. new double[SectorCount]];
 
     public static FlowModel From(Scenario scenario) => new(scenario);
 
@@ -78,7 +90,7 @@ public sealed class FlowModel
     internal static IReadOnlyList<string> SectorsThatNeverLeak(Scenario scenario)
     {
         var q = new FlowModel(scenario).Transition;
-        var n = scenario.Sectors.Count;
+        var n = q.GetLength(0);
         var reachesLeak = new bool[n];
         for (var i = 0; i < n; i++)
         {
@@ -107,7 +119,8 @@ public sealed class FlowModel
             }
         }
 
-        return Enumerable.Range(0, n).Where(i => !reachesLeak[i]).Select(i => scenario.Sectors[i].Id).ToList();
+        var sectors = scenario.Sectors.Count;
+        return Enumerable.Range(0, sectors).Where(i => !reachesLeak[i] || !reachesLeak[sectors + i]).Select(i => scenario.Sectors[i].Id).ToList();
     }
 
     private static (double[] General, double[] Small) SplitInjection(

@@ -20,21 +20,23 @@ public static class ExpectedFlowEngine
         var n = model.SectorCount;
         var sectors = model.Scenario.Sectors;
         var injection = model.InjectionBySector();
+        var states = model.InjectionByState();
+        var q = model.Transition;
         var r1 = model.R1;
 
-        // Turnover row vector t = v·N, i.e. (I − Q)ᵀ·t = v.
-        var turnover = new LinearSolver(LinearSolver.IdentityMinus(model.Transition, transpose: true)).Solve(injection);
+        // Turnover per state, row vector t = v·N, i.e. (I − Q)ᵀ·t = v; a sector's turnover sums its two forms.
+        var stateTurnover = new LinearSolver(LinearSolver.IdentityMinus(q, transpose: true)).Solve(states);
+        var turnover = Enumerable.Range(0, n).Select(i => stateTurnover[i] + stateTurnover[n + i]).ToArray();
         var total = turnover.Sum();
 
-        // Turnover from one yen entering sector i over all rounds: y = N·1, i.e. (I − Q)·y = 1.
-        var ones = Enumerable.Repeat(1.0, n).ToArray();
-        var perYen = new LinearSolver(LinearSolver.IdentityMinus(model.Transition)).Solve(ones);
+        // Turnover from one yen entering state i over all rounds: y = N·1, i.e. (I − Q)·y = 1.
+        var perYen = new LinearSolver(LinearSolver.IdentityMinus(q)).Solve(Enumerable.Repeat(1.0, 2 * n).ToArray());
 
         // Receipts while still a point: h = (I − Qp)⁻¹·1, weighted by where residents spend.
-        var pointReceipts = new LinearSolver(LinearSolver.IdentityMinus(model.PointsTransition)).Solve(ones);
+        var pointReceipts = new LinearSolver(LinearSolver.IdentityMinus(model.PointsTransition)).Solve(Enumerable.Repeat(1.0, n).ToArray());
         var handovers = r1 > 0 ? injection.Select((v, i) => v * pointReceipts[i]).Sum() / r1 : 0;
 
-        var rounds = Rounds(model.Transition, injection, r1);
+        var rounds = Rounds(q, states, r1);
         var lm3 = r1 > 0 ? rounds.Take(3).Sum() / r1 : 0;
         var multiplier = r1 > 0 ? total / r1 : 0;
 
@@ -46,6 +48,7 @@ public static class ExpectedFlowEngine
                 Id = sectors[i].Id,
                 Name = sectors[i].Name,
                 TurnoverYen = Yen(turnover[i]),
+                // A shop is paid in points by a resident, so the ¥10,000 starts in the sector's points state.
                 PerTenThousandYen = Yen(10_000 * (perYen[i] - 1)),
             };
         }
@@ -55,15 +58,19 @@ public static class ExpectedFlowEngine
         {
             for (var j = 0; j < n; j++)
             {
-                if (model.Transition[i, j] > 0)
+                var yen = 0.0;
+                foreach (var from in (ReadOnlySpan<int>)[i, n + i])
                 {
-                    flows.Add(new SectorFlow { From = sectors[i].Id, To = sectors[j].Id, Yen = Yen(turnover[i] * model.Transition[i, j]) });
+                    yen += stateTurnover[from] * (q[from, j] + q[from, n + j]);
+                }
+
+                if (yen > 0)
+                {
+                    flows.Add(new SectorFlow { From = sectors[i].Id, To = sectors[j].Id, Yen = Yen(yen) });
                 }
             }
         }
 
-        // Everything received is either passed on locally (counted again) or leaves, so leakage = total − (total − R1).
-        var passedOn = flows.Sum(f => (double)f.Yen);
         return new ExpectedFlowResult
         {
             R1Yen = Yen(r1),
@@ -75,7 +82,6 @@ public static class ExpectedFlowEngine
             HandoversPerPoint = handovers,
             Sectors = sectorResults,
             Flows = flows,
-            LeakageYen = Yen(total - passedOn),
         };
     }
 

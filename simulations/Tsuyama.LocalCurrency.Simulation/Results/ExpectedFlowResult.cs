@@ -25,9 +25,6 @@ public sealed record ExpectedFlowResult
 
     /// <summary>Extra: expected yen paid from one sector to another over all rounds (re-spend only).</summary>
     public required IReadOnlyList<SectorFlow> Flows { get; init; }
-
-    /// <summary>Extra: yen that leave the region (leakage and fees) over all rounds.</summary>
-    public required long LeakageYen { get; init; }
 }
 
 public sealed record SectorResult
