@@ -46,11 +46,12 @@ public static class MonteCarloEngine
 
     private static MonteCarloResult Summarise(IReadOnlyList<string> sectorIds, int seed, RunOutcome[] outcomes)
     {
-        var seriesDays = outcomes[0].Outstanding.Length;
+        // Runs end on different days; after its last day a run has nothing outstanding.
+        var seriesDays = outcomes.Max(o => o.Outstanding.Length);
         var outstanding = new long[seriesDays];
         for (var day = 0; day < seriesDays; day++)
         {
-            outstanding[day] = ExpectedFlowEngine.Yen(outcomes.Average(o => o.Outstanding[day]));
+            outstanding[day] = ExpectedFlowEngine.Yen(outcomes.Average(o => day < o.Outstanding.Length ? o.Outstanding[day] : 0));
         }
 
         return new MonteCarloResult

@@ -11,7 +11,8 @@ internal sealed class RunSimulator
 {
     private readonly MarketLayout _layout;
     private readonly List<ParcelBuffer> _days = [];
-    private readonly double[] _outstandingDelta;
+    private double[] _outstandingDelta;
+    private int _lastDeltaDay;
     private readonly double _transferKeep;
     private readonly double _redemptionKeep;
     private readonly int _maxDelay;
@@ -21,14 +22,10 @@ internal sealed class RunSimulator
         _layout = layout;
         var scenario = layout.Scenario;
         _maxDelay = scenario.MonteCarlo.MaxRespendDelayDays;
-        SeriesDays = scenario.ExpiryDays + _maxDelay + 1;
-        _outstandingDelta = new double[SeriesDays];
+        _outstandingDelta = new double[scenario.ExpiryDays + _maxDelay + 1];
         _transferKeep = 1 - scenario.MerchantTransferFeeRate;
         _redemptionKeep = 1 - scenario.RedemptionFeeRate;
     }
-
-    /// <summary>Days covered by the outstanding series: the validity period plus one re-spend delay.</summary>
-    public int SeriesDays { get; }
 
     public RunOutcome Run(int seed, int runIndex, CancellationToken cancellationToken)
     {
@@ -39,10 +36,11 @@ internal sealed class RunSimulator
         }
 
         Array.Clear(_outstandingDelta);
+        _lastDeltaDay = 0;
         var scenario = _layout.Scenario;
-        _outstandingDelta[0] = scenario.IssuedPoints;
+        AddOutstanding(0, scenario.IssuedPoints);
         var breakage = SpendWallets(ref rng);
-        _outstandingDelta[scenario.ExpiryDays] -= breakage;
+        AddOutstanding(scenario.ExpiryDays, -breakage);
 
         var rounds = new double[3];
         var sectorTurnover = new double[_layout.SectorCount];
@@ -76,9 +74,10 @@ internal sealed class RunSimulator
             }
         }
 
-        var outstanding = new double[SeriesDays];
+        // The series runs until the last merchant has acted on the last parcel (then nothing is outstanding).
+        var outstanding = new double[_lastDeltaDay + 1];
         var running = 0.0;
-        for (var day = 0; day < SeriesDays; day++)
+        for (var day = 0; day < outstanding.Length; day++)
         {
             running += _outstandingDelta[day];
             outstanding[day] = Math.Max(0, running);
@@ -184,9 +183,12 @@ internal sealed class RunSimulator
 
     private void AddOutstanding(int day, double delta)
     {
-        if (day < SeriesDays)
+        if (day >= _outstandingDelta.Length)
         {
-            _outstandingDelta[day] += delta;
+            Array.Resize(ref _outstandingDelta, Math.Max(day + 1, _outstandingDelta.Length * 2));
         }
+
+        _outstandingDelta[day] += delta;
+        _lastDeltaDay = Math.Max(_lastDeltaDay, day);
     }
 }
