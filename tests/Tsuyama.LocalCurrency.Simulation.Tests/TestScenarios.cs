@@ -36,8 +36,8 @@ internal static class TestScenarios
         },
         ["netNewConsumptionShare"] = 0.357,
         ["expiryDays"] = 60,
-        ["redemptionFeeRate"] = 0.015,
-        ["merchantTransferFeeRate"] = 0.005,
+        ["redemptionFeeRate"] = 0.03,
+        ["merchantTransferFeeRate"] = 0.05, // exaggerated so a Monte Carlo that ignored it would disagree
         ["breakageShare"] = 0.05,
         ["residents"] = 150,
         ["sectors"] = new JsonArray(
