@@ -22,6 +22,7 @@ public sealed record Scenario
     public required IReadOnlyList<Sector> Sectors { get; init; }
     public required MonteCarloSettings MonteCarlo { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public long IssuedPoints => Injection.UnitsSold * (Injection.PointsPerUnit.General + Injection.PointsPerUnit.SmallBusiness);
 }
 
