@@ -87,6 +87,22 @@ public class MonteCarloEngineTests
         result.OutstandingPoints[^1].Should().Be(0, "every point is redeemed in the end");
     }
 
+    [Fact]
+    public void Run_ReportsTheTypicalShopOfEachSector()
+    {
+        var result = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(TestScenarios.ThreeSectorJson())), runs: 20);
+
+        foreach (var sector in result.Sectors)
+        {
+            sector.MerchantTurnoverP50Yen.Should().BePositive();
+            sector.MerchantTurnoverP90Yen.Should().BeGreaterThanOrEqualTo(sector.MerchantTurnoverP50Yen);
+        }
+
+        // Retail has 12 shops picked uniformly, so its typical shop takes about a twelfth of the sector.
+        var retail = result.Sectors[0];
+        ((double)retail.MerchantTurnoverP50Yen).Should().BeApproximately(retail.TurnoverYen / 12.0, retail.TurnoverYen / 12.0 * 0.15);
+    }
+
     private static void AssertAgreement(System.Text.Json.Nodes.JsonObject json, int runs)
     {
         var model = FlowModel.From(TestScenarios.Load(json));

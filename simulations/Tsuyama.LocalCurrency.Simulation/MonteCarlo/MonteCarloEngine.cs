@@ -64,7 +64,13 @@ public static class MonteCarloEngine
             R1Yen = Distribution.Of(outcomes.Select(o => o.R1).ToArray()),
             HandoversPerPoint = Distribution.Of(outcomes.Select(o => o.HandoversPerPoint).ToArray()),
             Sectors = sectorIds
-                .Select((id, i) => new SectorMean { Id = id, TurnoverYen = ExpectedFlowEngine.Yen(outcomes.Average(o => o.SectorTurnover[i])) })
+                .Select((id, i) => new SectorMean
+                {
+                    Id = id,
+                    TurnoverYen = ExpectedFlowEngine.Yen(outcomes.Average(o => o.SectorTurnover[i])),
+                    MerchantTurnoverP50Yen = ExpectedFlowEngine.Yen(outcomes.Average(o => o.MerchantMedian[i])),
+                    MerchantTurnoverP90Yen = ExpectedFlowEngine.Yen(outcomes.Average(o => o.MerchantP90[i])),
+                })
                 .ToList(),
             OutstandingPoints = outstanding,
         };

@@ -17,6 +17,12 @@ internal sealed class RunOutcome
 
     public required double[] SectorTurnover { get; init; }
 
+    /// <summary>Per sector: median turnover of its merchants in this run.</summary>
+    public required double[] MerchantMedian { get; init; }
+
+    /// <summary>Per sector: 90th percentile turnover of its merchants in this run.</summary>
+    public required double[] MerchantP90 { get; init; }
+
     /// <summary>Points outstanding (resident wallets + merchant balances) at the end of each day.</summary>
     public required double[] Outstanding { get; init; }
 

@@ -44,6 +44,7 @@ internal sealed class RunSimulator
 
         var rounds = new double[3];
         var sectorTurnover = new double[_layout.SectorCount];
+        var merchantTurnover = new double[_layout.MerchantTotal];
         double turnover = 0, pointHandovers = 0;
         for (var day = 0; day < _days.Count; day++)
         {
@@ -60,6 +61,7 @@ internal sealed class RunSimulator
                 var sector = _layout.MerchantSector[parcel.Merchant];
                 turnover += parcel.Amount;
                 sectorTurnover[sector] += parcel.Amount;
+                merchantTurnover[parcel.Merchant] += parcel.Amount;
                 if (parcel.Round <= 3)
                 {
                     rounds[parcel.Round - 1] += parcel.Amount;
@@ -92,6 +94,8 @@ internal sealed class RunSimulator
             PointHandovers = pointHandovers,
             BreakagePoints = breakage,
             SectorTurnover = sectorTurnover,
+            MerchantMedian = SectorPercentiles(merchantTurnover, 0.5),
+            MerchantP90 = SectorPercentiles(merchantTurnover, 0.9),
             Outstanding = outstanding,
         };
     }
@@ -169,6 +173,20 @@ internal sealed class RunSimulator
         var merchant = _layout.MerchantStart[target] + rng.NextInt(_layout.MerchantCount[target]);
         var round = (byte)Math.Min(parcel.Round + 1, 4);
         Schedule(actOn, new Parcel { Merchant = merchant, Amount = amount, Round = round, IsPoints = inPoints });
+    }
+
+    // What a typical (and a busy) shop of each sector took in this run: the spread between shops.
+    private double[] SectorPercentiles(double[] merchantTurnover, double p)
+    {
+        var result = new double[_layout.SectorCount];
+        for (var s = 0; s < result.Length; s++)
+        {
+            var shops = merchantTurnover.AsSpan(_layout.MerchantStart[s], _layout.MerchantCount[s]).ToArray();
+            Array.Sort(shops);
+            result[s] = Results.Distribution.Percentile(shops, p);
+        }
+
+        return result;
     }
 
     private void Schedule(int day, in Parcel parcel)

@@ -18,13 +18,14 @@ internal static class CsvExport
         yield return WriteFile(directory, "rounds.csv", ["ラウンド", "地域内取引額_円", "R1に対する比率"],
             expected.Rounds.Select((yen, i) => new[] { Csv(i + 1L), Csv(yen), Csv(expected.R1Yen > 0 ? yen / (double)expected.R1Yen : 0) }));
 
-        var mcTurnover = mc.Sectors.ToDictionary(s => s.Id, s => s.TurnoverYen, StringComparer.Ordinal);
+        var mcSectors = mc.Sectors.ToDictionary(s => s.Id, StringComparer.Ordinal);
         yield return WriteFile(directory, "sectors.csv",
-            ["業種ID", "業種名", "規模", "加盟店数", "取引額_円_期待値", "取引額_円_モンテカルロ平均", "1万円あたり他の地元事業者へ_円"],
+            ["業種ID", "業種名", "規模", "加盟店数", "取引額_円_期待値", "取引額_円_モンテカルロ平均", "1店あたり取引額_円_中央値", "1店あたり取引額_円_上位10%", "1万円あたり他の地元事業者へ_円"],
             scenario.Sectors.Zip(expected.Sectors, (s, r) => new[]
             {
                 CsvText(s.Id), CsvText(s.Name), s.Size == SectorSize.Small ? "中小" : "大型", Csv((long)s.Merchants),
-                Csv(r.TurnoverYen), Csv(mcTurnover.GetValueOrDefault(s.Id)), Csv(r.PerTenThousandYen),
+                Csv(r.TurnoverYen), Csv(mcSectors[s.Id].TurnoverYen), Csv(mcSectors[s.Id].MerchantTurnoverP50Yen),
+                Csv(mcSectors[s.Id].MerchantTurnoverP90Yen), Csv(r.PerTenThousandYen),
             }));
 
         yield return WriteFile(directory, "flows.csv", ["支払う業種ID", "受け取る業種ID", "金額_円"],

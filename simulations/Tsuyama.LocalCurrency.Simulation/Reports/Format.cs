@@ -16,6 +16,8 @@ internal static class Format
     /// <summary>Large amounts in 万円 with one decimal, as Japanese readers expect.</summary>
     public static string Man(double yen) => (yen / 10_000).ToString("N1", Invariant) + "万円";
 
+    public static string Count(long value) => value.ToString("N0", Invariant);
+
     public static string Ratio(double value) => value.ToString("0.000", Invariant);
 
     public static string Percent(double share) => (share * 100).ToString("0.#", Invariant) + "%";

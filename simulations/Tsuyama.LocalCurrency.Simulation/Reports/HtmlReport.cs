@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Tsuyama.LocalCurrency.Simulation.Results;
 using Tsuyama.LocalCurrency.Simulation.Scenarios;
@@ -25,8 +24,8 @@ internal static class HtmlReport
         Row(body, "LM3（最初の3ラウンド ÷ R1）", Ratio(expected.Lm3));
         Row(body, "新たに生まれた消費（純増効果）", Yen(expected.InducedConsumptionYen));
         Row(body, "ポイント1点あたりの受け渡し回数", Ratio(expected.HandoversPerPoint));
-        Row(body, $"モンテカルロ {mc.Runs:N0} 回の LM3（5%〜95%）", $"{Ratio(mc.Lm3.P5)} 〜 {Ratio(mc.Lm3.P95)}（平均 {Ratio(mc.Lm3.Mean)}）");
-        Row(body, $"モンテカルロ {mc.Runs:N0} 回の乗数（5%〜95%）", $"{Ratio(mc.Multiplier.P5)} 〜 {Ratio(mc.Multiplier.P95)}（平均 {Ratio(mc.Multiplier.Mean)}）");
+        Row(body, $"モンテカルロ {Count(mc.Runs)} 回の LM3（5%〜95%）", $"{Ratio(mc.Lm3.P5)} 〜 {Ratio(mc.Lm3.P95)}（平均 {Ratio(mc.Lm3.Mean)}）");
+        Row(body, $"モンテカルロ {Count(mc.Runs)} 回の乗数（5%〜95%）", $"{Ratio(mc.Multiplier.P5)} 〜 {Ratio(mc.Multiplier.P95)}（平均 {Ratio(mc.Multiplier.Mean)}）");
         body.Append("</table>");
 
         body.Append("<h2>ラウンド別の地域内取引額</h2><p>R1 は市民の買い物、R2 以降はお店が地元の仕入先などに支払った額です。</p>");
@@ -39,12 +38,14 @@ internal static class HtmlReport
             expected.Flows.Select(f => (f.From, f.To, f.Yen)).ToList(),
             "業種間のお金の流れ"));
 
-        body.Append("<h2>業種別の効果</h2><table><tr><th>業種</th><th>加盟店数</th><th>取引額（期待値）</th><th>取引額（モンテカルロ平均）</th><th>1万円あたり他の地元事業者へ</th></tr>");
-        var mcSectors = mc.Sectors.ToDictionary(s => s.Id, s => s.TurnoverYen, StringComparer.Ordinal);
+        body.Append("<h2>業種別の効果</h2><table><tr><th>業種</th><th>加盟店数</th><th>取引額（期待値）</th><th>取引額（モンテカルロ平均）</th><th>1店あたり（中央値／上位10%）</th><th>1万円あたり他の地元事業者へ</th></tr>");
+        var mcSectors = mc.Sectors.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var (sector, r) in scenario.Sectors.Zip(expected.Sectors))
         {
-            body.Append($"<tr><td>{Html(sector.Name)}</td><td class=\"n\">{sector.Merchants.ToString("N0", CultureInfo.InvariantCulture)}</td><td class=\"n\">{Html(Yen(r.TurnoverYen))}</td>")
-                .Append($"<td class=\"n\">{Html(Yen(mcSectors.GetValueOrDefault(sector.Id)))}</td><td class=\"n\">{Html(Yen(r.PerTenThousandYen))}</td></tr>");
+            body.Append($"<tr><td>{Html(sector.Name)}</td><td class=\"n\">{Count(sector.Merchants)}</td><td class=\"n\">{Html(Yen(r.TurnoverYen))}</td>")
+                .Append($"<td class=\"n\">{Html(Yen(mcSectors[sector.Id].TurnoverYen))}</td>")
+                .Append($"<td class=\"n\">{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP50Yen))}／{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP90Yen))}</td>")
+                .Append($"<td class=\"n\">{Html(Yen(r.PerTenThousandYen))}</td></tr>");
         }
 
         body.Append("</table>");
@@ -80,9 +81,9 @@ internal static class HtmlReport
     {
         var i = scenario.Injection;
         var html = new StringBuilder("<h2>前提条件</h2><table>");
-        Row(html, "発行冊数", i.UnitsSold.ToString("N0", CultureInfo.InvariantCulture) + "冊");
+        Row(html, "発行冊数", Count(i.UnitsSold) + "冊");
         Row(html, "1冊の価格", Yen(i.UnitPriceYen));
-        Row(html, "1冊のポイント（共通券＋専用券）", $"{i.PointsPerUnit.General:N0} ＋ {i.PointsPerUnit.SmallBusiness:N0}");
+        Row(html, "1冊のポイント（共通券＋専用券）", $"{Count(i.PointsPerUnit.General)} ＋ {Count(i.PointsPerUnit.SmallBusiness)}");
         Row(html, "有効期間", $"{scenario.ExpiryDays}日");
         Row(html, "使われずに失効する割合", Percent(scenario.BreakageShare));
         Row(html, "新たな消費の割合", Percent(scenario.NetNewConsumptionShare));

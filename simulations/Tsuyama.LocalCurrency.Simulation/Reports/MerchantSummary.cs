@@ -23,8 +23,8 @@ internal static class MerchantSummary
 
         html.Append("</ul>");
         var units = scenario.Injection.UnitsSold;
-        html.Append($"<p>商品券 {Html(units.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} 冊（1冊 {Html(Yen(scenario.Injection.UnitPriceYen))} で ")
-            .Append($"{Html((scenario.Injection.PointsPerUnit.General + scenario.Injection.PointsPerUnit.SmallBusiness).ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} ポイント）を発行すると、")
+        html.Append($"<p>商品券 {Html(Count(units))} 冊（1冊 {Html(Yen(scenario.Injection.UnitPriceYen))} で ")
+            .Append($"{Html(Count(scenario.Injection.PointsPerUnit.General + scenario.Injection.PointsPerUnit.SmallBusiness))} ポイント）を発行すると、")
             .Append($"市民の皆さまのお買い物 {Html(Man(expected.R1Yen))} をきっかけに、地域のお店どうしの取引を合わせて ")
             .Append($"<strong>{Html(Man(expected.TotalLocalTurnoverYen))}</strong> が地域の中で動くと見込まれます（使われた額の {Html(Ratio(expected.Multiplier))} 倍）。</p>");
         html.Append($"<p>そのうち、商品券がなければ生まれなかった新しい消費は約 <strong>{Html(Man(expected.InducedConsumptionYen))}</strong> です")

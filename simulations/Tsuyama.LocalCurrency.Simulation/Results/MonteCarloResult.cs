@@ -34,6 +34,12 @@ public sealed record SectorMean
     public required string Id { get; init; }
 
     public required long TurnoverYen { get; init; }
+
+    /// <summary>A typical shop of the sector: median merchant turnover, averaged over runs, yen.</summary>
+    public required long MerchantTurnoverP50Yen { get; init; }
+
+    /// <summary>A busy shop of the sector: 90th percentile merchant turnover, averaged over runs, yen.</summary>
+    public required long MerchantTurnoverP90Yen { get; init; }
 }
 
 /// <summary>Summary of one measure over the runs; <see cref="Samples"/> feeds reports and CSV, not JSON.</summary>
