@@ -24,6 +24,7 @@ public sealed class FlowModel
         var sectors = scenario.Sectors;
         var n = sectors.Count;
         var index = sectors.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        SectorIndex = index;
 
         var keep = 1 - scenario.BreakageShare;
         GeneralYen = scenario.Injection.UnitsSold * (double)scenario.Injection.PointsPerUnit.General * keep;
@@ -55,6 +56,9 @@ public sealed class FlowModel
     public Scenario Scenario { get; }
 
     public int SectorCount => Scenario.Sectors.Count;
+
+    /// <summary>Position of each sector id in <see cref="Scenario.Sectors"/>.</summary>
+    public IReadOnlyDictionary<string, int> SectorIndex { get; }
 
     /// <summary>Round 1: points the residents spend (issued less breakage), yen.</summary>
     public double R1 { get; }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tsuyama.LocalCurrency.Simulation.Scenarios;
 
@@ -83,6 +82,4 @@ internal static class TestScenarios
 
         return Path.Combine([dir?.FullName ?? throw new InvalidOperationException("repository root not found"), .. parts]);
     }
-
-    public static JsonSerializerOptions Json => ScenarioLoader.JsonOptions;
 }

@@ -33,13 +33,12 @@ internal sealed class MarketLayout
         GeneralSectorCumulative = Cumulative(model.GeneralBySector);
         SmallBusinessSectorCumulative = Cumulative(model.SmallBusinessBySector);
 
-        var index = sectors.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         SupplierCumulative = new double[n][];
         SupplierTarget = new int[n][];
         for (var i = 0; i < n; i++)
         {
             var shares = sectors[i].SupplierShares.ToList();
-            SupplierTarget[i] = shares.Select(p => index[p.Key]).ToArray();
+            SupplierTarget[i] = shares.Select(p => model.SectorIndex[p.Key]).ToArray();
             SupplierCumulative[i] = Cumulative(shares.Select(p => p.Value).ToArray());
         }
 

@@ -89,12 +89,7 @@ public static class SimulateCommand
             await error.WriteLineAsync("simulate: cancelled").ConfigureAwait(false);
             return Cancelled;
         }
-        catch (IOException ex)
-        {
-            await error.WriteLineAsync($"simulate: cannot write the report: {ex.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"simulate: cannot write the report: {ex.Message}").ConfigureAwait(false);
             return 1;
