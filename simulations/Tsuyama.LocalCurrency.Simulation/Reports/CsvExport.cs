@@ -1,0 +1,59 @@
+using System.Text;
+using Tsuyama.LocalCurrency.Simulation.Results;
+using Tsuyama.LocalCurrency.Simulation.Scenarios;
+using static Tsuyama.LocalCurrency.Simulation.Reports.Format;
+
+namespace Tsuyama.LocalCurrency.Simulation.Reports;
+
+/// <summary>CSV files for spreadsheets: UTF-8 with BOM and CRLF, so Excel in Japan opens them correctly.</summary>
+internal static class CsvExport
+{
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    public static IEnumerable<string> Write(string directory, Scenario scenario, SimulationResult result)
+    {
+        var expected = result.Expected;
+        var mc = result.MonteCarlo;
+
+        yield return WriteFile(directory, "rounds.csv", ["ラウンド", "地域内取引額_円", "R1に対する比率"],
+            expected.Rounds.Select((yen, i) => new[] { Csv(i + 1L), Csv(yen), Csv(expected.R1Yen > 0 ? yen / (double)expected.R1Yen : 0) }));
+
+        var mcSectors = mc.Sectors.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        yield return WriteFile(directory, "sectors.csv",
+            ["業種ID", "業種名", "規模", "加盟店数", "取引額_円_期待値", "取引額_円_モンテカルロ平均", "1店あたり取引額_円_中央値", "1店あたり取引額_円_上位10%", "1万円あたり他の地元事業者へ_円"],
+            scenario.Sectors.Zip(expected.Sectors, (s, r) => new[]
+            {
+                CsvText(s.Id), CsvText(s.Name), s.Size == SectorSize.Small ? "中小" : "大型", Csv((long)s.Merchants),
+                Csv(r.TurnoverYen), Csv(mcSectors[s.Id].TurnoverYen), Csv(mcSectors[s.Id].MerchantTurnoverP50Yen),
+                Csv(mcSectors[s.Id].MerchantTurnoverP90Yen), Csv(r.PerTenThousandYen),
+            }));
+
+        yield return WriteFile(directory, "flows.csv", ["支払う業種ID", "受け取る業種ID", "金額_円"],
+            expected.Flows.Select(f => new[] { CsvText(f.From), CsvText(f.To), Csv(f.Yen) }));
+
+        yield return WriteFile(directory, "distributions.csv",
+            ["試行", "LM3", "乗数", "地域内取引額_円", "R1_円", "ポイント受け渡し回数"],
+            Enumerable.Range(0, mc.Lm3.Samples.Count).Select(i => new[]
+            {
+                Csv(i + 1L), Csv(mc.Lm3.Samples[i]), Csv(mc.Multiplier.Samples[i]), Csv(mc.TurnoverYen.Samples[i]),
+                Csv(mc.R1Yen.Samples[i]), Csv(mc.HandoversPerPoint.Samples[i]),
+            }));
+
+        yield return WriteFile(directory, "outstanding.csv", ["日", "流通ポイント残高_平均"],
+            mc.OutstandingPoints.Select((points, day) => new[] { Csv((long)day), Csv(points) }));
+    }
+
+    private static string WriteFile(string directory, string name, string[] header, IEnumerable<string[]> rows)
+    {
+        var path = Path.Combine(directory, name);
+        using var writer = new StreamWriter(path, append: false, Utf8WithBom);
+        writer.NewLine = "\r\n";
+        writer.WriteLine(string.Join(',', header));
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Join(',', row));
+        }
+
+        return path;
+    }
+}

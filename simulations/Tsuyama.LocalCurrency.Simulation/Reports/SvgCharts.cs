@@ -1,0 +1,135 @@
+using System.Text;
+using static Tsuyama.LocalCurrency.Simulation.Reports.Format;
+
+namespace Tsuyama.LocalCurrency.Simulation.Reports;
+
+/// <summary>Self-contained inline SVG charts (no scripts, no external files).</summary>
+internal static class SvgCharts
+{
+    private const int Width = 720;
+    private const int Height = 300;
+    private const int Left = 80;
+    private const int Bottom = 40;
+    private const int Top = 20;
+    private const string Bar = "#2f7f6f";
+    private const string Accent = "#c0392b";
+
+    public static string BarChart(IReadOnlyList<string> labels, IReadOnlyList<double> values, string title, Func<double, string> axisLabel)
+    {
+        var svg = Open(title);
+        var max = values.Count == 0 ? 1 : Math.Max(values.Max(), 1e-12);
+        var plotWidth = Width - Left - 20;
+        var slot = plotWidth / (double)Math.Max(values.Count, 1);
+        Axes(svg, max, axisLabel);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var h = (Height - Top - Bottom) * values[i] / max;
+            var x = Left + (i * slot) + (slot * 0.1);
+            svg.Append($"<rect x=\"{N(x)}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot * 0.8)}\" height=\"{N(h)}\" fill=\"{Bar}\"><title>{Html(labels[i])}: {Html(axisLabel(values[i]))}</title></rect>");
+            svg.Append($"<text x=\"{N(x + (slot * 0.4))}\" y=\"{Height - Bottom + 16}\" font-size=\"11\" text-anchor=\"middle\">{Html(labels[i])}</text>");
+        }
+
+        return Close(svg);
+    }
+
+    /// <summary>Histogram of Monte Carlo samples with the exact model's value marked.</summary>
+    public static string Histogram(IReadOnlyList<double> samples, double exact, string title, int bins = 20)
+    {
+        var svg = Open(title);
+        var min = Math.Min(samples.Min(), exact);
+        var max = Math.Max(samples.Max(), exact);
+        var width = max > min ? (max - min) / bins : 1;
+        var counts = new int[bins];
+        foreach (var s in samples)
+        {
+            counts[Math.Min((int)((s - min) / width), bins - 1)]++;
+        }
+
+        var top = Math.Max(counts.Max(), 1);
+        Axes(svg, top, v => N(v) + "回");
+        var plotWidth = Width - Left - 20;
+        var slot = plotWidth / (double)bins;
+        for (var i = 0; i < bins; i++)
+        {
+            var h = (Height - Top - Bottom) * counts[i] / (double)top;
+            svg.Append($"<rect x=\"{N(Left + (i * slot))}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot - 1)}\" height=\"{N(h)}\" fill=\"{Bar}\"><title>{Ratio(min + (i * width))}–{Ratio(min + ((i + 1) * width))}: {counts[i]}</title></rect>");
+        }
+
+        var xExact = Left + (plotWidth * (max > min ? (exact - min) / (max - min) : 0.5));
+        svg.Append($"<line x1=\"{N(xExact)}\" y1=\"{Top}\" x2=\"{N(xExact)}\" y2=\"{Height - Bottom}\" stroke=\"{Accent}\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
+        svg.Append($"<text x=\"{N(xExact + 4)}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"{Accent}\">期待値モデル {Ratio(exact)}</text>");
+        svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">{Ratio(min)}</text>");
+        svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{Ratio(max)}</text>");
+        return Close(svg);
+    }
+
+    public static string LineChart(IReadOnlyList<long> series, int markDay, string title)
+    {
+        var svg = Open(title);
+        var max = Math.Max(series.Count == 0 ? 1 : series.Max(), 1);
+        Axes(svg, max, v => Man(v).Replace("円", "pt", StringComparison.Ordinal));
+        var plotWidth = Width - Left - 20;
+        var last = Math.Max(series.Count - 1, 1);
+        var points = new StringBuilder();
+        for (var day = 0; day < series.Count; day++)
+        {
+            var x = Left + (plotWidth * day / (double)last);
+            var y = Height - Bottom - ((Height - Top - Bottom) * series[day] / (double)max);
+            points.Append(N(x)).Append(',').Append(N(y)).Append(' ');
+        }
+
+        svg.Append($"<polyline points=\"{points}\" fill=\"none\" stroke=\"{Bar}\" stroke-width=\"2\"/>");
+        var xMark = Left + (plotWidth * Math.Min(markDay, last) / (double)last);
+        svg.Append($"<line x1=\"{N(xMark)}\" y1=\"{Top}\" x2=\"{N(xMark)}\" y2=\"{Height - Bottom}\" stroke=\"{Accent}\" stroke-dasharray=\"4 3\"/>");
+        svg.Append($"<text x=\"{N(xMark + 4)}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"{Accent}\">有効期限（{markDay}日目）</text>");
+        svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">0日</text>");
+        svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{last}日</text>");
+        return Close(svg);
+    }
+
+    /// <summary>Payers on the left, receivers on the right, band width proportional to yen.</summary>
+    public static string FlowDiagram(IReadOnlyList<(string Id, string Name)> sectors, IReadOnlyList<(string From, string To, long Yen)> flows, string title)
+    {
+        var rowHeight = 44;
+        var height = Math.Max(sectors.Count * rowHeight, rowHeight) + 40;
+        var svg = new StringBuilder();
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+        svg.Append($"<text x=\"150\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">支払う業種</text><text x=\"{Width - 150}\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">受け取る業種</text>");
+        var row = sectors.Select((s, i) => (s.Id, Y: 40 + (i * rowHeight) + (rowHeight / 2.0))).ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal);
+        var max = Math.Max(flows.Count == 0 ? 1 : flows.Max(f => f.Yen), 1);
+        const double x1 = 240, x2 = Width - 240;
+        foreach (var (from, to, yen) in flows.OrderByDescending(f => f.Yen))
+        {
+            var w = Math.Max(1, 18.0 * yen / max);
+            svg.Append($"<path d=\"M{N(x1)},{N(row[from])} C{N((x1 + x2) / 2)},{N(row[from])} {N((x1 + x2) / 2)},{N(row[to])} {N(x2)},{N(row[to])}\" fill=\"none\" stroke=\"{Bar}\" stroke-opacity=\"0.45\" stroke-width=\"{N(w)}\"><title>{Html(from)} → {Html(to)}: {Html(Yen(yen))}</title></path>");
+        }
+
+        foreach (var (id, name) in sectors)
+        {
+            svg.Append($"<rect x=\"{N(x1 - 200)}\" y=\"{N(row[id] - 14)}\" width=\"200\" height=\"28\" rx=\"4\" fill=\"#e8f3f0\" stroke=\"{Bar}\"/>");
+            svg.Append($"<text x=\"{N(x1 - 100)}\" y=\"{N(row[id] + 4)}\" font-size=\"12\" text-anchor=\"middle\">{Html(name)}</text>");
+            svg.Append($"<rect x=\"{N(x2)}\" y=\"{N(row[id] - 14)}\" width=\"200\" height=\"28\" rx=\"4\" fill=\"#e8f3f0\" stroke=\"{Bar}\"/>");
+            svg.Append($"<text x=\"{N(x2 + 100)}\" y=\"{N(row[id] + 4)}\" font-size=\"12\" text-anchor=\"middle\">{Html(name)}</text>");
+        }
+
+        return Close(svg);
+    }
+
+    private static StringBuilder Open(string title) =>
+        new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+
+    private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
+
+    private static void Axes(StringBuilder svg, double max, Func<double, string> label)
+    {
+        svg.Append($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - 20}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        svg.Append($"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        for (var k = 0; k <= 4; k++)
+        {
+            var v = max * k / 4;
+            var y = Height - Bottom - ((Height - Top - Bottom) * k / 4.0);
+            svg.Append($"<line x1=\"{Left - 4}\" y1=\"{N(y)}\" x2=\"{Width - 20}\" y2=\"{N(y)}\" stroke=\"#ddd\"/>");
+            svg.Append($"<text x=\"{Left - 6}\" y=\"{N(y + 4)}\" font-size=\"10\" text-anchor=\"end\">{Html(label(v))}</text>");
+        }
+    }
+}

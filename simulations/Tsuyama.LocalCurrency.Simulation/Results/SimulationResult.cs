@@ -1,0 +1,12 @@
+namespace Tsuyama.LocalCurrency.Simulation.Results;
+
+/// <summary>Both engines on one scenario: the <c>simulate --json</c> and API shape of DESIGN §7.</summary>
+public sealed record SimulationResult
+{
+    /// <summary>Extra: the scenario's name.</summary>
+    public required string Scenario { get; init; }
+
+    public required ExpectedFlowResult Expected { get; init; }
+
+    public required MonteCarloResult MonteCarlo { get; init; }
+}

@@ -1,0 +1,73 @@
+namespace Tsuyama.LocalCurrency.Simulation.Scenarios;
+
+/// <summary>
+/// A validated simulation scenario (DESIGN §7). Property names serialise to the contract's camelCase
+/// names, so a <see cref="Scenario"/> written with <see cref="ScenarioLoader.JsonOptions"/> loads back.
+/// </summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+    public required Injection Injection { get; init; }
+    public required double NetNewConsumptionShare { get; init; }
+    public required int ExpiryDays { get; init; }
+    public required double RedemptionFeeRate { get; init; }
+    public required double MerchantTransferFeeRate { get; init; }
+
+    /// <summary>Share of issued points never spent before expiry (breakage). Not in the DESIGN example; default 0.</summary>
+    public double BreakageShare { get; init; }
+
+    /// <summary>Number of residents who bought the units (Monte Carlo agents). Defaults to one per unit.</summary>
+    public int? Residents { get; init; }
+
+    public required IReadOnlyList<Sector> Sectors { get; init; }
+    public required MonteCarloSettings MonteCarlo { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long IssuedPoints => Injection.UnitsSold * (Injection.PointsPerUnit.General + Injection.PointsPerUnit.SmallBusiness);
+}
+
+public sealed record Injection
+{
+    public required long UnitsSold { get; init; }
+    public required long UnitPriceYen { get; init; }
+    public required PointsPerUnit PointsPerUnit { get; init; }
+}
+
+public sealed record PointsPerUnit
+{
+    public required long General { get; init; }
+    public required long SmallBusiness { get; init; }
+}
+
+public enum SectorSize
+{
+    Small,
+    Large,
+}
+
+public sealed record Sector
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required SectorSize Size { get; init; }
+    public required int Merchants { get; init; }
+    public required double ResidentSpendShare { get; init; }
+    public required double LocalRespendShare { get; init; }
+    public required double RespendInPointsShare { get; init; }
+    public required IReadOnlyDictionary<string, double> SupplierShares { get; init; }
+}
+
+public sealed record MonteCarloSettings
+{
+    public required int Runs { get; init; }
+    public required int Seed { get; init; }
+
+    /// <summary>Smallest resident purchase, yen. Extra field; default 500.</summary>
+    public int MinPurchaseYen { get; init; } = 500;
+
+    /// <summary>Largest resident purchase, yen. Extra field; default 5,000.</summary>
+    public int MaxPurchaseYen { get; init; } = 5_000;
+
+    /// <summary>A merchant passes a receipt on between 1 and this many days later. Extra field; default 14.</summary>
+    public int MaxRespendDelayDays { get; init; } = 14;
+}

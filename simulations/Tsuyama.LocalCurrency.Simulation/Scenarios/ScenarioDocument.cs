@@ -1,0 +1,51 @@
+namespace Tsuyama.LocalCurrency.Simulation.Scenarios;
+
+// The file as the chamber wrote it: everything optional, so that validation can report every missing
+// or wrong field at once instead of the serializer stopping at the first one.
+internal sealed class ScenarioDocument
+{
+    public string? Name { get; set; }
+    public InjectionDocument? Injection { get; set; }
+    public double? NetNewConsumptionShare { get; set; }
+    public int? ExpiryDays { get; set; }
+    public double? RedemptionFeeRate { get; set; }
+    public double? MerchantTransferFeeRate { get; set; }
+    public double? BreakageShare { get; set; }
+    public int? Residents { get; set; }
+    public List<SectorDocument?>? Sectors { get; set; }
+    public MonteCarloDocument? MonteCarlo { get; set; }
+}
+
+internal sealed class InjectionDocument
+{
+    public long? UnitsSold { get; set; }
+    public long? UnitPriceYen { get; set; }
+    public PointsPerUnitDocument? PointsPerUnit { get; set; }
+}
+
+internal sealed class PointsPerUnitDocument
+{
+    public long? General { get; set; }
+    public long? SmallBusiness { get; set; }
+}
+
+internal sealed class SectorDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Size { get; set; }
+    public int? Merchants { get; set; }
+    public double? ResidentSpendShare { get; set; }
+    public double? LocalRespendShare { get; set; }
+    public double? RespendInPointsShare { get; set; }
+    public Dictionary<string, double>? SupplierShares { get; set; }
+}
+
+internal sealed class MonteCarloDocument
+{
+    public int? Runs { get; set; }
+    public int? Seed { get; set; }
+    public int? MinPurchaseYen { get; set; }
+    public int? MaxPurchaseYen { get; set; }
+    public int? MaxRespendDelayDays { get; set; }
+}

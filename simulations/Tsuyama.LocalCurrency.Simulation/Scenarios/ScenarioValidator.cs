@@ -1,0 +1,229 @@
+using System.Globalization;
+
+namespace Tsuyama.LocalCurrency.Simulation.Scenarios;
+
+/// <summary>Checks a scenario document and reports every problem, not just the first.</summary>
+internal static class ScenarioValidator
+{
+    public const double ShareSumTolerance = 1e-6;
+
+    public static Scenario Validate(ScenarioDocument doc)
+    {
+        var errors = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(doc.Name))
+        {
+            errors.Add("name is required");
+        }
+
+        var injection = ValidateInjection(doc.Injection, errors);
+        var netNew = Share(doc.NetNewConsumptionShare, "netNewConsumptionShare", errors);
+        var expiryDays = Positive(doc.ExpiryDays, "expiryDays", errors);
+        var redemptionFee = Fee(doc.RedemptionFeeRate, "redemptionFeeRate", errors);
+        var transferFee = Fee(doc.MerchantTransferFeeRate, "merchantTransferFeeRate", errors);
+        var breakage = doc.BreakageShare is null ? 0 : Fee(doc.BreakageShare, "breakageShare", errors);
+        if (doc.Residents is { } residents && (residents < 1 || (injection is not null && residents > injection.UnitsSold)))
+        {
+            errors.Add($"residents must be between 1 and injection.unitsSold (got {residents})");
+        }
+
+        var sectors = SectorValidator.Validate(doc.Sectors, errors);
+        var monteCarlo = ValidateMonteCarlo(doc.MonteCarlo, errors);
+
+        if (injection is not null && sectors is not null)
+        {
+            CheckSmallBusinessPointsCanLand(injection, sectors, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException(errors);
+        }
+
+        var scenario = new Scenario
+        {
+            Name = doc.Name!,
+            Injection = injection!,
+            NetNewConsumptionShare = netNew,
+            ExpiryDays = expiryDays,
+            RedemptionFeeRate = redemptionFee,
+            MerchantTransferFeeRate = transferFee,
+            BreakageShare = breakage,
+            Residents = doc.Residents,
+            Sectors = sectors!,
+            MonteCarlo = monteCarlo!,
+        };
+
+        // Needs the fees and the sectors together, so it runs on the assembled scenario.
+        var trapped = FlowModel.SectorsThatNeverLeak(scenario);
+        if (trapped.Count > 0)
+        {
+            throw new ScenarioValidationException(
+            [
+                $"money entering {string.Join(", ", trapped)} never leaves the region (every re-spend stays local), " +
+                "so turnover would be infinite; give some sector on that loop a localRespendShare below 1",
+            ]);
+        }
+
+        return scenario;
+    }
+
+    private static Injection? ValidateInjection(InjectionDocument? doc, List<string> errors)
+    {
+        if (doc is null)
+        {
+            errors.Add("injection is required");
+            return null;
+        }
+
+        var before = errors.Count;
+        if (doc.UnitsSold is not > 0)
+        {
+            errors.Add(Describe("injection.unitsSold", doc.UnitsSold, "must be a positive number"));
+        }
+
+        if (doc.UnitPriceYen is not >= 0)
+        {
+            errors.Add(Describe("injection.unitPriceYen", doc.UnitPriceYen, "must be zero or more"));
+        }
+
+        var points = doc.PointsPerUnit;
+        if (points is null)
+        {
+            errors.Add("injection.pointsPerUnit is required");
+        }
+        else
+        {
+            if (points.General is not >= 0)
+            {
+                errors.Add(Describe("injection.pointsPerUnit.general", points.General, "must be zero or more"));
+            }
+
+            if (points.SmallBusiness is not >= 0)
+            {
+                errors.Add(Describe("injection.pointsPerUnit.smallBusiness", points.SmallBusiness, "must be zero or more"));
+            }
+
+            if (points.General == 0 && points.SmallBusiness == 0)
+            {
+                errors.Add("injection.pointsPerUnit must issue some points (general + smallBusiness > 0)");
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new Injection
+        {
+            UnitsSold = doc.UnitsSold!.Value,
+            UnitPriceYen = doc.UnitPriceYen!.Value,
+            PointsPerUnit = new PointsPerUnit { General = points!.General!.Value, SmallBusiness = points.SmallBusiness!.Value },
+        };
+    }
+
+    private static MonteCarloSettings? ValidateMonteCarlo(MonteCarloDocument? doc, List<string> errors)
+    {
+        if (doc is null)
+        {
+            errors.Add("monteCarlo is required");
+            return null;
+        }
+
+        var defaults = new MonteCarloSettings { Runs = 1, Seed = 0 };
+        var runs = Positive(doc.Runs, "monteCarlo.runs", errors);
+        if (doc.Seed is null)
+        {
+            errors.Add("monteCarlo.seed is required");
+        }
+
+        var min = doc.MinPurchaseYen ?? defaults.MinPurchaseYen;
+        var max = doc.MaxPurchaseYen ?? defaults.MaxPurchaseYen;
+        if (min < 1 || max < min)
+        {
+            errors.Add($"monteCarlo.minPurchaseYen ({min}) must be at least 1 and not above monteCarlo.maxPurchaseYen ({max})");
+        }
+
+        var delay = doc.MaxRespendDelayDays ?? defaults.MaxRespendDelayDays;
+        if (delay < 1)
+        {
+            errors.Add($"monteCarlo.maxRespendDelayDays must be at least 1 (got {delay})");
+        }
+
+        return new MonteCarloSettings
+        {
+            Runs = runs,
+            Seed = doc.Seed ?? 0,
+            MinPurchaseYen = min,
+            MaxPurchaseYen = max,
+            MaxRespendDelayDays = delay,
+        };
+    }
+
+    private static void CheckSmallBusinessPointsCanLand(Injection injection, IReadOnlyList<Sector> sectors, List<string> errors)
+    {
+        if (injection.PointsPerUnit.SmallBusiness == 0)
+        {
+            return;
+        }
+
+        var small = sectors.Where(s => s.Size == SectorSize.Small).ToList();
+        if (small.Count == 0)
+        {
+            errors.Add("injection.pointsPerUnit.smallBusiness is above 0 but no sector has size \"small\" where those points could be spent");
+        }
+        else if (small.Sum(s => s.ResidentSpendShare) <= 0)
+        {
+            errors.Add("injection.pointsPerUnit.smallBusiness is above 0 but every small sector has residentSpendShare 0");
+        }
+    }
+
+    internal static double Share(double? value, string path, List<string> errors)
+    {
+        if (value is null)
+        {
+            errors.Add($"{path} is required");
+            return 0;
+        }
+
+        if (!double.IsFinite(value.Value) || value < 0 || value > 1)
+        {
+            errors.Add(Describe(path, value, "must be a share between 0 and 1"));
+        }
+
+        return value.Value;
+    }
+
+    // Fees and breakage of 100 % would leave nothing to circulate; they are shares strictly below 1.
+    private static double Fee(double? value, string path, List<string> errors)
+    {
+        if (value is null)
+        {
+            errors.Add($"{path} is required");
+            return 0;
+        }
+
+        if (!double.IsFinite(value.Value) || value < 0 || value >= 1)
+        {
+            errors.Add(Describe(path, value, "must be at least 0 and below 1"));
+        }
+
+        return value.Value;
+    }
+
+    internal static int Positive(int? value, string path, List<string> errors)
+    {
+        if (value is not > 0)
+        {
+            errors.Add(value is null ? $"{path} is required" : Describe(path, value, "must be a positive whole number"));
+            return 0;
+        }
+
+        return value.Value;
+    }
+
+    internal static string Describe<T>(string path, T? value, string rule)
+        where T : struct, IFormattable =>
+        value is null ? $"{path} is required" : $"{path} {rule} (got {value.Value.ToString(null, CultureInfo.InvariantCulture)})";
+}
