@@ -9,6 +9,7 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SeedDemoCommand.Create(),
     SealCommand.Create(),
     VerifyCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

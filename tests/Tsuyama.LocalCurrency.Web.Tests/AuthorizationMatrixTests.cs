@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tsuyama.LocalCurrency.Web.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Web.Tests;
+
+/// <summary>Sign-ins of every kind, and one payment to the merchant, prepared once for the matrix.</summary>
+public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
+{
+    public Dictionary<string, HttpClient> Clients { get; } = [];
+    public Api Api { get; private set; } = null!;
+    public Guid MerchantId { get; private set; }
+    public Guid OtherMerchantId { get; private set; }
+    public Guid PaymentId { get; private set; }
+    public string Program { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Api = new Api(this);
+        Program = await Api.CreateProgramAsync(maxPerResident: 1_000);
+        var resident = await Api.ResidentAsync();
+        var merchant = await Api.MerchantAsync();
+        var other = await Api.MerchantAsync();
+        (MerchantId, OtherMerchantId) = (merchant.Id, other.Id);
+        var admin = await Api.AdminAsync();
+        var staff = await Api.PostAsync(admin, "/api/v1/staff", new { email = "chamber@test.example", password = "ChamberPass1", role = "Chamber" });
+        staff.StatusCode.Should().Be(HttpStatusCode.Created);
+        await Api.BuyAsync(resident, Program, 10);
+        var payment = await Api.JsonAsync(await Api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await Api.StoreQrAsync(merchant.Id), amount = 50_000 }));
+        PaymentId = payment["paymentId"]!.GetValue<Guid>();
+
+        Clients["anonymous"] = Api.Anonymous();
+        Clients["resident"] = resident.Client;
+        Clients["merchant"] = merchant.Client;
+        Clients["otherMerchant"] = other.Client;
+        Clients["chamber"] = Api.As(await Api.TokenAsync("chamber@test.example", "ChamberPass1"));
+        Clients["admin"] = admin;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
+{
+    private const string All = "anonymous resident merchant otherMerchant chamber admin";
+
+    /// <summary>Route, who may call it (anyone else: 401 if anonymous, else 403).</summary>
+    private static readonly (string Route, string Allowed)[] Routes =
+    [
+        ("POST /api/v1/residents", All),
+        ("POST /api/v1/merchants", "admin"),
+        ("POST /api/v1/programs", "admin"),
+        ("POST /api/v1/staff", "admin"),
+        ("POST /api/v1/purchases", "resident admin"),
+        ("GET /api/v1/wallet", "resident"),
+        ("GET /api/v1/merchants/{merchant}/qr", All),
+        ("GET /api/v1/merchants/{merchant}/sticker", All),
+        ("POST /api/v1/merchant/payment-requests", "merchant otherMerchant"),
+        ("POST /api/v1/payments", "resident"),
+        ("POST /api/v1/payment-codes", "resident"),
+        ("POST /api/v1/merchant/charges", "merchant otherMerchant"),
+        ("POST /api/v1/payments/{payment}/refunds", "merchant"),
+        ("POST /api/v1/merchant/transfers", "merchant otherMerchant"),
+        ("GET /api/v1/merchant/account", "merchant otherMerchant"),
+        ("GET /api/v1/ledger/verify", "admin"),
+    ];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (route, _) in Routes)
+        {
+            foreach (var who in All.Split(' '))
+            {
+                data.Add(route, who);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_ForEachKindOfCaller_IsAllowedOnlyForItsRolesAndOwner(string route, string who)
+    {
+        var allowed = Routes.Single(r => r.Route == route).Allowed.Split(' ').Contains(who);
+        var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]
+            .Replace("{merchant}", fixture.MerchantId.ToString(), StringComparison.Ordinal)
+            .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            // Small valid-looking bodies: an allowed caller gets past authorization to the rules (2xx/4xx but never 401/403).
+            request.Content = JsonContent.Create(new { amount = 1, units = 1, programCode = fixture.Program, toMerchantId = fixture.OtherMerchantId, code = "00000000000000000000" });
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        }
+
+        var response = await fixture.Clients[who].SendAsync(request);
+        var status = (int)response.StatusCode;
+
+        if (allowed)
+        {
+            status.Should().NotBe(401).And.NotBe(403).And.BeLessThan(500, await response.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            status.Should().Be(who == "anonymous" ? 401 : 403, await response.Content.ReadAsStringAsync());
+            response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
+        }
+    }
+}
