@@ -54,9 +54,10 @@ internal static class VerifyCommand
         }
 
         AnsiConsole.MarkupLine($"[red]FAILED: {report.Problems.Count} problem(s)[/]");
+        // Plain lines, never wrapped: operators grep and forward these.
         foreach (var problem in report.Problems)
         {
-            AnsiConsole.MarkupLine($"[red]- {Markup.Escape(problem)}[/]");
+            Console.WriteLine($"- {problem}");
         }
     }
 }
