@@ -18,6 +18,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "api-docs";
 });
 app.MapHealthChecks("/health");
+app.MapBackgroundJobs();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger();

@@ -56,6 +56,7 @@ internal static class WebServices
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupTasks>();
+        services.AddBackgroundJobs(database, configuration);
         return builder;
     }
 }

@@ -1,0 +1,28 @@
+using Hangfire;
+using MediatR;
+using Tsuyama.LocalCurrency.Features.Ledger.Seal;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Jobs;
+
+/// <summary>
+/// Chains new transfers into the seal every minute. Safe to run twice or concurrently: a second
+/// run finds nothing new, and only one runs at a time.
+/// </summary>
+public sealed class SealLedgerJob(IMediator mediator, DatabaseOptions database)
+{
+    /// <summary>On SQL Server identity values can commit out of order; leave the newest seconds for the next run.</summary>
+    private static readonly TimeSpan SqlServerLag = TimeSpan.FromSeconds(30);
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [AutomaticRetry(Attempts = 0, LogEvents = true)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var lag = database.Provider == DatabaseProvider.SqlServer ? SqlServerLag : TimeSpan.Zero;
+        var result = await mediator.Send(new SealLedgerCommand(lag), ct).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"Sealing failed: {result.Error.Detail}");
+        }
+    }
+}
