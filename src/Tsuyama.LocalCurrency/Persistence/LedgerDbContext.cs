@@ -34,6 +34,9 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<MerchantTransfer> MerchantTransfers => Set<MerchantTransfer>();
     public DbSet<SealBlock> SealBlocks => Set<SealBlock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Domain.Settlement> Settlements => Set<Domain.Settlement>();
+    public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
+
+internal sealed record RedeemableHolding(Guid MerchantId, Guid ProgramId, PointKind Kind, long Points);
+
+/// <summary>
+/// What every merchant may be paid for at a cutoff, in three set-based aggregates (credits up to
+/// the cutoff, debits up to the cutoff, current balances) instead of a query per merchant.
+/// </summary>
+internal static class RedeemablePoints
+{
+    /// <summary>
+    /// Per (merchant, program, kind): the balance at <paramref name="endUtc"/> less every redemption
+    /// ever made, capped by the current balance. Earlier redemptions all belong to earlier cutoffs,
+    /// so they are subtracted even when that settlement ran after this cutoff; the cap keeps points
+    /// received after the cutoff out (and covers points a merchant already passed on since).
+    /// </summary>
+    public static async Task<List<RedeemableHolding>> ForCutoffAsync(LedgerDbContext db, DateTime endUtc, CancellationToken ct)
+    {
+        var merchants = db.Accounts.Where(a => a.Type == AccountType.Merchant).Select(a => a.Id);
+
+        var credits = await db.Transfers
+            .Where(t => t.CreatedAt < endUtc && merchants.Contains(t.ToAccountId))
+            .GroupBy(t => new { t.ToAccountId, t.ProgramId, t.Kind })
+            .Select(g => new { g.Key.ToAccountId, g.Key.ProgramId, g.Key.Kind, Sum = g.Sum(t => t.Amount) })
+            .ToDictionaryAsync(x => (x.ToAccountId, x.ProgramId, x.Kind), x => x.Sum, ct).ConfigureAwait(false);
+
+        var debits = await db.Transfers
+            .Where(t => (t.CreatedAt < endUtc || t.Type == TransferType.Redemption) && merchants.Contains(t.FromAccountId))
+            .GroupBy(t => new { t.FromAccountId, t.ProgramId, t.Kind })
+            .Select(g => new { g.Key.FromAccountId, g.Key.ProgramId, g.Key.Kind, Sum = g.Sum(t => t.Amount) })
+            .ToDictionaryAsync(x => (x.FromAccountId, x.ProgramId, x.Kind), x => x.Sum, ct).ConfigureAwait(false);
+
+        var balances = await db.Balances
+            .Where(b => b.Amount > 0 && merchants.Contains(b.AccountId))
+            .Select(b => new { b.AccountId, b.ProgramId, b.Kind, b.Amount })
+            .ToListAsync(ct).ConfigureAwait(false);
+
+        var holdings = new List<RedeemableHolding>(balances.Count);
+        foreach (var b in balances)
+        {
+            var key = (b.AccountId, b.ProgramId, b.Kind);
+            var due = credits.GetValueOrDefault(key) - debits.GetValueOrDefault(key);
+            var points = Math.Min(due, b.Amount);
+            if (points > 0)
+            {
+                holdings.Add(new RedeemableHolding(b.AccountId, b.ProgramId, b.Kind, points));
+            }
+        }
+
+        return holdings;
+    }
+}
