@@ -9,6 +9,8 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SeedDemoCommand.Create(),
     SealCommand.Create(),
     VerifyCommand.Create(),
+    SettleCommand.Create(),
+    ExpireCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);
