@@ -190,6 +190,18 @@ public sealed class RunSettlementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settlements_UniqueIndexOnCutoff_RejectsASecondRowForTheSameDay()
+    {
+        // What stops two racing runs on SQL Server, where transactions do not queue on one lock.
+        var row = () => new Domain.Settlement { Id = Guid.CreateVersion7(), Cutoff = Day1, CreatedAt = DateTime.UtcNow, TransferDate = Day1.AddDays(3) };
+        await _host.WithDbAsync(db => { db.Settlements.Add(row()); return db.SaveChangesAsync(); });
+
+        var duplicate = () => _host.WithDbAsync(db => { db.Settlements.Add(row()); return db.SaveChangesAsync(); });
+
+        (await duplicate.Should().ThrowAsync<DbUpdateException>()).Which.InnerException!.Message.Should().Contain("UNIQUE");
+    }
+
+    [Fact]
     public async Task Settle_NobodyHoldsPoints_RecordsAnEmptySettlement()
     {
         await _host.CreateProgramAsync();

@@ -30,6 +30,15 @@ public static class SettlementProblems
     public const string InvalidBankData = "invalid-bank-data";
 }
 
+internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
+{
+    public void Validate(RunSettlementCommand r, ValidationErrors e)
+    {
+        e.NotBlank(r.Caller, "caller", 80);
+        e.Require(r.Cutoff.Year >= 2000, "cutoff", "must be a real settlement day (yyyy-MM-dd)");
+    }
+}
+
 internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider clock, IOptions<SettlementOptions> options)
     : IRequestHandler<RunSettlementCommand, Result<SettlementDone>>
 {
