@@ -10,6 +10,8 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SealCommand.Create(),
     VerifyCommand.Create(),
     SimulateCommand.Create(),
+    SettleCommand.Create(),
+    ExpireCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

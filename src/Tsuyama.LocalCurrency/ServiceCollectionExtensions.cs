@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContext<LedgerDbContext>(o => LedgerDatabase.Configure(o, database));
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
         services.AddOptions<LedgerOptions>();
+        services.AddOptions<Settlement.SettlementOptions>();
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         return services;
     }

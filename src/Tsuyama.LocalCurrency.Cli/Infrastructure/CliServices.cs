@@ -25,6 +25,7 @@ internal static class CliServices
             .AddSimpleConsole(o => o.SingleLine = true));
         services.AddLocalCurrencyCore(database);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        services.Configure<Settlement.SettlementOptions>(configuration.GetSection(Settlement.SettlementOptions.Section));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

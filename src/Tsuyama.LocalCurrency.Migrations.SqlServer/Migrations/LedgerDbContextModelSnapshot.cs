@@ -402,6 +402,40 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("MerchantTransfers");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ResidentId", "ProgramId", "ExpiresOn", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -658,6 +692,79 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("SealBlocks");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Cutoff")
+                        .HasColumnType("date");
+
+                    b.Property<long>("FeeYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MerchantCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PayoutYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TaxInFeeYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("TransferDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cutoff")
+                        .IsUnique();
+
+                    b.ToTable("Settlements", (string)null);
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
+                {
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("FeeYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayoutYen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TaxInFeeYen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SettlementId", "MerchantId", "ProgramId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("SettlementLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_SettlementLines_Amounts", "Points > 0 AND FeeYen >= 0 AND PayoutYen = Points - FeeYen");
+                        });
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Transfer", b =>
                 {
                     b.Property<long>("Sequence")
@@ -699,6 +806,8 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("OperationId");
+
+                    b.HasIndex("FromAccountId", "CreatedAt");
 
                     b.HasIndex("ToAccountId", "CreatedAt");
 
@@ -960,6 +1069,21 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Notification", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.PaymentAllocation", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.Payment", null)
@@ -1002,9 +1126,35 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Settlement", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Payment", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

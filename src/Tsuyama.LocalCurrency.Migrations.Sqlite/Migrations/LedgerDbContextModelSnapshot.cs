@@ -390,6 +390,40 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("MerchantTransfers");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ResidentId", "ProgramId", "ExpiresOn", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -646,6 +680,79 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("SealBlocks");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Cutoff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MerchantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayoutYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxInFeeYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TransferDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cutoff")
+                        .IsUnique();
+
+                    b.ToTable("Settlements", (string)null);
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
+                {
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayoutYen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxInFeeYen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SettlementId", "MerchantId", "ProgramId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("SettlementLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_SettlementLines_Amounts", "Points > 0 AND FeeYen >= 0 AND PayoutYen = Points - FeeYen");
+                        });
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Transfer", b =>
                 {
                     b.Property<long>("Sequence")
@@ -685,6 +792,8 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OperationId");
+
+                    b.HasIndex("FromAccountId", "CreatedAt");
 
                     b.HasIndex("ToAccountId", "CreatedAt");
 
@@ -945,6 +1054,21 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Notification", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.PaymentAllocation", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.Payment", null)
@@ -987,9 +1111,35 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Settlement", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Payment", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -35,16 +35,18 @@ public sealed class LedgerTestHost : IAsyncDisposable
     public DateOnly Today => JapanTime.Today(Clock);
     public string DatabasePath => Path.Combine(_directory, "ledger.db");
 
-    public static async Task<LedgerTestHost> CreateAsync()
+    /// <param name="configure">Extra services, e.g. a failure-injecting EF interceptor, added after the core.</param>
+    public static async Task<LedgerTestHost> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tlc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "ledger.db")))
-            .BuildServiceProvider();
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "ledger.db")));
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var host = new LedgerTestHost(directory, services, clock);
         await host.WithDbAsync(db => DatabaseMigrator.MigrateAsync(db));
         return host;

@@ -13,6 +13,8 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         b.HasIndex(t => t.Id).IsUnique();
         b.HasIndex(t => t.OperationId);
         b.HasIndex(t => new { t.ToAccountId, t.CreatedAt });
+        // Settlement sums each merchant's debits; without it that is a scan of every payment.
+        b.HasIndex(t => new { t.FromAccountId, t.CreatedAt });
         b.ToTable(t => t.HasCheckConstraint("CK_Transfers_Amount", "Amount > 0"));
     }
 }

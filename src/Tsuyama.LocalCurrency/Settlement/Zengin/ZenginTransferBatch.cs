@@ -21,9 +21,9 @@ public sealed record ZenginIssuer(
 
 /// <summary>One transfer to one payee (受取人).</summary>
 /// <param name="BankNumber">被仕向銀行番号, 4 digits.</param>
-/// <param name="BankNameKana">Bank name in kana; max 15 bytes.</param>
+/// <param name="BankNameKana">Bank name in kana; max 15 bytes; may be blank (written as spaces).</param>
 /// <param name="BranchNumber">被仕向支店番号, 3 digits.</param>
-/// <param name="BranchNameKana">Branch name in kana; max 15 bytes.</param>
+/// <param name="BranchNameKana">Branch name in kana; max 15 bytes; may be blank (written as spaces).</param>
 /// <param name="AccountType">1, 2, 4 or 9.</param>
 /// <param name="AccountNumber">7 digits (left-pad shorter numbers with zeros before passing them).</param>
 /// <param name="HolderKana">Account holder name in kana; converted by <see cref="BankKana"/>, max 30 bytes.</param>

@@ -78,9 +78,9 @@ public static class ZenginValidator
 
             var who = Describe(payee, i);
             Digits(who, "bank number", payee.BankNumber, 4, errors);
-            Name(who, "bank name", payee.BankNameKana, abbreviate: false, errors);
+            OptionalName(who, "bank name", payee.BankNameKana, errors);
             Digits(who, "branch number", payee.BranchNumber, 3, errors);
-            Name(who, "branch name", payee.BranchNameKana, abbreviate: false, errors);
+            OptionalName(who, "branch name", payee.BranchNameKana, errors);
             AccountType(who, payee.AccountType, errors);
             Digits(who, "account number", payee.AccountNumber, 7, errors);
             Name(who, "holder name", payee.HolderKana, abbreviate: true, errors);
@@ -129,6 +129,22 @@ public static class ZenginValidator
         else if (string.IsNullOrWhiteSpace(converted))
         {
             errors.Add($"{who}: {field} \"{value}\" is empty once converted to bank kana");
+        }
+    }
+
+    /// <summary>
+    /// Payee bank and branch names may be blank: banks route by the numbers and accept spaces in
+    /// the name fields, and we store only the codes a merchant registered.
+    /// </summary>
+    private static void OptionalName(string who, string field, string? value, List<string> errors)
+    {
+        if (value is null)
+        {
+            errors.Add($"{who}: {field} is missing (use an empty string for a blank name)");
+        }
+        else if (!string.IsNullOrWhiteSpace(value) && !BankKana.TryConvert(value, out _, out var error))
+        {
+            errors.Add($"{who}: {field}: {error}");
         }
     }
 

@@ -70,6 +70,21 @@ public class ZenginFileWriterDataTests
     }
 
     [Fact]
+    public void Write_DataRecord_WithBlankBankAndBranchNames_WritesSpacesThatParseBack()
+    {
+        var file = ZenginFileWriter.Write(Batch(Shop with { BankNameKana = "", BranchNameKana = "" }));
+
+        var data = Records(file)[1];
+        Field(data, 5, 15).Should().Be(new string(' ', 15));
+        Field(data, 20, 3).Should().Be("102");
+        Field(data, 23, 15).Should().Be(new string(' ', 15));
+        var parsed = ZenginFileReader.Parse(file).Records.Should().ContainSingle().Subject;
+        parsed.BankName.Should().BeEmpty();
+        parsed.BranchName.Should().BeEmpty();
+        parsed.BankNumber.Should().Be("0168");
+    }
+
+    [Fact]
     public void Write_DataRecord_WithoutCustomerCode_LeavesCodeBlank()
     {
         var data = Records(ZenginFileWriter.Write(Batch(Bakery)))[1];

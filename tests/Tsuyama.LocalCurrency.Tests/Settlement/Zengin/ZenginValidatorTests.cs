@@ -65,7 +65,7 @@ public class ZenginValidatorTests
         var batch = Batch(
             Shop,
             Bakery with { AccountNumber = "12345", AccountType = (ZenginAccountType)3, HolderKana = "鈴木ハナコ" },
-            Bakery with { BankNumber = "abcd", CustomerCode = "X1", BranchNameKana = " " });
+            Bakery with { BankNumber = "abcd", CustomerCode = "X1", BranchNameKana = "支店" });
 
         var errors = ZenginValidator.Validate(batch);
 
@@ -75,7 +75,21 @@ public class ZenginValidatorTests
         errors.Should().Contain(e => e.StartsWith("payee 2: holder name: Character '鈴'", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): bank number must be exactly 4 digits", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): customer code must be 1 to 10 digits", StringComparison.Ordinal));
-        errors.Should().Contain("payee 3 (customer code X1): branch name is empty");
+        errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): branch name: Character '支'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_BlankPayeeBankAndBranchNames_AreAccepted()
+    {
+        ZenginValidator.Validate(Batch(Shop with { BankNameKana = "", BranchNameKana = " " })).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Validate_BlankIssuerBankName_IsStillRefused()
+    {
+        var batch = Batch() with { Issuer = Issuer with { BankNameKana = " " } };
+
+        ZenginValidator.Validate(batch).Should().ContainSingle().Which.Should().Be("issuer: bank name is empty");
     }
 
     [Fact]

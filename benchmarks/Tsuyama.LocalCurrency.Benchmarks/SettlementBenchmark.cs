@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
+using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
+using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
+using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Benchmarks;
+
+/// <summary>
+/// Settlement and verify at city scale: 2,000 merchants and 2,000 residents created through the real
+/// commands, then 1,000,000 payments seeded straight into SQLite (see <see cref="PaymentSeeder"/>),
+/// then the settlement of yesterday and a full verify, each timed. Goal: ≤ 10 s each.
+/// Arguments: [merchants] [payments] [database path].
+/// </summary>
+public static class SettlementBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var merchants = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+        var payments = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"tlc-settlement-bench-{Guid.NewGuid():N}.db");
+        var clock = new SettableClock(DateTimeOffset.UtcNow.AddDays(-31));
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(path))
+            .BuildServiceProvider();
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
+            }
+
+            var today = JapanTime.Today(clock);
+            var program = await MustAsync(services, new CreateProgramCommand("BENCH", "Benchmark", 10_000, new PointsPerUnit(6_000, 7_000),
+                1_000_000, 100, today, today.AddDays(60), today.AddDays(240), 150, true, 50));
+            var residentIds = new List<Guid>(merchants);
+            var merchantIds = new List<Guid>(merchants);
+            for (var i = 0; i < merchants; i++)
+            {
+                residentIds.Add((await MustAsync(services, new RegisterResidentCommand($"bench-r{i}@example.jp", null, $"住民{i}"))).ResidentId);
+                merchantIds.Add((await MustAsync(services, new RegisterMerchantCommand($"店舗{i}", "テンポ", "Shop", "5411", MerchantSize.Small, "7080000",
+                    $"bench-m{i}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テンポ")))).MerchantId);
+            }
+
+            Console.WriteLine(Invariant($"created {merchants:N0} merchants and residents through the commands in {watch.Elapsed.TotalSeconds:F1} s"));
+            watch.Restart();
+            SqliteConnection.ClearAllPools();
+            var seeded = await PaymentSeeder.SeedAsync(path, program.ProgramId, residentIds, merchantIds, payments, today.AddDays(240), clock.GetUtcNow());
+            Console.WriteLine(Invariant($"seeded {payments:N0} payments ({seeded.Transfers:N0} transfers) directly in {watch.Elapsed.TotalSeconds:F1} s"));
+
+            clock.Now = DateTimeOffset.UtcNow;
+            var cutoff = JapanTime.Today(clock).AddDays(-1);
+            watch.Restart();
+            var done = await MustAsync(services, new RunSettlementCommand(cutoff, "bench", null));
+            var settleSeconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine(Invariant($"settlement: {done.MerchantCount:N0} merchants, {done.Points:N0} points, fee ¥{done.FeeYen:N0}, payout ¥{done.PayoutYen:N0} in {settleSeconds:F2} s"));
+
+            watch.Restart();
+            var report = await MustAsync(services, new VerifyLedgerQuery());
+            var verifySeconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine(Invariant($"verify: ok={report.Ok}, {report.Transfers:N0} transfers, {report.Lots:N0} lots in {verifySeconds:F2} s"));
+            foreach (var problem in report.Problems.Take(10))
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            var ok = report.Ok && done.Points == seeded.Points && settleSeconds <= 10 && verifySeconds <= 10;
+            Console.WriteLine(ok ? "PASS: both within 10 s, ledger verified" : "FAIL: see figures above");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (args.Length <= 2)
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    private static async Task<T> MustAsync<T>(IServiceProvider services, IRequest<Result<T>> request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"{request.GetType().Name}: {result.Error.Detail}");
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}

@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlement;
+
+/// <summary>A settlement with its per-merchant, per-program lines (for listings and to write every statement).</summary>
+public sealed record GetSettlementQuery(Guid SettlementId) : IQuery<SettlementView>;
+
+public sealed record SettlementView(
+    Guid SettlementId,
+    DateOnly Cutoff,
+    DateOnly TransferDate,
+    DateTime CreatedAt,
+    int MerchantCount,
+    long Points,
+    long FeeYen,
+    long TaxInFeeYen,
+    long PayoutYen,
+    IReadOnlyList<SettlementLineView> Lines);
+
+public sealed record SettlementLineView(Guid MerchantId, string MerchantName, string ProgramCode, long Points, long FeeYen, long TaxInFeeYen, long PayoutYen);
+
+internal sealed class GetSettlementHandler(LedgerDbContext db) : IRequestHandler<GetSettlementQuery, Result<SettlementView>>
+{
+    public async Task<Result<SettlementView>> Handle(GetSettlementQuery r, CancellationToken ct)
+    {
+        var s = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.SettlementId, ct).ConfigureAwait(false);
+        if (s is null)
+        {
+            return Error.NotFound("Settlement", r.SettlementId);
+        }
+
+        var lines = await (
+            from l in db.SettlementLines
+            join m in db.Merchants on l.MerchantId equals m.Id
+            join p in db.Programs on l.ProgramId equals p.Id
+            where l.SettlementId == r.SettlementId
+            orderby m.Name, l.MerchantId, p.Code
+            select new SettlementLineView(l.MerchantId, m.Name, p.Code, l.Points, l.FeeYen, l.TaxInFeeYen, l.PayoutYen))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return new SettlementView(s.Id, s.Cutoff, s.TransferDate, s.CreatedAt, s.MerchantCount, s.Points, s.FeeYen, s.TaxInFeeYen, s.PayoutYen, lines);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using MediatR;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlementStatement;
+
+public enum StatementFormat
+{
+    Html = 0,
+    Csv = 1,
+}
+
+/// <summary>
+/// 精算明細書 of one merchant in one settlement: the period's payments, refunds and merchant
+/// transfers, the points redeemed per program, the fee with the consumption tax it contains,
+/// the payout and the (masked) account it goes to.
+/// </summary>
+public sealed record GetSettlementStatementQuery(Guid SettlementId, Guid MerchantId, StatementFormat Format) : IQuery<SettlementFile>;
+
+internal sealed class GetSettlementStatementHandler(LedgerDbContext db) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
+{
+    public async Task<Result<SettlementFile>> Handle(GetSettlementStatementQuery r, CancellationToken ct)
+    {
+        var statement = await StatementLoader.LoadAsync(db, r.SettlementId, r.MerchantId, ct).ConfigureAwait(false);
+        if (statement is null)
+        {
+            return Error.NotFound("Settlement or merchant", $"{r.SettlementId}/{r.MerchantId}");
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"statement-{statement.Cutoff:yyyy-MM-dd}-{r.MerchantId}");
+        return r.Format == StatementFormat.Csv
+            ? new SettlementFile(name + ".csv", "text/csv; charset=utf-8", StatementCsv.Render(statement))
+            : new SettlementFile(name + ".html", "text/html; charset=utf-8", StatementHtml.Render(statement));
+    }
+}

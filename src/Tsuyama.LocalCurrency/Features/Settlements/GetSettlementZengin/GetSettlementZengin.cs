@@ -1,0 +1,62 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Settlement.Zengin;
+
+namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
+
+/// <summary>
+/// The 総合振込 file of a settlement: one data record per merchant with a payout above zero,
+/// the issuer's account from <see cref="SettlementOptions"/>. Regenerating it gives the same bytes
+/// as long as the options are unchanged.
+/// </summary>
+public sealed record GetSettlementZenginQuery(Guid SettlementId) : IQuery<SettlementFile>;
+
+internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<SettlementOptions> options)
+    : IRequestHandler<GetSettlementZenginQuery, Result<SettlementFile>>
+{
+    public async Task<Result<SettlementFile>> Handle(GetSettlementZenginQuery r, CancellationToken ct)
+    {
+        var settlement = await db.Settlements.AsNoTracking().Where(s => s.Id == r.SettlementId)
+            .Select(s => new { s.Cutoff, s.TransferDate }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (settlement is null)
+        {
+            return Error.NotFound("Settlement", r.SettlementId);
+        }
+
+        var payoutByMerchant = await db.SettlementLines.Where(l => l.SettlementId == r.SettlementId)
+            .GroupBy(l => l.MerchantId)
+            .Select(g => new { MerchantId = g.Key, Payout = g.Sum(l => l.PayoutYen) })
+            .ToDictionaryAsync(x => x.MerchantId, x => x.Payout, ct).ConfigureAwait(false);
+        var accounts = await db.Merchants.AsNoTracking()
+            .Where(m => db.SettlementLines.Any(l => l.SettlementId == r.SettlementId && l.MerchantId == m.Id))
+            .Select(m => new { m.Id, m.Payout.BankCode, m.Payout.BranchCode, m.Payout.AccountType, m.Payout.AccountNumber, m.Payout.HolderKana })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var payouts = accounts.Select(a => (Account: a, Payout: payoutByMerchant[a.Id])).Where(p => p.Payout > 0).ToList();
+        if (payouts.Count == 0)
+        {
+            return Error.Rule(SettlementProblems.NothingToPay, "振込対象がありません / Nothing to pay",
+                $"Settlement {r.SettlementId} pays no merchant, so there is no transfer file.");
+        }
+
+        // Bank and branch names are not registered, only their codes; banks route by the codes.
+        var payees = payouts
+            .OrderBy(p => p.Account.Id)
+            .Select(p => new ZenginPayee(p.Account.BankCode, "", p.Account.BranchCode, "", (ZenginAccountType)(int)p.Account.AccountType,
+                p.Account.AccountNumber.PadLeft(7, '0'), p.Account.HolderKana, p.Payout))
+            .ToList();
+        try
+        {
+            var bytes = ZenginFileWriter.Write(new ZenginTransferBatch(options.Value.ToIssuer(), settlement.TransferDate, payees));
+            return new SettlementFile($"zengin-{settlement.Cutoff:yyyy-MM-dd}.txt", "text/plain; charset=shift_jis", bytes);
+        }
+        catch (ZenginValidationException ex)
+        {
+            return Error.Rule(SettlementProblems.InvalidBankData, "振込データに誤りがあります / Invalid bank data", ex.Message);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Common.Behaviours;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Ledger;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Settlement;
+
+namespace Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
+
+/// <summary>
+/// 換金・精算: redeems every merchant's points received up to the end of <see cref="Cutoff"/> (JST)
+/// in one transaction. The cutoff day must be over (before today, JST) and later than every
+/// settled cutoff; running a settled cutoff again is a conflict, so nobody is paid twice.
+/// </summary>
+public sealed record RunSettlementCommand(DateOnly Cutoff, string Caller, string? IdempotencyKey = null)
+    : ICommand<SettlementDone>, IIdempotentCommand
+{
+    public string IdempotencyScope => Caller;
+}
+
+public sealed record SettlementDone(Guid SettlementId, int MerchantCount, long Points, long FeeYen, long PayoutYen);
+
+public static class SettlementProblems
+{
+    public const string CutoffNotOver = "cutoff-not-over";
+    public const string NothingToPay = "nothing-to-pay";
+    public const string InvalidBankData = "invalid-bank-data";
+}
+
+internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
+{
+    public void Validate(RunSettlementCommand r, ValidationErrors e)
+    {
+        e.NotBlank(r.Caller, "caller", 80);
+        e.Require(r.Cutoff.Year >= 2000, "cutoff", "must be a real settlement day (yyyy-MM-dd)");
+    }
+}
+
+internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider clock, IOptions<SettlementOptions> options)
+    : IRequestHandler<RunSettlementCommand, Result<SettlementDone>>
+{
+    public async Task<Result<SettlementDone>> Handle(RunSettlementCommand r, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = JapanTime.DateOf(now);
+        if (r.Cutoff >= today)
+        {
+            // Points can still arrive during the cutoff day; settling it early would leave them for the next run.
+            return Error.Rule(SettlementProblems.CutoffNotOver, "締め日がまだ終わっていません / Cutoff day not over",
+                $"The cutoff {r.Cutoff:yyyy-MM-dd} must be a day before today ({today:yyyy-MM-dd}, JST).");
+        }
+
+        var latest = await db.Settlements.OrderByDescending(s => s.Cutoff).Select(s => new { s.Id, s.Cutoff })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (latest is not null && latest.Cutoff >= r.Cutoff)
+        {
+            return Error.Conflict(latest.Cutoff == r.Cutoff
+                ? $"The cutoff {r.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}."
+                : $"The later cutoff {latest.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}; cutoffs must increase.");
+        }
+
+        var holdings = await RedeemablePoints.ForCutoffAsync(db, JapanTime.EndOfDayUtc(r.Cutoff), ct).ConfigureAwait(false);
+        var programs = await db.Programs.Select(p => new { p.Id, p.RedeemedAccountId, p.RedemptionFeeBasisPoints })
+            .ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
+
+        var settlementId = Guid.CreateVersion7(now);
+        var journal = new Journal(db, clock);
+        foreach (var h in holdings)
+        {
+            journal.Post(h.ProgramId, h.Kind, h.MerchantId, programs[h.ProgramId].RedeemedAccountId, h.Points, TransferType.Redemption, settlementId);
+        }
+
+        // The fee is charged per merchant and program on all kinds together, so a merchant holding
+        // both kinds is not rounded down twice in their favour.
+        var lines = holdings
+            .GroupBy(h => (h.MerchantId, h.ProgramId))
+            .OrderBy(g => g.Key.MerchantId).ThenBy(g => g.Key.ProgramId)
+            .Select(g =>
+            {
+                var fee = SettlementFees.Compute(g.Sum(h => h.Points), programs[g.Key.ProgramId].RedemptionFeeBasisPoints);
+                return new SettlementLine
+                {
+                    SettlementId = settlementId,
+                    MerchantId = g.Key.MerchantId,
+                    ProgramId = g.Key.ProgramId,
+                    Points = fee.Points,
+                    FeeYen = fee.Fee,
+                    TaxInFeeYen = fee.ConsumptionTaxInFee,
+                    PayoutYen = fee.Payout,
+                };
+            })
+            .ToList();
+
+        var settlement = new Domain.Settlement
+        {
+            Id = settlementId,
+            Cutoff = r.Cutoff,
+            CreatedAt = now.UtcDateTime,
+            TransferDate = BusinessDays.Add(today, options.Value.PayoutDelayDays),
+            MerchantCount = lines.Select(l => l.MerchantId).Distinct().Count(),
+            Points = lines.Sum(l => l.Points),
+            FeeYen = lines.Sum(l => l.FeeYen),
+            TaxInFeeYen = lines.Sum(l => l.TaxInFeeYen),
+            PayoutYen = lines.Sum(l => l.PayoutYen),
+            Lines = lines,
+        };
+
+        if (await journal.ApplyAsync(ct).ConfigureAwait(false) is not null)
+        {
+            // Redemptions never exceed the balances read in this transaction; a refusal means a
+            // concurrent writer (SQL Server) spent them meanwhile, so the whole run starts over.
+            throw new ConcurrencyConflictException("A merchant balance changed while the settlement was running.");
+        }
+
+        db.Settlements.Add(settlement);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new SettlementDone(settlementId, settlement.MerchantCount, settlement.Points, settlement.FeeYen, settlement.PayoutYen);
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Expiry.ExpirePoints;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Tests.Settlements;
+using Tsuyama.LocalCurrency.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Tests.Expiry;
+
+public sealed class ExpirePointsTests : IAsyncLifetime
+{
+    private LedgerTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LedgerTestHost.CreateAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    /// <summary>Program P1 valid through 2026-04-15 (JST, inclusive).</summary>
+    private static readonly DateOnly LastValidDay = new(2026, 4, 15);
+
+    private async Task<(Guid Resident, Guid Shop)> ResidentWhoSpentAsync(long spent)
+    {
+        await _host.CreateProgramAsync(expiresOn: LastValidDay, salesUntil: _host.Today);
+        var resident = await _host.RegisterResidentAsync();
+        var shop = await _host.RegisterMerchantAsync();
+        await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, shop, spent);
+        return (resident, shop);
+    }
+
+    private Task<ExpiryBatchDone> ExpireTodayAsync(int batchSize = 1000) =>
+        _host.MustAsync(new ExpirePointsCommand(_host.Today, batchSize));
+
+    [Fact]
+    public async Task Expire_AtTheLastSecondOfTheExpiryDayJst_LeavesPointsValid()
+    {
+        var (resident, _) = await ResidentWhoSpentAsync(3_000);
+        _host.SetJst(LastValidDay, 23, 59, 59);
+
+        var done = await ExpireTodayAsync();
+
+        done.Should().Be(new ExpiryBatchDone(0, 0, false));
+        (await _host.BalanceAsync(resident)).Should().Be(10_000);
+    }
+
+    [Fact]
+    public async Task Expire_AtMidnightAfterTheExpiryDayJst_MovesRemainingLotsToExpired_AndLeavesMerchantsAlone()
+    {
+        var (resident, shop) = await ResidentWhoSpentAsync(3_000);
+        _host.SetJst(LastValidDay.AddDays(1), 0, 0, 0);
+
+        var done = await ExpireTodayAsync();
+
+        done.Should().Be(new ExpiryBatchDone(2, 10_000, false)); // one general and one smallBusiness lot
+        (await _host.BalanceAsync(resident)).Should().Be(0);
+        (await _host.BalanceAsync(await _host.ExpiredAccountAsync())).Should().Be(10_000);
+        (await _host.BalanceAsync(shop)).Should().Be(3_000, "merchants are always paid for points they accepted");
+        (await _host.WithDbAsync(db => db.Lots.SumAsync(l => l.Remaining))).Should().Be(0);
+        (await _host.MustAsync(new VerifyLedgerQuery())).Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Expire_Twice_IsANoOp()
+    {
+        await ResidentWhoSpentAsync(3_000);
+        _host.SetJst(LastValidDay.AddDays(2), 8);
+        await ExpireTodayAsync();
+        var transfers = await _host.TransferCountAsync();
+
+        var again = await ExpireTodayAsync();
+
+        again.Should().Be(new ExpiryBatchDone(0, 0, false));
+        (await _host.TransferCountAsync()).Should().Be(transfers);
+    }
+
+    [Fact]
+    public async Task Expire_InBatches_ReportsMoreRemaining_AndTheRunnerFinishesTheJob()
+    {
+        await _host.CreateProgramAsync(expiresOn: LastValidDay, salesUntil: _host.Today);
+        for (var i = 0; i < 3; i++)
+        {
+            await _host.BuyAsync(await _host.RegisterResidentAsync());
+        }
+
+        _host.SetJst(LastValidDay.AddDays(1), 1);
+        var first = await ExpireTodayAsync(batchSize: 4);
+
+        first.Lots.Should().Be(4);
+        first.MoreRemaining.Should().BeTrue();
+        var reports = new List<ExpiryTotals>();
+        var totals = await ExpiryRunner.RunAsync(_host.Services.GetRequiredService<IServiceScopeFactory>(), _host.Today, 1, new SyncProgress(reports.Add));
+
+        totals.IsSuccess.Should().BeTrue();
+        totals.Value!.Batches.Should().Be(2);
+        totals.Value.Lots.Should().Be(2);
+        (first.Points + totals.Value.Points).Should().Be(39_000);
+        reports.Should().HaveCount(2);
+        (await _host.BalanceAsync(await _host.ExpiredAccountAsync())).Should().Be(39_000);
+        (await _host.MustAsync(new VerifyLedgerQuery())).Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Expire_AsOfAFutureDay_IsRefused()
+    {
+        await ResidentWhoSpentAsync(1_000);
+
+        var result = await _host.SendAsync(new ExpirePointsCommand(_host.Today.AddDays(30)));
+
+        result.Error!.Status.Should().Be(422);
+        (await _host.BalanceAsync(await _host.ExpiredAccountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Expire_BatchSizeOutOfRange_IsAValidationError()
+    {
+        var result = await _host.SendAsync(new ExpirePointsCommand(_host.Today, 0));
+
+        result.Error!.Type.Should().Be(ProblemTypes.Validation);
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the reports in hand when the run returns.</summary>
+    private sealed class SyncProgress(Action<ExpiryTotals> report) : IProgress<ExpiryTotals>
+    {
+        public void Report(ExpiryTotals value) => report(value);
+    }
+}
