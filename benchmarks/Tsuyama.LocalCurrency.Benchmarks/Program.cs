@@ -1,15 +1,16 @@
 using Tsuyama.LocalCurrency.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|simulation> [args]
+// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|simulation|settlement> [args]
 return args.FirstOrDefault() switch
 {
     "payments" => await PaymentBenchmark.RunAsync(args[1..]),
     "simulation" => SimulationBenchmark.Run(args[1..]),
+    "settlement" => await SettlementBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks <payments [count]|simulation>");
+    Console.Error.WriteLine("usage: benchmarks <payments [count]|simulation|settlement [merchants] [payments]>");
     return 2;
 }

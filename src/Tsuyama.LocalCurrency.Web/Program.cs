@@ -21,7 +21,8 @@ app.MapHealthChecks("/health");
 app.MapBackgroundJobs();
 
 var api = app.MapGroup("/api/v1");
-api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger();
+api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
+    .MapSettlements().MapSimulations().MapNotifications();
 
 app.Run();
 

@@ -45,6 +45,13 @@ internal static class BackgroundJobs
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var jst = new RecurringJobOptions { TimeZone = JapanTimeZone.Instance };
         jobs.AddOrUpdate<SealLedgerJob>("seal-ledger", j => j.RunAsync(CancellationToken.None), options.SealCron, jst);
+        jobs.AddOrUpdate<ExpiryJob>("expire-points", j => j.RunAsync(CancellationToken.None), options.ExpiryCron, jst);
+        jobs.AddOrUpdate<ExpiryJob>("expiry-reminders", j => j.RemindAsync(CancellationToken.None), options.ReminderCron, jst);
+        for (var i = 0; i < options.SettlementCrons.Length; i++)
+        {
+            jobs.AddOrUpdate<SettlementJob>($"settlement-{i + 1}", j => j.EnqueueForYesterday(), options.SettlementCrons[i], jst);
+        }
+
         return app;
     }
 }
@@ -53,6 +60,17 @@ internal static class BackgroundJobs
 internal sealed class JobOptions
 {
     public string SealCron { get; set; } = Cron.Minutely();
+
+    /// <summary>Five past midnight JST: the first minutes of the day after the last valid day.</summary>
+    public string ExpiryCron { get; set; } = "5 0 * * *";
+
+    public string ReminderCron { get; set; } = "0 9 * * *";
+
+    /// <summary>
+    /// When to settle the previous day as a cutoff. Default: 00:30 on the 16th (cutoff the 15th) and
+    /// on the 1st (cutoff the last day of the month).
+    /// </summary>
+    public string[] SettlementCrons { get; set; } = ["30 0 16 * *", "30 0 1 * *"];
 }
 
 /// <summary>The dashboard can run and delete jobs: Admin only; a bearer token is read as for the API.</summary>

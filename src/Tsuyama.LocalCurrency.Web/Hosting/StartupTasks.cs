@@ -27,6 +27,12 @@ internal sealed partial class StartupTasks(IServiceProvider services, IOptions<B
             }
         }
 
+        var requeued = await Jobs.SimulationJob.RequeueUnfinishedAsync(db, scope.ServiceProvider.GetRequiredService<Hangfire.IBackgroundJobClient>(), cancellationToken);
+        if (requeued > 0)
+        {
+            LogRequeued(requeued);
+        }
+
         var (email, password) = (bootstrap.Value.AdminEmail, bootstrap.Value.AdminPassword);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
@@ -53,6 +59,9 @@ internal sealed partial class StartupTasks(IServiceProvider services, IOptions<B
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} database migration(s)")]
     private partial void LogMigrated(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} unfinished simulation run(s) again")]
+    private partial void LogRequeued(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the bootstrap Admin {Email}")]
     private partial void LogAdminCreated(string email);

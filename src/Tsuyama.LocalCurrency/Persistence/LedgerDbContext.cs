@@ -37,6 +37,7 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
     public DbSet<PaymentCode> PaymentCodes => Set<PaymentCode>();
+    public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
 
     /// <summary>Token-signing keys live with the data, so sign-ins survive a restart and hosts share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -78,7 +78,7 @@ public sealed class Api(ApiFactory factory)
         var response = await PostAsync(Anonymous(), "/api/v1/residents", new { email, password, displayName = "津山 花子" });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await JsonAsync(response))["residentId"]!.GetValue<Guid>();
-        return new Party(id, As(await TokenAsync(email, password)));
+        return new Party(id, As(await TokenAsync(email, password)), email, password);
     }
 
     public async Task<Party> MerchantAsync(string size = "small")
@@ -99,8 +99,11 @@ public sealed class Api(ApiFactory factory)
         });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await JsonAsync(response))["merchantId"]!.GetValue<Guid>();
-        return new Party(id, As(await TokenAsync(email, password)));
+        return new Party(id, As(await TokenAsync(email, password)), email, password);
     }
+
+    /// <summary>Signs in again, e.g. after the fake clock moved past the token's lifetime.</summary>
+    public async Task<Party> SignInAgainAsync(Party party) => party with { Client = As(await TokenAsync(party.Email, party.Password)) };
 
     public async Task BuyAsync(Party resident, string program, int units = 1)
     {
@@ -132,7 +135,7 @@ public sealed class Api(ApiFactory factory)
     }
 }
 
-public sealed record Party(Guid Id, HttpClient Client);
+public sealed record Party(Guid Id, HttpClient Client, string Email, string Password);
 
 internal static class JsonOptions
 {

@@ -24,13 +24,14 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            unitOfWork.CommitDespiteFailure = false;
+            unitOfWork.Reset();
             try
             {
                 var response = await next().ConfigureAwait(false);
                 if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    unitOfWork.Committed();
                 }
                 else
                 {

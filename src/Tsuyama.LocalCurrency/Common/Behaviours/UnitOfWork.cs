@@ -4,9 +4,33 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// Per-request state shared by the transaction and idempotency behaviours: a refused idempotent
 /// command has its effects rolled back to a savepoint but its outcome must still be committed.
 /// </summary>
-internal sealed class UnitOfWork
+public sealed class UnitOfWork
 {
+    private readonly List<Action> _afterCommit = [];
+
     public bool CommitDespiteFailure { get; set; }
+
+    /// <summary>
+    /// Work that must only happen once the data it refers to is committed, such as enqueueing a
+    /// background job that reads a row this command inserted.
+    /// </summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    public void Reset()
+    {
+        CommitDespiteFailure = false;
+        _afterCommit.Clear();
+    }
+
+    public void Committed()
+    {
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
+
+        _afterCommit.Clear();
+    }
 }
 
 /// <summary>

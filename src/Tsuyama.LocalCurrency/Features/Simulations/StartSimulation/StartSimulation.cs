@@ -1,0 +1,59 @@
+using Hangfire;
+using MediatR;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Common.Behaviours;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Jobs;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Simulation.Scenarios;
+
+namespace Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
+
+/// <summary>Queues a simulation of a scenario (DESIGN §7 JSON); a background job runs it.</summary>
+public sealed record StartSimulationCommand(string ScenarioJson, int? Runs, string RequestedBy) : ICommand<SimulationStarted>;
+
+public sealed record SimulationStarted(Guid RunId);
+
+internal sealed class StartSimulationValidator : IValidator<StartSimulationCommand>
+{
+    public const int MaxRuns = 100_000;
+
+    public void Validate(StartSimulationCommand r, ValidationErrors e)
+    {
+        e.Require(r.Runs is null or (> 0 and <= MaxRuns), "runs", $"must be from 1 to {MaxRuns}");
+        try
+        {
+            var scenario = ScenarioLoader.Parse(r.ScenarioJson);
+            e.Require(r.Runs is not null || scenario.MonteCarlo.Runs <= MaxRuns, "scenario.monteCarlo.runs", $"must be at most {MaxRuns}");
+        }
+        catch (ScenarioValidationException ex)
+        {
+            foreach (var problem in ex.Errors)
+            {
+                e.Add("scenario", problem);
+            }
+        }
+    }
+}
+
+internal sealed class StartSimulationHandler(LedgerDbContext db, TimeProvider clock, UnitOfWork unitOfWork, IBackgroundJobClient jobs)
+    : IRequestHandler<StartSimulationCommand, Result<SimulationStarted>>
+{
+    public async Task<Result<SimulationStarted>> Handle(StartSimulationCommand r, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var run = new SimulationRun
+        {
+            Id = Guid.CreateVersion7(now),
+            Status = SimulationRunStatus.Queued,
+            ScenarioJson = r.ScenarioJson,
+            Runs = r.Runs,
+            RequestedBy = r.RequestedBy,
+            CreatedAt = now.UtcDateTime,
+        };
+        db.SimulationRuns.Add(run);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        unitOfWork.AfterCommit(() => SimulationJob.Enqueue(jobs, run.Id));
+        return new SimulationStarted(run.Id);
+    }
+}

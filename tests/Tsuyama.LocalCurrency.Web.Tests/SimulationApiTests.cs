@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Web.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Web.Tests;
+
+public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly Api _api = new(factory);
+
+    private static JsonNode Scenario(double respend = 0.8) => JsonNode.Parse($$"""
+        {
+          "name": "一業種テスト",
+          "injection": { "unitsSold": 100, "unitPriceYen": 10000, "pointsPerUnit": { "general": 10000, "smallBusiness": 0 } },
+          "netNewConsumptionShare": 0.357,
+          "expiryDays": 30,
+          "redemptionFeeRate": 0.0,
+          "merchantTransferFeeRate": 0.0,
+          "sectors": [
+            { "id": "town", "name": "町", "size": "small", "merchants": 5, "residentSpendShare": 1.0,
+              "localRespendShare": {{respend}}, "respendInPointsShare": 0.5, "supplierShares": { "town": 1.0 } }
+          ],
+          "monteCarlo": { "runs": 20, "seed": 7 }
+        }
+        """)!;
+
+    private async Task<HttpClient> ChamberAsync()
+    {
+        var email = $"chamber{Guid.NewGuid():N}@test.example";
+        (await _api.PostAsync(await _api.AdminAsync(), "/api/v1/staff", new { email, password = "ChamberPass1", role = "Chamber" }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        return _api.As(await _api.TokenAsync(email, "ChamberPass1"));
+    }
+
+    private static async Task<JsonObject> WaitForAsync(HttpClient client, Guid runId)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var run = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/simulations/{runId}"))!;
+            if (run["status"]!.GetValue<string>() is "succeeded" or "failed")
+            {
+                return run;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The simulation did not finish in 20 s.");
+    }
+
+    [Fact]
+    public async Task Simulation_PostedByTheChamber_RunsInTheBackgroundWithTheReferenceResult()
+    {
+        var chamber = await ChamberAsync();
+
+        var response = await _api.PostAsync(chamber, "/api/v1/simulations", new { scenario = Scenario() });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var runId = (await Api.JsonAsync(response))["runId"]!.GetValue<Guid>();
+        var run = await WaitForAsync(chamber, runId);
+
+        run["status"]!.GetValue<string>().Should().Be("succeeded", run.ToJsonString());
+        run["progress"]!.GetValue<double>().Should().Be(1.0);
+        run["result"]!["expected"]!["lm3"]!.GetValue<double>().Should().BeApproximately(2.44, 0.005);
+        run["result"]!["expected"]!["multiplier"]!.GetValue<double>().Should().BeApproximately(5.0, 0.005);
+        run["result"]!["monteCarlo"]!["runs"]!.GetValue<int>().Should().Be(20);
+        var report = await chamber.GetStringAsync($"/api/v1/simulations/{runId}/report");
+        report.Should().Contain("<html").And.Contain("一業種テスト");
+    }
+
+    [Fact]
+    public async Task Simulation_IsStoredAndReadableAfterARestart()
+    {
+        var admin = await _api.AdminAsync();
+        var runId = (await Api.JsonAsync(await _api.PostAsync(admin, "/api/v1/simulations", new { scenario = Scenario(0.2) })))["runId"]!.GetValue<Guid>();
+        await WaitForAsync(admin, runId);
+
+        await using var restarted = new RestartedApiFactory(factory);
+        var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        var run = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/simulations/{runId}"))!;
+
+        run["status"]!.GetValue<string>().Should().Be("succeeded");
+        run["result"]!["expected"]!["lm3"]!.GetValue<double>().Should().BeApproximately(1.24, 0.005);
+    }
+
+    [Fact]
+    public async Task Simulation_WithAnInvalidScenario_ListsTheProblems()
+    {
+        var scenario = Scenario();
+        scenario["sectors"]![0]!["residentSpendShare"] = 0.5;
+
+        var response = await _api.PostAsync(await _api.AdminAsync(), "/api/v1/simulations", new { scenario });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenario"]!.AsArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Simulation_ForAMerchantOrResident_IsForbidden()
+    {
+        var merchant = await _api.MerchantAsync();
+
+        var response = await _api.PostAsync(merchant.Client, "/api/v1/simulations", new { scenario = Scenario() });
+
+        await Api.ProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task SimulationRun_Unknown_Returns404()
+    {
+        var response = await (await _api.AdminAsync()).GetAsync($"/api/v1/simulations/{Guid.NewGuid()}");
+
+        await Api.ProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+}
