@@ -63,6 +63,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/merchant/transfers", "merchant otherMerchant"),
         ("GET /api/v1/merchant/account", "merchant otherMerchant"),
         ("GET /api/v1/ledger/verify", "admin"),
+        ("POST /api/v1/settlements", "admin"),
+        ("GET /api/v1/settlements/{unknown}", "admin"),
+        ("GET /api/v1/settlements/{unknown}/zengin", "admin"),
+        ("GET /api/v1/settlements/{unknown}/statements/{merchant}", "merchant admin"),
+        ("POST /api/v1/simulations", "chamber admin"),
+        ("GET /api/v1/simulations/{unknown}", "chamber admin"),
+        ("GET /api/v1/simulations/{unknown}/report", "chamber admin"),
+        ("GET /api/v1/notifications", "resident"),
     ];
 
     public static TheoryData<string, string> Cases()
@@ -86,7 +94,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         var allowed = Routes.Single(r => r.Route == route).Allowed.Split(' ').Contains(who);
         var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]
             .Replace("{merchant}", fixture.MerchantId.ToString(), StringComparison.Ordinal)
-            .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal));
+            .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal)
+            .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
