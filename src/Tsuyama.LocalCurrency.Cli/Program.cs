@@ -10,6 +10,7 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SealCommand.Create(),
     VerifyCommand.Create(),
     SimulateCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

@@ -109,4 +109,15 @@ public sealed class CirculationTests : IAsyncLifetime
         json.Should().NotMatchRegex("[0-9a-f]{8}-[0-9a-f]{4}-", "no id of any account may appear");
         json.Should().NotContain("テスト商店");
     }
+
+    [Fact]
+    public void Circulation_FromARealLedger_CalibratesAScenarioBothEnginesRun()
+    {
+        var calibrated = Tsuyama.LocalCurrency.Features.Analytics.Calibration.ScenarioCalibrator.Calibrate(_report);
+        var result = Tsuyama.LocalCurrency.Simulation.SimulationRunner.Run(calibrated.Scenario, runs: 4);
+
+        calibrated.Scenario.Sectors.Single(s => s.Id == "restaurants").ResidentSpendShare.Should().BeApproximately(6_000 / 8_500.0, 1e-9);
+        result.Expected.Multiplier.Should().BeGreaterThan(1);
+        result.MonteCarlo.Runs.Should().Be(4);
+    }
 }
