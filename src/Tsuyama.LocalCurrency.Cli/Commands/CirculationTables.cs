@@ -32,7 +32,7 @@ internal static class CirculationTables
         indicators.AddRow("breakage share", P(i.BreakageShare), "expired / (spent + expired)");
         AnsiConsole.Write(indicators);
 
-        var sectors = new Table().Title("Sectors").AddColumns("sector", "merchants", "resident spend", "share", "from merchants", "re-spent in points", "redeemed", "re-spend share");
+        var sectors = new Table().Title("Sectors").AddColumns("sector", "shops", "spent", "share", "m2m in", "m2m out", "redeemed", "re-spent");
         foreach (var s in r.Sectors)
         {
             var name = s.Suppressed ? $"{s.Id} ({s.Sectors} sectors)" : s.Id;
@@ -40,6 +40,7 @@ internal static class CirculationTables
         }
 
         AnsiConsole.Write(sectors);
+        Console.WriteLine("spent = resident payments − refunds; m2m = merchant-to-merchant (out incl. fees); re-spent = m2m out / (m2m out + redeemed)");
 
         var flows = new Table().Title("Merchant-to-merchant flows by sector").AddColumns("from", "to", "points", "senders", "receivers");
         foreach (var f in r.Flows.Cells)

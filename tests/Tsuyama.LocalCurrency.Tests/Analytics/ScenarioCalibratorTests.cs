@@ -10,7 +10,9 @@ public sealed class ScenarioCalibratorTests
     private static readonly DateOnly Day = new(2026, 4, 10);
 
     private static SectorCirculation Row(string id, double spendShare, double? respendShare, bool suppressed = false) =>
-        new(id, suppressed, suppressed ? 2 : 1, 3, (long)(spendShare * 10_000), spendShare, 0, 0, 0, respendShare, respendShare is null ? null : 1 - respendShare);
+        new(id, suppressed, suppressed ? 2 : 1, 3, (long)(spendShare * 10_000), spendShare, 0,
+            RespentInPoints: (long)((respendShare ?? 0) * 1_000), Redeemed: (long)((1 - (respendShare ?? 1)) * 1_000),
+            respendShare, respendShare is null ? null : 1 - respendShare);
 
     private static CirculationReport Report(IReadOnlyList<SectorCirculation> sectors, long expired = 0, long fees = 0) => new(
         Day, Day, 1,
@@ -56,6 +58,18 @@ public sealed class ScenarioCalibratorTests
         sectors["retail-small"].RespendInPointsShare.Should().BeApproximately(0.2 / 0.40, 1e-9);
         sectors["restaurants"].RespendInPointsShare.Should().Be(baseline["restaurants"].RespendInPointsShare);
         sectors["services"].RespendInPointsShare.Should().Be(baseline["services"].RespendInPointsShare);
+    }
+
+    [Fact]
+    public void Calibrate_BeforeAnyRedemption_KeepsTheBaseRespendInPoints()
+    {
+        // Every point passed on went to another merchant: no settlement has run yet.
+        var report = Report([Row("retail-small", 0.8, 1.0), Row("large-chains", 0.2, 1.0)]);
+
+        var calibrated = ScenarioCalibrator.Calibrate(report);
+
+        calibrated.Scenario.Sectors.Single(s => s.Id == "retail-small").RespendInPointsShare.Should().Be(0.20);
+        calibrated.Notes.Should().Contain(n => n.Contains("no redemptions observed", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -97,9 +97,15 @@ public static class ScenarioCalibrator
     private static double RespendInPoints(CirculationReport report, Sector sector, List<string> notes)
     {
         var row = report.Sectors.FirstOrDefault(r => !r.Suppressed && r.Id == sector.Id);
-        if (row?.RespendShare is not { } transferred || sector.LocalRespendShare <= 0)
+        // Before the first settlement nothing is redeemed and every disposal looks like a transfer,
+        // which would claim 100 % re-spend in points; without redemptions the share says nothing.
+        var why = row is null ? "sector not shown"
+            : row.Redeemed <= 0 ? "no redemptions observed in the period, e.g. no settlement yet"
+            : sector.LocalRespendShare <= 0 ? "base localRespendShare is 0"
+            : null;
+        if (why is not null || row?.RespendShare is not { } transferred)
         {
-            notes.Add($"{sector.Id}.respendInPointsShare: kept from the base ({(row is null ? "sector not shown" : "no transfers or redemptions observed")})");
+            notes.Add($"{sector.Id}.respendInPointsShare: kept from the base ({why ?? "nothing passed on"})");
             return sector.RespendInPointsShare;
         }
 
