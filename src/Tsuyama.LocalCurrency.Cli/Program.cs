@@ -12,6 +12,7 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SimulateCommand.Create(),
     SettleCommand.Create(),
     ExpireCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

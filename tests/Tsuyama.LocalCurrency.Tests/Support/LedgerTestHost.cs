@@ -84,8 +84,11 @@ public sealed class LedgerTestHost : IAsyncDisposable
     public async Task<Guid> RegisterResidentAsync() =>
         (await MustAsync(new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;
 
-    public async Task<Guid> RegisterMerchantAsync(MerchantSize size = MerchantSize.Small) =>
-        (await MustAsync(new RegisterMerchantCommand("テスト商店", "テストショウテン", "Test Shop", "5411", size, "7080000",
+    public Task<Guid> RegisterMerchantAsync(MerchantSize size = MerchantSize.Small) => RegisterMerchantAsync("5411", size);
+
+    /// <param name="category">MCC, e.g. 5812 for a restaurant.</param>
+    public async Task<Guid> RegisterMerchantAsync(string category, MerchantSize size = MerchantSize.Small) =>
+        (await MustAsync(new RegisterMerchantCommand("テスト商店", "テストショウテン", "Test Shop", category, size, "7080000",
             $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テストショウテン")))).MerchantId;
 
     public Task<PointsPurchased> BuyAsync(Guid resident, string programCode = "P1", int units = 1) =>
