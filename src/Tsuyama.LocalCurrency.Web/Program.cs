@@ -22,7 +22,7 @@ app.MapBackgroundJobs();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
-    .MapSettlements().MapSimulations().MapNotifications();
+    .MapSettlements().MapSimulations().MapNotifications().MapAnalytics();
 
 app.Run();
 

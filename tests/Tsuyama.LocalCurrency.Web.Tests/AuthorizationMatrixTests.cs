@@ -71,6 +71,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("GET /api/v1/simulations/{unknown}", "chamber admin"),
         ("GET /api/v1/simulations/{unknown}/report", "chamber admin"),
         ("GET /api/v1/notifications", "resident"),
+        ("GET /api/v1/analytics/circulation", "chamber admin"),
+        ("GET /api/v1/analytics/circulation/scenario", "chamber admin"),
     ];
 
     public static TheoryData<string, string> Cases()

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using MediatR;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Analytics.Calibration;
+using Tsuyama.LocalCurrency.Features.Analytics.GetCirculation;
+using Tsuyama.LocalCurrency.Simulation.Scenarios;
+using Tsuyama.LocalCurrency.Web.Http;
+
+namespace Tsuyama.LocalCurrency.Web.Endpoints;
+
+/// <summary>Observed circulation, aggregated so that no figure describes fewer than 3 merchants.</summary>
+internal static class AnalyticsEndpoints
+{
+    public sealed record CalibratedScenarioView(JsonNode Scenario, IReadOnlyList<string> Notes);
+
+    public static RouteGroupBuilder MapAnalytics(this RouteGroupBuilder api)
+    {
+        var analytics = api.MapGroup("/analytics").WithTags("Analytics").RequireAuthorization(p => p.RequireRole(Roles.Chamber, Roles.Admin));
+
+        analytics.MapGet("/circulation", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetCirculationQuery(from, to), ct)).ToOk())
+            .Produces<CirculationReport>();
+
+        // The calibrated scenario is a ready body for POST /api/v1/simulations {scenario}.
+        analytics.MapGet("/circulation/scenario", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
+            {
+                var report = await mediator.Send(new GetCirculationQuery(from, to), ct);
+                if (!report.IsSuccess)
+                {
+                    return Problems.From(report.Error);
+                }
+
+                var calibrated = ScenarioCalibrator.Calibrate(report.Value);
+                return TypedResults.Ok(new CalibratedScenarioView(JsonNode.Parse(ScenarioLoader.ToJson(calibrated.Scenario))!, calibrated.Notes));
+            })
+            .Produces<CalibratedScenarioView>();
+        return api;
+    }
+}
