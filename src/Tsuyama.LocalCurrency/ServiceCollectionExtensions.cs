@@ -14,7 +14,9 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
-        services.AddDbContext<LedgerDbContext>(o => LedgerDatabase.Configure(o, database));
+        services.AddSingleton<WriteGate>();
+        // Pooled: building a context per request is a measurable part of a payment's cost.
+        services.AddDbContextPool<LedgerDbContext>(o => LedgerDatabase.Configure(o, database));
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
         services.AddOptions<LedgerOptions>();
         services.AddOptions<Settlement.SettlementOptions>();

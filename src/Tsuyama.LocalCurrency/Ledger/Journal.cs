@@ -68,13 +68,14 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
             }
 
             var guarded = delta < 0 && !_mayGoNegative.Contains(account);
+            var k = (int)kind;
+            // Plain parameterised SQL (the same on SQLite and SQL Server): this runs for every
+            // balance of every payment, and LINQ translation would cost more than the statement.
             var updated = guarded
-                ? await db.Balances
-                    .Where(b => b.AccountId == account && b.ProgramId == program && b.Kind == kind && b.Amount + delta >= 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Amount, b => b.Amount + delta), ct).ConfigureAwait(false)
-                : await db.Balances
-                    .Where(b => b.AccountId == account && b.ProgramId == program && b.Kind == kind)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Amount, b => b.Amount + delta), ct).ConfigureAwait(false);
+                ? await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE Balances SET Amount = Amount + {delta} WHERE AccountId = {account} AND ProgramId = {program} AND Kind = {k} AND Amount + {delta} >= 0", ct).ConfigureAwait(false)
+                : await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE Balances SET Amount = Amount + {delta} WHERE AccountId = {account} AND ProgramId = {program} AND Kind = {k}", ct).ConfigureAwait(false);
             if (updated == 1)
             {
                 continue;
@@ -104,9 +105,8 @@ internal static class LotUpdates
 {
     public static async Task ConsumeAsync(this LedgerDbContext db, Guid lotId, long amount, CancellationToken ct)
     {
-        var updated = await db.Lots
-            .Where(l => l.Id == lotId && l.Remaining >= amount)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Remaining, l => l.Remaining - amount), ct).ConfigureAwait(false);
+        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE Lots SET Remaining = Remaining - {amount} WHERE Id = {lotId} AND Remaining >= {amount}", ct).ConfigureAwait(false);
         if (updated != 1)
         {
             throw new ConcurrencyConflictException($"Lot {lotId} changed while it was being spent.");

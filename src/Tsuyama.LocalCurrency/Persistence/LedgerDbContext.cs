@@ -15,9 +15,6 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public LedgerDbContext(DbContextOptions<LedgerDbContext> options)
         : base(options)
     {
-        // Every command already runs in one transaction that is rolled back whole on failure, so
-        // the savepoint EF would wrap around each SaveChanges is a wasted round trip.
-        Database.AutoSavepointsEnabled = false;
     }
 
     public DbSet<VoucherProgram> Programs => Set<VoucherProgram>();

@@ -30,9 +30,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
         var requestName = typeof(TRequest).Name;
         var fingerprint = IdempotencyFingerprint.Of(request);
 
-        var first = await db.IdempotencyRecords.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Scope == command.IdempotencyScope && r.Key == key, cancellationToken)
-            .ConfigureAwait(false);
+        var first = await HotQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false);
         if (first is not null)
         {
             return first.RequestName == requestName && first.RequestHash == fingerprint
@@ -65,7 +63,8 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
                 : JsonSerializer.Serialize(result.Error, IdempotencyFingerprint.Json),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // Saved with the command's own changes by the transaction behaviour, in the same batch.
         return response;
     }
 

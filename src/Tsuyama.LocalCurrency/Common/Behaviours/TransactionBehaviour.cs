@@ -9,7 +9,7 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// exception. On SQLite the transaction starts IMMEDIATE, so writers queue on the database lock
 /// and a read inside the transaction cannot go stale before the write that depends on it.
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork, WriteGate writeGate)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const int MaxAttempts = 3;
@@ -21,8 +21,12 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
             return await next().ConfigureAwait(false);
         }
 
+        // The whole command is rolled back on failure, so EF's savepoint around each SaveChanges is a
+        // wasted round trip. Set per command: a pooled context is reset to the default between uses.
+        db.Database.AutoSavepointsEnabled = false;
         for (var attempt = 1; ; attempt++)
         {
+            using var writer = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             unitOfWork.Reset();
             try
@@ -30,6 +34,8 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
                 var response = await next().ConfigureAwait(false);
                 if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
                 {
+                    // Whatever the handler and the idempotency record left tracked goes in one batch.
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     unitOfWork.Committed();
                 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -13,18 +12,24 @@ namespace Tsuyama.LocalCurrency.Features.Payments;
 /// </summary>
 internal static class PaymentPoster
 {
-    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, Guid residentId, Guid merchantId, long amount, PaymentChannel channel, CancellationToken ct)
+    /// <param name="unknownMerchant">The refusal when the merchant does not exist (a scanned QR says so differently from an API call).</param>
+    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, Guid residentId, Guid merchantId, long amount,
+        PaymentChannel channel, CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
-        var size = await db.Merchants.Where(m => m.Id == merchantId).Select(m => (MerchantSize?)m.Size)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var size = await HotQueries.MerchantSize(db, merchantId).ConfigureAwait(false);
         if (size is null)
         {
-            return Error.NotFound("Merchant", merchantId);
+            return unknownMerchant?.Invoke() ?? Error.NotFound("Merchant", merchantId);
         }
 
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
-        var lots = await SpendableLotsQuery.ForResident(db, residentId, today).ToListAsync(ct).ConfigureAwait(false);
+        var lots = new List<SpendableLot>();
+        await foreach (var lot in HotQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
+        {
+            lots.Add(lot);
+        }
+
         var draws = SpendPlanner.Plan(lots, size.Value, today, amount);
         if (draws is null)
         {
@@ -73,7 +78,7 @@ internal static class PaymentPoster
             return error;
         }
 
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        // The transaction behaviour saves the payment, allocations and transfers in one batch.
         return new PaymentMade(paymentId, merchantId, amount, parts.Select(p => new PaymentPart(p.Key.ProgramCode, p.Key.Kind, p.Points)).ToList());
     }
 
@@ -89,13 +94,4 @@ internal static class PaymentPoster
             ? Error.NotEligible($"This large store accepts general points only; {eligible} general points are available.")
             : Error.InsufficientBalance(eligible, amount);
     }
-}
-
-internal static class SpendableLotsQuery
-{
-    public static IQueryable<SpendableLot> ForResident(LedgerDbContext db, Guid residentId, DateOnly today) =>
-        from l in db.Lots
-        join p in db.Programs on l.ProgramId equals p.Id
-        where l.ResidentId == residentId && l.Remaining > 0 && l.ExpiresOn >= today
-        select new SpendableLot(l.Id, l.ProgramId, p.Code, l.Kind, l.ExpiresOn, l.Remaining, l.CreatedAt);
 }

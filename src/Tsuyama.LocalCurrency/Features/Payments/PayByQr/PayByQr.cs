@@ -41,16 +41,11 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
             return QrProblems.Invalid(invalid!);
         }
 
-        if (!await db.Merchants.AnyAsync(m => m.Id == qr!.MerchantId, ct).ConfigureAwait(false))
-        {
-            return QrProblems.Refused(ProblemTypes.InvalidQr, "This QR code belongs to no registered shop.");
-        }
-
         if (!qr!.IsDynamic)
         {
             return r.Amount is null
                 ? Error.Validation("amount", "is required for a store QR code without an amount")
-                : await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, r.Amount.Value, PaymentChannel.StoreQr, ct).ConfigureAwait(false);
+                : await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, r.Amount.Value, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         }
 
         if (r.Amount is { } typed && typed != qr.Amount)
@@ -70,7 +65,7 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
             return QrProblems.Refused(ProblemTypes.InvalidQr, "This payment request was not issued by the shop.");
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, amount, PaymentChannel.DynamicQr, ct).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;
@@ -91,6 +86,8 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
 
 internal static class QrProblems
 {
+    public static Error UnknownShop() => Refused(ProblemTypes.InvalidQr, "This QR code belongs to no registered shop.");
+
     public static Error Invalid(QrFormatException ex) =>
         new(ProblemTypes.InvalidQr, "QRコードを読み取れません / Invalid QR code", $"{ex.Message} ({ex.ResidentMessage})", 400);
 
