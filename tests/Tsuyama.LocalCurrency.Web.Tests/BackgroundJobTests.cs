@@ -2,7 +2,6 @@ using System.Net;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -48,7 +47,7 @@ public sealed class BackgroundJobTests(ApiFactory factory) : IClassFixture<ApiFa
         var jobs = factory.Services.GetRequiredService<IRecurringJobManager>();
         jobs.Trigger("seal-ledger");
         jobs.Trigger("seal-ledger");
-        var sealedCount = await WaitForAsync(async db =>
+        var sealedCount = await factory.WaitForAsync(async db =>
         {
             var transfers = await db.Transfers.LongCountAsync();
             var sealedUpTo = await db.SealBlocks.Select(b => (long?)b.LastSequence).MaxAsync() ?? 0;
@@ -60,22 +59,5 @@ public sealed class BackgroundJobTests(ApiFactory factory) : IClassFixture<ApiFa
         var verify = await Api.JsonAsync(await (await _api.AdminAsync()).GetAsync("/api/v1/ledger/verify"));
         verify["ok"]!.GetValue<bool>().Should().BeTrue(verify.ToJsonString());
         verify["sealedTransfers"]!.GetValue<long>().Should().Be(verify["transfers"]!.GetValue<long>());
-    }
-
-    private async Task<T> WaitForAsync<T>(Func<LedgerDbContext, Task<T?>> probe)
-        where T : struct
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            if (await probe(scope.ServiceProvider.GetRequiredService<LedgerDbContext>()) is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The background job did not finish within 15 s.");
     }
 }

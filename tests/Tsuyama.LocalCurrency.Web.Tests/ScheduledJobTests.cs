@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -27,16 +26,16 @@ public sealed class ScheduledJobTests(ApiFactory factory) : IClassFixture<ApiFac
         factory.Clock.Advance(TimeSpan.FromDays(1));
         jobs.Trigger("settlement-1");
         jobs.Trigger("settlement-1");
-        await WaitForAsync(db => db.Settlements.AnyAsync());
+        await factory.WaitUntilAsync(db => db.Settlements.AnyAsync());
         await Task.Delay(500);
-        (await WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(1);
-        (await WithDbAsync(db => db.Balances.Where(b => b.AccountId == shop.Id).SumAsync(b => b.Amount))).Should().Be(0);
+        (await factory.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(1);
+        (await factory.WithDbAsync(db => db.Balances.Where(b => b.AccountId == shop.Id).SumAsync(b => b.Amount))).Should().Be(0);
 
         // 30 days before expiry: one reminder per lot kind, stored once however often the job runs.
         factory.Clock.Advance(TimeSpan.FromDays(149));
         jobs.Trigger("expiry-reminders");
         jobs.Trigger("expiry-reminders");
-        await WaitForAsync(db => db.Notifications.AnyAsync());
+        await factory.WaitUntilAsync(db => db.Notifications.AnyAsync());
         await Task.Delay(500);
         var reminded = await (await _api.SignInAgainAsync(resident)).Client.GetFromJsonAsync<JsonArray>("/api/v1/notifications");
         reminded!.Should().HaveCount(1);
@@ -45,30 +44,9 @@ public sealed class ScheduledJobTests(ApiFactory factory) : IClassFixture<ApiFac
         // The day after the last valid day: the wallet empties into `expired`.
         factory.Clock.Advance(TimeSpan.FromDays(31));
         jobs.Trigger("expire-points");
-        await WaitForAsync(db => db.Lots.AllAsync(l => l.Remaining == 0));
-        (await WithDbAsync(db => db.Balances.Where(b => b.AccountId == resident.Id).SumAsync(b => b.Amount))).Should().Be(0);
+        await factory.WaitUntilAsync(db => db.Lots.AllAsync(l => l.Remaining == 0));
+        (await factory.WithDbAsync(db => db.Balances.Where(b => b.AccountId == resident.Id).SumAsync(b => b.Amount))).Should().Be(0);
         var verify = await (await _api.AdminAsync()).GetFromJsonAsync<JsonObject>("/api/v1/ledger/verify");
         verify!["ok"]!.GetValue<bool>().Should().BeTrue(verify.ToJsonString());
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
-    }
-
-    private async Task WaitForAsync(Func<LedgerDbContext, Task<bool>> condition)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (await WithDbAsync(condition))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The job did not finish within 15 s.");
     }
 }
