@@ -85,6 +85,35 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task Simulation_LeftQueuedWhenTheHostStopped_IsRunAfterARestart()
+    {
+        var runId = Guid.CreateVersion7();
+        await factory.WithDbAsync(async db =>
+        {
+            db.SimulationRuns.Add(new Tsuyama.LocalCurrency.Domain.SimulationRun
+            {
+                Id = runId,
+                Status = Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Running,
+                ScenarioJson = Scenario().ToJsonString(),
+                Runs = 5,
+                RequestedBy = "test",
+                CreatedAt = ApiFactory.Start.UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await using var restarted = new RestartedApiFactory(factory);
+        _ = restarted.Server;
+        var status = await restarted.WaitForAsync(async db =>
+        {
+            var run = await db.SimulationRuns.FindAsync(runId);
+            return run!.Status == Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Succeeded ? run.Status : (Tsuyama.LocalCurrency.Domain.SimulationRunStatus?)null;
+        });
+
+        status.Should().Be(Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Succeeded);
+    }
+
+    [Fact]
     public async Task Simulation_WithAnInvalidScenario_ListsTheProblems()
     {
         var scenario = Scenario();

@@ -15,18 +15,17 @@ internal static class BackgroundJobs
 {
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
-        services.AddHangfire(config =>
-        {
-            config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                config.UseSqlServerStorage(database.ConnectionString);
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+        // Storage and activator per host, registered before AddHangfire so it does not fall back to
+        // Hangfire's process-wide statics: two hosts in one process (tests, a restart) never share
+        // a queue or run each other's jobs.
+        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
+            ? new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString)
+            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:Workers", Math.Max(2, Environment.ProcessorCount)));
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         return services;
@@ -45,8 +44,8 @@ internal static class BackgroundJobs
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var jst = new RecurringJobOptions { TimeZone = JapanTimeZone.Instance };
         jobs.AddOrUpdate<SealLedgerJob>("seal-ledger", j => j.RunAsync(CancellationToken.None), options.SealCron, jst);
-        jobs.AddOrUpdate<ExpiryJob>("expire-points", j => j.RunAsync(CancellationToken.None), options.ExpiryCron, jst);
-        jobs.AddOrUpdate<ExpiryJob>("expiry-reminders", j => j.RemindAsync(CancellationToken.None), options.ReminderCron, jst);
+        jobs.AddOrUpdate<ExpiryJob>("expire-points", j => j.EnqueueExpiryForToday(), options.ExpiryCron, jst);
+        jobs.AddOrUpdate<ExpiryJob>("expiry-reminders", j => j.EnqueueRemindersForToday(), options.ReminderCron, jst);
         for (var i = 0; i < options.SettlementCrons.Length; i++)
         {
             jobs.AddOrUpdate<SettlementJob>($"settlement-{i + 1}", j => j.EnqueueForYesterday(), options.SettlementCrons[i], jst);
