@@ -11,6 +11,13 @@ public interface ICommand<T> : IRequest<Result<T>>, ITransactional;
 public interface ITransactional;
 
 /// <summary>
+/// A command whose reads must not change under it before it commits (a settlement reads balances
+/// as of a cutoff, then redeems them). SQLite's IMMEDIATE transactions are serializable already;
+/// on SQL Server this asks for SERIALIZABLE isolation.
+/// </summary>
+public interface ISerializableCommand : ITransactional;
+
+/// <summary>
 /// A command whose first outcome is kept under (scope, key) and replayed for a retry. The key and
 /// scope are not part of the request fingerprint.
 /// </summary>

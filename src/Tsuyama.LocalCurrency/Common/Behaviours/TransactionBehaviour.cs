@@ -27,7 +27,9 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
         for (var attempt = 1; ; attempt++)
         {
             using var writer = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = request is ISerializableCommand
+                ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false)
+                : await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             unitOfWork.Reset();
             try
             {
@@ -61,9 +63,12 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
     }
 
     /// <summary>
-    /// A lost race (another transaction changed a guarded row, or inserted the same idempotency
-    /// key first) is safe to retry: the retry sees the winner's committed state.
+    /// A lost race (another transaction changed a guarded row, inserted the same idempotency key
+    /// first, or won a SQL Server deadlock) is safe to retry: the retry sees the winner's
+    /// committed state.
     /// </summary>
     private static bool IsRetryable(Exception ex) =>
-        ex is ConcurrencyConflictException or DbUpdateException { InnerException: not null } && UniqueViolation.Is(ex);
+        ex is ConcurrencyConflictException
+        || (ex is DbUpdateException { InnerException: not null } && UniqueViolation.Is(ex))
+        || UniqueViolation.IsDeadlock(ex);
 }

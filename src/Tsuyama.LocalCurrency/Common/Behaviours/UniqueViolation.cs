@@ -9,6 +9,7 @@ internal static class UniqueViolation
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
+    private const int SqlServerDeadlockVictim = 1205;
 
     public static bool Is(Exception ex) => ex.InnerException switch
     {
@@ -16,4 +17,18 @@ internal static class UniqueViolation
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
         _ => false,
     };
+
+    /// <summary>SQL Server chose this transaction as a deadlock victim; it was rolled back and can run again.</summary>
+    public static bool IsDeadlock(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SqlException { Number: SqlServerDeadlockVictim })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

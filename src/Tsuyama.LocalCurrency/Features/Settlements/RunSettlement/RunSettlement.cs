@@ -16,7 +16,7 @@ namespace Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 /// settled cutoff; running a settled cutoff again is a conflict, so nobody is paid twice.
 /// </summary>
 public sealed record RunSettlementCommand(DateOnly Cutoff, string Caller, string? IdempotencyKey = null)
-    : ICommand<SettlementDone>, IIdempotentCommand
+    : ICommand<SettlementDone>, IIdempotentCommand, ISerializableCommand
 {
     public string IdempotencyScope => Caller;
 }
