@@ -69,6 +69,6 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
     /// </summary>
     private static bool IsRetryable(Exception ex) =>
         ex is ConcurrencyConflictException
-        || (ex is DbUpdateException { InnerException: not null } && UniqueViolation.Is(ex))
-        || UniqueViolation.IsDeadlock(ex);
+        || (ex is DbUpdateException { InnerException: not null } && RetryableDbFailure.IsUniqueViolation(ex))
+        || RetryableDbFailure.IsDeadlock(ex);
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Tsuyama.LocalCurrency.Common.Behaviours;
 
-internal static class UniqueViolation
+internal static class RetryableDbFailure
 {
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -11,7 +11,7 @@ internal static class UniqueViolation
     private const int SqlServerUniqueConstraint = 2627;
     private const int SqlServerDeadlockVictim = 1205;
 
-    public static bool Is(Exception ex) => ex.InnerException switch
+    public static bool IsUniqueViolation(Exception ex) => ex.InnerException switch
     {
         SqliteException s => s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
