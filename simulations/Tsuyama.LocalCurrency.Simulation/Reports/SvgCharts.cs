@@ -45,7 +45,8 @@ internal static class SvgCharts
             counts[Math.Min((int)((s - min) / width), bins - 1)]++;
         }
 
-        var top = Math.Max(counts.Max(), 1);
+        // A multiple of 4 keeps the four count ticks whole numbers of runs.
+        var top = (Math.Max(counts.Max(), 1) + 3) / 4 * 4;
         Axes(svg, top, v => N(v) + "回");
         var plotWidth = Width - Left - 20;
         var slot = plotWidth / (double)bins;
@@ -107,12 +108,25 @@ internal static class SvgCharts
         foreach (var (id, name) in sectors)
         {
             svg.Append($"<rect x=\"{N(x1 - 200)}\" y=\"{N(row[id] - 14)}\" width=\"200\" height=\"28\" rx=\"4\" fill=\"#e8f3f0\" stroke=\"{Bar}\"/>");
-            svg.Append($"<text x=\"{N(x1 - 100)}\" y=\"{N(row[id] + 4)}\" font-size=\"12\" text-anchor=\"middle\">{Html(name)}</text>");
+            svg.Append($"<text x=\"{N(x1 - 100)}\" y=\"{N(row[id] + 4)}\" {FitInBox(name)} text-anchor=\"middle\">{Html(name)}</text>");
             svg.Append($"<rect x=\"{N(x2)}\" y=\"{N(row[id] - 14)}\" width=\"200\" height=\"28\" rx=\"4\" fill=\"#e8f3f0\" stroke=\"{Bar}\"/>");
-            svg.Append($"<text x=\"{N(x2 + 100)}\" y=\"{N(row[id] + 4)}\" font-size=\"12\" text-anchor=\"middle\">{Html(name)}</text>");
+            svg.Append($"<text x=\"{N(x2 + 100)}\" y=\"{N(row[id] + 4)}\" {FitInBox(name)} text-anchor=\"middle\">{Html(name)}</text>");
         }
 
         return Close(svg);
+    }
+
+    /// <summary>
+    /// Sector names such as 生活サービス（理美容・クリーニング・修理等） are wider than their 200-unit box at
+    /// 12 units a full-width character: shrink the font down to 10, then squeeze the rest.
+    /// </summary>
+    private static string FitInBox(string name)
+    {
+        const double room = 188;
+        var size = Math.Clamp(room / Math.Max(name.Length, 1), 10, 12);
+        return size * name.Length > room
+            ? $"font-size=\"{N(size)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
+            : $"font-size=\"{N(size)}\"";
     }
 
     private static StringBuilder Open(string title) =>
