@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace Tsuyama.LocalCurrency.Persistence;
 
@@ -16,6 +17,9 @@ public static class LedgerDatabase
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(PrepareSqlite(options.ConnectionString), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 builder.AddInterceptors(SqliteConnectionSetup.Instance);
+#pragma warning disable EF1001 // see LeanSqliteConnection
+                builder.ReplaceService<ISqliteRelationalConnection, LeanSqliteConnection>();
+#pragma warning restore EF1001
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(options.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
