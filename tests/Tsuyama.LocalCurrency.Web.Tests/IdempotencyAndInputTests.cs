@@ -112,6 +112,19 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task CreateProgram_WithoutDates_ListsEachMissingDate()
+    {
+        var response = await _api.PostAsync(await _api.AdminAsync(), "/api/v1/programs", new
+        {
+            code = "NODATES", name = "日付なし", unitPriceYen = 10_000, pointsPerUnit = new { general = 13_000, smallBusiness = 0 },
+            totalUnits = 10, maxUnitsPerResident = 1, redemptionFeeBasisPoints = 0, allowMerchantTransfers = false, merchantTransferFeeBasisPoints = 0,
+        });
+
+        var errors = (await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation"))["errors"]!.AsObject();
+        errors.Select(e => e.Key).Should().Contain(["salesFrom", "salesUntil", "expiresOn"]);
+    }
+
+    [Fact]
     public async Task RegisterMerchant_WithAnUnknownSize_Returns400()
     {
         var response = await _api.PostAsync(await _api.AdminAsync(), "/api/v1/merchants", new { name = "x", size = "medium" });

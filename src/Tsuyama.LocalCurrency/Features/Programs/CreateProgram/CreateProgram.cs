@@ -44,6 +44,10 @@ internal sealed class CreateProgramValidator : IValidator<CreateProgramCommand>
 
         e.Positive(r.TotalUnits, "totalUnits", 100_000_000);
         e.Require(r.MaxUnitsPerResident > 0 && r.MaxUnitsPerResident <= r.TotalUnits, "maxUnitsPerResident", "must be from 1 to totalUnits");
+        // A missing date binds as 0001-01-01; no program of this city predates the year 2000.
+        e.Require(r.SalesFrom.Year >= 2000, "salesFrom", "is required (yyyy-MM-dd, JST)");
+        e.Require(r.SalesUntil.Year >= 2000, "salesUntil", "is required (yyyy-MM-dd, JST)");
+        e.Require(r.ExpiresOn.Year >= 2000, "expiresOn", "is required (yyyy-MM-dd, JST)");
         e.Require(r.SalesFrom <= r.SalesUntil, "salesUntil", "must not be before salesFrom");
         e.Require(r.SalesUntil <= r.ExpiresOn, "expiresOn", "must not be before salesUntil");
         e.Require(r.RedemptionFeeBasisPoints is >= 0 and <= 10_000, "redemptionFeeBasisPoints", "must be from 0 to 10000");
