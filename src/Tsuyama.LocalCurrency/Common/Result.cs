@@ -46,7 +46,7 @@ internal static class ResultFactory<TResponse>
 
     public static TResponse Failure(Error error) => Fail(error);
     public static TResponse Success(object? value) => Succeed(value);
-    public static Type ValueType => typeof(TResponse).GetGenericArguments()[0];
+    public static readonly Type ValueType = typeof(TResponse).GetGenericArguments()[0];
 
     private static Func<Error, TResponse> CreateFail()
     {

@@ -14,7 +14,7 @@ namespace Tsuyama.LocalCurrency.Ledger;
 /// </summary>
 internal static class TransferReader
 {
-    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence, long? upToSequence, DateTime? createdBefore, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence, DateTime? createdBefore, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -30,14 +30,9 @@ internal static class TransferReader
             command.CommandTimeout = 600;
             command.CommandText =
                 "SELECT Sequence, Id, ProgramId, Kind, FromAccountId, ToAccountId, Amount, Type, OperationId, CreatedAt FROM Transfers " +
-                "WHERE Sequence > @after" + (upToSequence is null ? "" : " AND Sequence <= @upTo") + (createdBefore is null ? "" : " AND CreatedAt <= @before") +
+                "WHERE Sequence > @after" + (createdBefore is null ? "" : " AND CreatedAt <= @before") +
                 " ORDER BY Sequence";
             AddParameter(command, "@after", afterSequence);
-            if (upToSequence is not null)
-            {
-                AddParameter(command, "@upTo", upToSequence.Value);
-            }
-
             if (createdBefore is not null)
             {
                 // Stored by EF as ISO text on SQLite and datetime2 on SQL Server; both compare correctly with a DateTime parameter.

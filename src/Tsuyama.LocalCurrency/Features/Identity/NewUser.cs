@@ -39,9 +39,15 @@ internal static class NewUser
 
     public static void ValidateCredentials(ValidationErrors e, string? email, string? password)
     {
+        ValidateEmail(e, email);
+        ValidatePassword(e, password);
+    }
+
+    public static void ValidateEmail(ValidationErrors e, string? email) =>
         e.Require(email is { Length: > 3 and <= 256 } && email.Contains('@', StringComparison.Ordinal) && !email.Contains(' ', StringComparison.Ordinal),
             "email", "must be an e-mail address");
+
+    public static void ValidatePassword(ValidationErrors e, string? password) =>
         e.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit),
             "password", "must be 8–128 characters with letters and digits");
-    }
 }

@@ -30,7 +30,7 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
         var blocks = new List<SealBlock>();
         long sealedCount = 0;
         var batch = new List<Transfer>(Math.Min(r.MaxTransfersPerBlock, 10_000));
-        await foreach (var transfer in TransferReader.ReadAsync(db, after, null, before, ct).ConfigureAwait(false))
+        await foreach (var transfer in TransferReader.ReadAsync(db, after, before, ct).ConfigureAwait(false))
         {
             batch.Add(transfer);
             if (batch.Count == r.MaxTransfersPerBlock)

@@ -26,7 +26,7 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
         var ids = new HashSet<Guid>();
         var chain = new BlockWalker(blocks, Problem);
         long transfers = 0;
-        await foreach (var t in TransferReader.ReadAsync(db, 0, null, null, ct).ConfigureAwait(false))
+        await foreach (var t in TransferReader.ReadAsync(db, 0, null, ct).ConfigureAwait(false))
         {
             transfers++;
             if (!ids.Add(t.Id))

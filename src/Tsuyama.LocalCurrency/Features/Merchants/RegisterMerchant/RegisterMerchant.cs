@@ -34,7 +34,12 @@ internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCom
         e.Digits(r.Category, "category", 4, 4);
         e.Require(Enum.IsDefined(r.Size), "size", "must be small or large");
         e.Digits(r.PostalCode?.Replace("-", "", StringComparison.Ordinal), "postalCode", 7, 7);
-        NewUser.ValidateCredentials(e, r.OwnerEmail, r.OwnerPassword ?? "counter1");
+        NewUser.ValidateEmail(e, r.OwnerEmail);
+        if (r.OwnerPassword is not null)
+        {
+            NewUser.ValidatePassword(e, r.OwnerPassword);
+        }
+
         if (r.Payout is null)
         {
             e.Add("payout", "is required");

@@ -20,7 +20,12 @@ internal sealed class RegisterResidentValidator : IValidator<RegisterResidentCom
 {
     public void Validate(RegisterResidentCommand r, ValidationErrors e)
     {
-        NewUser.ValidateCredentials(e, r.Email, r.Password ?? "counter1");
+        NewUser.ValidateEmail(e, r.Email);
+        if (r.Password is not null)
+        {
+            NewUser.ValidatePassword(e, r.Password);
+        }
+
         e.NotBlank(r.DisplayName, "displayName", 100);
     }
 }
