@@ -1,8 +1,18 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Web.Endpoints;
 using Tsuyama.LocalCurrency.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddLocalCurrencyWeb();
+try
+{
+    builder.AddLocalCurrencyWeb();
+}
+catch (ConfigurationError error)
+{
+    // A wrong setting is the operator's to fix: one line, not a stack trace.
+    Console.Error.WriteLine($"Cannot start: {error.Message}");
+    return 2;
+}
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,6 +35,7 @@ api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

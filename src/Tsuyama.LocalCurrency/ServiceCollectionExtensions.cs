@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
@@ -9,17 +10,24 @@ namespace Tsuyama.LocalCurrency;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The core shared by the web host and the CLI: database, use cases and their pipeline.</summary>
-    public static IServiceCollection AddLocalCurrencyCore(this IServiceCollection services, DatabaseOptions database)
+    /// <summary>
+    /// The core shared by the web host and the CLI: database, use cases, their pipeline and every
+    /// options section the core reads. Sections are bound here, once, so no host can forget one
+    /// (the web host once ignored <c>Settlement:*</c> because only the CLI bound it).
+    /// </summary>
+    public static IServiceCollection AddLocalCurrencyCore(
+        this IServiceCollection services, DatabaseOptions database, IConfiguration? configuration = null)
     {
+        // Tests and benchmarks pass no configuration: every section keeps its defaults.
+        configuration ??= new ConfigurationBuilder().Build();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddSingleton<WriteGate>();
         // Pooled: building a context per request is a measurable part of a payment's cost.
         services.AddDbContextPool<LedgerDbContext>(o => LedgerDatabase.Configure(o, database));
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
-        services.AddOptions<LedgerOptions>();
-        services.AddOptions<Settlement.SettlementOptions>();
+        services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section));
+        services.AddOptions<Settlement.SettlementOptions>().Bind(configuration.GetSection(Settlement.SettlementOptions.Section));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using MediatR;
 using Spectre.Console;
 using Tsuyama.LocalCurrency.Features.Settlements;
@@ -20,7 +21,7 @@ internal static class SettlementFiles
         {
             written.Add(await SaveAsync(folder, zengin.Value, ct));
         }
-        else if (zengin.Error.Type == SettlementProblems.NothingToPay)
+        else if (zengin.Error.Type == ProblemTypes.NothingToPay)
         {
             AnsiConsole.MarkupLine("[yellow]No merchant is owed a payout, so no Zengin file was written.[/]");
         }

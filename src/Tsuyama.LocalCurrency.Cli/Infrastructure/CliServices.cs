@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Cli.Infrastructure;
@@ -23,9 +22,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true));
-        services.AddLocalCurrencyCore(database);
-        services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
-        services.Configure<Settlement.SettlementOptions>(configuration.GetSection(Settlement.SettlementOptions.Section));
+        services.AddLocalCurrencyCore(database, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

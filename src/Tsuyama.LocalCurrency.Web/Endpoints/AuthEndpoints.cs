@@ -41,7 +41,7 @@ internal static class AuthEndpoints
         var user = await users.FindByEmailAsync(body.Email.Trim());
         if (user is null || !await users.CheckPasswordAsync(user, body.Password))
         {
-            return Problems.From(new Error("unauthorized", "サインインできません / Sign-in failed", "The e-mail address or password is wrong.", 401));
+            return Problems.From(new Error(ProblemTypes.Unauthorized, "サインインできません / Sign-in failed", "The e-mail address or password is wrong.", 401));
         }
 
         var claims = new List<Claim>

@@ -18,7 +18,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             BadHttpRequestException { InnerException: JsonException json } => (400, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", $"The JSON body is invalid: {json.Message}"),
             BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", bad.Message),
             JsonException json => (400, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", $"The JSON body is invalid: {json.Message}"),
-            _ => (500, "server-error", "サーバーエラー / Server error", "An unexpected error occurred; nothing was changed. Please try again."),
+            _ => (500, ProblemTypes.ServerError, "サーバーエラー / Server error", "An unexpected error occurred; nothing was changed. Please try again."),
         };
         if (status >= 500)
         {

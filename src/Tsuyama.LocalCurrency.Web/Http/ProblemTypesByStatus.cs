@@ -17,11 +17,11 @@ internal static class ProblemTypesByStatus
         (problem.Type, problem.Title) = problem.Status switch
         {
             400 => (Problems.TypeUri(ProblemTypes.Validation), problem.Title),
-            401 => (Problems.TypeUri("unauthorized"), "サインインが必要です / Sign-in required"),
+            401 => (Problems.TypeUri(ProblemTypes.Unauthorized), "サインインが必要です / Sign-in required"),
             403 => (Problems.TypeUri(ProblemTypes.Forbidden), "権限がありません / Forbidden"),
             404 => (Problems.TypeUri(ProblemTypes.NotFound), "見つかりません / Not found"),
-            405 => (Problems.TypeUri("method-not-allowed"), problem.Title),
-            429 => (Problems.TypeUri("rate-limited"), "しばらくしてから再度お試しください / Too many requests"),
+            405 => (Problems.TypeUri(ProblemTypes.MethodNotAllowed), problem.Title),
+            429 => (Problems.TypeUri(ProblemTypes.RateLimited), "しばらくしてから再度お試しください / Too many requests"),
             _ => (problem.Type, problem.Title),
         };
     }

@@ -37,9 +37,18 @@ public sealed record Error(string Type, string Title, string Detail, int Status)
     public static Error Rule(string type, string title, string detail) => new(type, title, detail, 422);
 }
 
+/// <summary>
+/// The one catalogue of problem-type suffixes (DESIGN §8): every <see cref="Error.Type"/> and every
+/// problem the web host writes itself comes from here, so a client can rely on the list. Each
+/// meaning has its own type; none is reused for something else.
+/// </summary>
 public static class ProblemTypes
 {
     public const string Validation = "validation";
+    public const string Unauthorized = "unauthorized";
+    public const string RateLimited = "rate-limited";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string ServerError = "server-error";
     public const string NotFound = "not-found";
     public const string Forbidden = "forbidden";
     public const string Conflict = "conflict";
@@ -52,4 +61,22 @@ public static class ProblemTypes
     public const string SalesClosed = "sales-closed";
     public const string RefundExceedsPayment = "refund-exceeds-payment";
     public const string TransfersNotAllowed = "merchant-transfers-not-allowed";
+
+    /// <summary>An as-of date (e.g. of an expiry batch) that has not come yet.</summary>
+    public const string DateInFuture = "date-in-future";
+
+    /// <summary>A settlement for a cutoff whose day (JST) is not over.</summary>
+    public const string CutoffNotOver = "cutoff-not-over";
+
+    /// <summary>A settlement that pays nobody has no bank file.</summary>
+    public const string NothingToPay = "nothing-to-pay";
+
+    /// <summary>Payout details that cannot be written in a Zengin record.</summary>
+    public const string InvalidBankData = "invalid-bank-data";
+
+    /// <summary>Too little activity to report without describing single merchants.</summary>
+    public const string TooFewMerchants = "too-few-merchants";
+
+    /// <summary>A simulation run that has not finished.</summary>
+    public const string NotReady = "not-ready";
 }

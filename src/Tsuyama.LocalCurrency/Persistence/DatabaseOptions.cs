@@ -1,3 +1,5 @@
+using Tsuyama.LocalCurrency.Common;
+
 namespace Tsuyama.LocalCurrency.Persistence;
 
 public enum DatabaseProvider
@@ -21,14 +23,19 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public static DatabaseOptions From(string? provider, string? connectionString)
     {
-        var kind = string.IsNullOrWhiteSpace(provider)
-            ? DatabaseProvider.Sqlite
-            : Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+        var kind = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(provider)
+            && (!Enum.TryParse(provider, ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+        {
+            throw new ConfigurationError(
+                $"Database:Provider '{provider}' is not known; use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             return kind == DatabaseProvider.Sqlite
                 ? DefaultSqlite
-                : throw new InvalidOperationException("ConnectionStrings:Ledger is required when Database:Provider is SqlServer.");
+                : throw new ConfigurationError($"ConnectionStrings:Ledger is required when Database:Provider is {kind}.");
         }
 
         return kind == DatabaseProvider.Sqlite ? Sqlite(connectionString) : new(kind, connectionString);

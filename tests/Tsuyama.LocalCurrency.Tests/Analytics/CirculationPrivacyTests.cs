@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Analytics.GetCirculation;
 using Tsuyama.LocalCurrency.Tests.Support;
 
@@ -91,7 +92,7 @@ public sealed class CirculationPrivacyTests : IAsyncLifetime
         var result = await _host.SendAsync(new GetCirculationQuery(_host.Today, _host.Today));
 
         result.IsSuccess.Should().BeFalse();
-        result.Error!.Type.Should().Be(GetCirculationHandler.TooFewMerchants);
+        result.Error!.Type.Should().Be(ProblemTypes.TooFewMerchants);
         result.Error.Status.Should().Be(422);
     }
 

@@ -109,6 +109,7 @@ public sealed class ExpirePointsTests : IAsyncLifetime
         var result = await _host.SendAsync(new ExpirePointsCommand(_host.Today.AddDays(30)));
 
         result.Error!.Status.Should().Be(422);
+        result.Error.Type.Should().Be(ProblemTypes.DateInFuture, "'expired' means a lot or code ran out, not a date not yet come");
         (await _host.BalanceAsync(await _host.ExpiredAccountAsync())).Should().Be(0);
     }
 

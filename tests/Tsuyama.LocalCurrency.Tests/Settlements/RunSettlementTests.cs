@@ -156,7 +156,7 @@ public sealed class RunSettlementTests : IAsyncLifetime
         var result = await _host.SendAsync(Settle(_host.Today.AddDays(daysAfterToday)));
 
         result.Error!.Status.Should().Be(422);
-        result.Error.Type.Should().Be(SettlementProblems.CutoffNotOver);
+        result.Error.Type.Should().Be(ProblemTypes.CutoffNotOver);
         (await _host.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(0);
     }
 

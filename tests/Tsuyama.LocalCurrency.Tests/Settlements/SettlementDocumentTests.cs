@@ -64,7 +64,7 @@ public sealed class SettlementDocumentTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new GetSettlementZenginQuery(empty.SettlementId));
         result.Error!.Status.Should().Be(422);
-        result.Error.Type.Should().Be(SettlementProblems.NothingToPay);
+        result.Error.Type.Should().Be(ProblemTypes.NothingToPay);
     }
 
     [Theory]

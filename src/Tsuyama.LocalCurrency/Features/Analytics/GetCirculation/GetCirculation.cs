@@ -23,9 +23,6 @@ internal sealed class GetCirculationValidator : IValidator<GetCirculationQuery>
 
 internal sealed class GetCirculationHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetCirculationQuery, Result<CirculationReport>>
 {
-    /// <summary>Problem type when the period has too little activity to report without describing single merchants.</summary>
-    public const string TooFewMerchants = "too-few-merchants";
-
     public async Task<Result<CirculationReport>> Handle(GetCirculationQuery r, CancellationToken ct)
     {
         // One committed state for every aggregate below, while payments go on.
@@ -55,7 +52,7 @@ internal sealed class GetCirculationHandler(LedgerDbContext db, TimeProvider clo
         var (rows, activeMerchants) = SectorAggregation.Sectors(merchantSums, merchants, spent);
         if (activeMerchants is > 0 and < PrivacyRule.MinimumMerchants)
         {
-            return Error.Rule(TooFewMerchants, "対象の店舗が少なすぎます / Too few merchants",
+            return Error.Rule(ProblemTypes.TooFewMerchants, "対象の店舗が少なすぎます / Too few merchants",
                 $"Fewer than {PrivacyRule.MinimumMerchants} merchants were active from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; " +
                 "circulation figures would describe individual merchants. Choose a longer period.");
         }

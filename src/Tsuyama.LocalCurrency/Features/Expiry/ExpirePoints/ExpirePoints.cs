@@ -34,7 +34,7 @@ internal sealed class ExpirePointsHandler(LedgerDbContext db, TimeProvider clock
         if (r.AsOf > today)
         {
             // Expiring "as of" a future day would take points that are still valid today.
-            return Error.Rule(ProblemTypes.Expired, "基準日が未来です / As-of date in the future",
+            return Error.Rule(ProblemTypes.DateInFuture, "基準日が未来です / As-of date in the future",
                 $"Points can only be expired as of today ({today:yyyy-MM-dd}, JST) or earlier, not {r.AsOf:yyyy-MM-dd}.");
         }
 

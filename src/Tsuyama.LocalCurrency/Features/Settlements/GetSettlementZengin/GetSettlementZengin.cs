@@ -39,7 +39,7 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
         var payouts = accounts.Select(a => (Account: a, Payout: payoutByMerchant[a.Id])).Where(p => p.Payout > 0).ToList();
         if (payouts.Count == 0)
         {
-            return Error.Rule(SettlementProblems.NothingToPay, "振込対象がありません / Nothing to pay",
+            return Error.Rule(ProblemTypes.NothingToPay, "振込対象がありません / Nothing to pay",
                 $"Settlement {r.SettlementId} pays no merchant, so there is no transfer file.");
         }
 
@@ -56,7 +56,7 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
         }
         catch (ZenginValidationException ex)
         {
-            return Error.Rule(SettlementProblems.InvalidBankData, "振込データに誤りがあります / Invalid bank data", ex.Message);
+            return Error.Rule(ProblemTypes.InvalidBankData, "振込データに誤りがあります / Invalid bank data", ex.Message);
         }
     }
 }

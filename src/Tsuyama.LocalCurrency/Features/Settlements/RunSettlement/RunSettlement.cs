@@ -23,13 +23,6 @@ public sealed record RunSettlementCommand(DateOnly Cutoff, string Caller, string
 
 public sealed record SettlementDone(Guid SettlementId, int MerchantCount, long Points, long FeeYen, long PayoutYen);
 
-public static class SettlementProblems
-{
-    public const string CutoffNotOver = "cutoff-not-over";
-    public const string NothingToPay = "nothing-to-pay";
-    public const string InvalidBankData = "invalid-bank-data";
-}
-
 internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
 {
     public void Validate(RunSettlementCommand r, ValidationErrors e)
@@ -49,7 +42,7 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
         if (r.Cutoff >= today)
         {
             // Points can still arrive during the cutoff day; settling it early would leave them for the next run.
-            return Error.Rule(SettlementProblems.CutoffNotOver, "締め日がまだ終わっていません / Cutoff day not over",
+            return Error.Rule(ProblemTypes.CutoffNotOver, "締め日がまだ終わっていません / Cutoff day not over",
                 $"The cutoff {r.Cutoff:yyyy-MM-dd} must be a day before today ({today:yyyy-MM-dd}, JST).");
         }
 

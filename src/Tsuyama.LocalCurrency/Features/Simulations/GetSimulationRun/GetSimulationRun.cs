@@ -43,7 +43,7 @@ internal sealed class GetSimulationReportHandler(LedgerDbContext db) : IRequestH
 
         return run.ReportHtml is { } html
             ? html
-            : Error.Rule("not-ready", "まだ完了していません / Not finished",
+            : Error.Rule(ProblemTypes.NotReady, "まだ完了していません / Not finished",
                 $"The simulation is {run.Status.ToString().ToLowerInvariant()}; the report exists once it has succeeded.");
     }
 }
