@@ -4,7 +4,7 @@ using Tsuyama.LocalCurrency.Qr;
 
 namespace Tsuyama.LocalCurrency.Tests.Qr;
 
-/// <summary>Public vectors (shared/reference/qr-test-vectors.md) and helpers to craft payloads.</summary>
+/// <summary>Public vectors (docs/reference/qr-test-vectors.md) and helpers to craft payloads.</summary>
 internal static class QrTestPayloads
 {
     public const string EmvcoSample =

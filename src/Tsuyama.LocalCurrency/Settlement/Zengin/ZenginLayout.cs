@@ -7,7 +7,7 @@ internal readonly record struct ZenginField(int Offset, int Width)
 }
 
 /// <summary>
-/// Byte offsets of the 総合振込 records (shared/reference/zengin-layout.md), shared by the writer and the
+/// Byte offsets of the 総合振込 records (docs/reference/zengin-layout.md), shared by the writer and the
 /// reader so the two cannot drift apart. Tests deliberately restate the offsets instead of using these.
 /// </summary>
 internal static class ZenginLayout

@@ -5,7 +5,7 @@ namespace Tsuyama.LocalCurrency.Tests.Settlement.Zengin;
 
 public class ZenginFileWriterDataTests
 {
-    // Offsets and widths restated from shared/reference/zengin-layout.md; values for the Shop payee.
+    // Offsets and widths restated from docs/reference/zengin-layout.md; values for the Shop payee.
     public static TheoryData<string, int, int, string> DataFields => new()
     {
         { "record type", 0, 1, "2" },

@@ -5,7 +5,7 @@ namespace Tsuyama.LocalCurrency.Tests.Settlement.Zengin;
 
 public class ZenginFileWriterHeaderTests
 {
-    // Offsets and widths restated from shared/reference/zengin-layout.md, not taken from production code.
+    // Offsets and widths restated from docs/reference/zengin-layout.md, not taken from production code.
     public static TheoryData<string, int, int, string> HeaderFields => new()
     {
         { "record type", 0, 1, "1" },
