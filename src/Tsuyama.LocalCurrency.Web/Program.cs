@@ -21,6 +21,7 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseStaffSessionCheck();
 app.UseAuthorization();
 app.UsePasswordChangeGate();
 app.UseRateLimiter();
