@@ -197,6 +197,19 @@ public sealed class ProductionHostTests(ProductionApiFactory factory) : IClassFi
         keys.Should().OnlyContain(x => x.Contains("EncryptedData", StringComparison.Ordinal) && !x.Contains("<masterKey", StringComparison.Ordinal),
             "a copy of the database must not hold a usable signing key");
     }
+
+    [Fact]
+    public async Task KeyRing_EncryptedWithTheCertificate_IsReadBackAfterARestart()
+    {
+        var resident = await _api.ResidentAsync();
+        var token = resident.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        await using var restarted = new RestartedProductionApiFactory(factory);
+        var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        (await client.GetAsync("/api/v1/wallet")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
 
 public sealed class ProductionStartUpTests
