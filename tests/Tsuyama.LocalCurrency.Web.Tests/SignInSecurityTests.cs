@@ -319,3 +319,22 @@ public sealed class StaffTokenRevocationTests(ApiFactory factory) : IClassFixtur
         (await resident.Client.GetAsync("/api/v1/wallet")).StatusCode.Should().Be(HttpStatusCode.OK, "the documented bound is the 15-minute lifetime");
     }
 }
+
+public sealed class LockoutConfigurationTests(StrictLockoutApiFactory factory) : IClassFixture<StrictLockoutApiFactory>
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task Token_WithAConfiguredLockout_LocksAfterItsFailuresForItsDuration()
+    {
+        var resident = await _api.ResidentAsync();
+        var client = _api.Anonymous();
+
+        await Api.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = resident.Email, password = "wrong-guess1" }),
+            HttpStatusCode.Unauthorized, "unauthorized");
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = resident.Email, password = "wrong-guess1" });
+
+        (await Api.ProblemAsync(locked, (HttpStatusCode)423, "locked-out"))["retryAfter"]!.GetValue<DateTimeOffset>()
+            .Should().Be(factory.Clock.GetUtcNow().AddHours(1));
+    }
+}

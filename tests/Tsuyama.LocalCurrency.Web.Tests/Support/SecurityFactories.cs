@@ -90,3 +90,14 @@ public sealed class ProxiedApiFactory() : ApiFactory(Path.Combine(Path.GetTempPa
 
 /// <summary>A factory of its own: these tests move the clock.</summary>
 public sealed class TokenLifetimeApiFactory : ApiFactory;
+
+/// <summary>An operator's own lockout rule: 2 failures → 1 hour.</summary>
+public sealed class StrictLockoutApiFactory : ApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Identity:Lockout:MaxFailedAccessAttempts", "2");
+        builder.UseSetting("Identity:Lockout:DefaultLockoutTimeSpan", "01:00:00");
+    }
+}
