@@ -1,6 +1,7 @@
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Web.Endpoints;
 using Tsuyama.LocalCurrency.Web.Hosting;
+using Tsuyama.LocalCurrency.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -15,10 +16,14 @@ catch (ConfigurationError error)
 }
 
 var app = builder.Build();
+// First: the per-IP sign-in limit must see the client's address, not the proxy's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseStaffSessionCheck();
 app.UseAuthorization();
+app.UsePasswordChangeGate();
 app.UseRateLimiter();
 
 app.MapOpenApi();
