@@ -10,7 +10,8 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -49,7 +50,8 @@ internal sealed class CliLedger : IAsyncDisposable
         await MustAsync(services, new CreateProgramCommand("P1", "Program P1", 10_000, new PointsPerUnit(6_000, 7_000), 100, 10,
             PastDay.AddDays(-1), PastDay, PastDay.AddDays(7), 150, true, 50));
         var resident = (await MustAsync(services, new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;
-        await MustAsync(services, new PurchasePointsCommand(resident, "P1", 1, $"resident:{resident}", "buy"));
+        await MustAsync(services, new VerifyResidentCommand(resident, "my-number-card", PastDay.AddDays(-1), Guid.Empty));
+        await MustAsync(services, new RecordCounterSaleCommand(resident, "P1", 1, 10_000, "cash", null, "counter", "buy"));
         for (var i = 0; i < merchants; i++)
         {
             var shop = (await MustAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", "Shop", "5411", MerchantSize.Small, "7080000",

@@ -21,6 +21,7 @@ internal static class WebServices
         services.AddLocalCurrencyCore(database);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
+        services.Configure<Features.Sales.SalesOptions>(configuration.GetSection("Sales"));
 
         services.ConfigureHttpJsonOptions(o =>
         {
