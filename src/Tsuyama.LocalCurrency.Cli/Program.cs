@@ -13,6 +13,8 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SettleCommand.Create(),
     ExpireCommand.Create(),
     AnalyzeCommand.Create(),
+    LotteryCommand.Create(),
+    GrantCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

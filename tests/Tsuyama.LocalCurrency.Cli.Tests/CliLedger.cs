@@ -63,6 +63,23 @@ internal sealed class CliLedger : IAsyncDisposable
         return ledger;
     }
 
+    /// <summary>More set-up through the use cases, on this ledger at noon JST of <paramref name="day"/>.</summary>
+    public async Task SendAsync<T>(DateOnly day, params IRequest<Result<T>>[] requests)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), JapanTime.Offset));
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(DbPath))
+            .BuildServiceProvider();
+        foreach (var request in requests)
+        {
+            await MustAsync(services, request);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
     /// <summary>Runs one CLI command the way Program.cs does, against this ledger.</summary>
     public Task<int> RunAsync(Command command, params string[] args) =>
         CliRunner.RunAsync(new RootCommand { CommonOptions.Db, command }, [command.Name, .. args, "--db", DbPath]);
