@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/residents/{resident}/verification", "counter admin"),
         ("PUT /api/v1/programs/{program}/sales", "admin"),
         ("POST /api/v1/programs/{program}/applications", "resident"),
+        ("GET /api/v1/programs/{program}/applications", "counter admin"),
+        ("GET /api/v1/programs/{program}/sales", All),
         ("GET /api/v1/applications", "resident"),
         ("PUT /api/v1/applications/{unknown}", "resident"),
         ("DELETE /api/v1/applications/{unknown}", "resident"),

@@ -4,6 +4,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -61,6 +65,10 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         (await _api.WalletTotalAsync(resident)).Should().Be(26_000);
         var mine = await resident.Client.GetFromJsonAsync<JsonArray>("/api/v1/applications");
         mine!.Single()!["status"]!.GetValue<string>().Should().Be("paid");
+        var found = await counter.GetFromJsonAsync<JsonArray>($"/api/v1/programs/{program}/applications?residentId={resident.Id}");
+        found!.Single()!["application"]!["applicationId"]!.GetValue<Guid>().Should().Be(application);
+        var rules = await _api.Anonymous().GetFromJsonAsync<JsonObject>($"/api/v1/programs/{program}/sales");
+        rules!["rule"]!.GetValue<string>().Should().Be("firstCome");
     }
 
     [Fact]
@@ -124,7 +132,7 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
             new { code, name = "健康ポイント 2026", totalPoints = 10_000, expiresOn = Today.AddDays(60), redemptionFeeBasisPoints = 0 });
         budget.StatusCode.Should().Be(HttpStatusCode.Created, await budget.Content.ReadAsStringAsync());
         var resident = await _api.ResidentAsync();
-        var csv = $"resident,points,reason,key\n{resident.Email},700,健診受診,a1\nnobody@test.example,100,健診受診,a2\n";
+        var csv = $"resident,points,reason,key\n{resident.Email.ToUpperInvariant()},700,健診受診,a1\nnobody@test.example,100,健診受診,a2\n";
 
         var response = await admin.PostAsync($"/api/v1/grant-budgets/{code}/grants/csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
@@ -132,6 +140,23 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         var report = await Api.JsonAsync(response);
         report["rows"]!.AsArray().Select(r => r!["outcome"]!.GetValue<string>()).Should().Equal("granted", "refused");
         (await _api.WalletTotalAsync(resident)).Should().Be(700);
+    }
+
+    [Fact]
+    public async Task DeadlineJob_TriggeredTwiceAfterTheDeadline_LapsesTheUnpaidWinnerOnce()
+    {
+        var program = await SalesProgramAsync("firstCome");
+        var (_, application) = await ApplyAsync(program);
+        var jobs = factory.Services.GetRequiredService<IRecurringJobManager>();
+        factory.Clock.Advance(TimeSpan.FromDays(8));
+
+        jobs.Trigger("sales-deadlines");
+        jobs.Trigger("sales-deadlines");
+
+        await factory.WaitUntilAsync(db => db.SalesApplications.AnyAsync(a => a.Id == application && a.Status == ApplicationStatus.Lapsed));
+        await Task.Delay(500);
+        (await factory.WithDbAsync(db => db.ProgramSales.Join(db.Programs.Where(p => p.Code == program), s => s.ProgramId, p => p.Id, (s, _) => s.UnitsReserved)
+            .FirstAsync())).Should().Be(0);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ using Tsuyama.LocalCurrency.Features.Sales.ChangeApplication;
 using Tsuyama.LocalCurrency.Features.Sales.ConfirmApplicationPayment;
 using Tsuyama.LocalCurrency.Features.Sales.GetLotteryResult;
 using Tsuyama.LocalCurrency.Features.Sales.GetMyApplications;
+using Tsuyama.LocalCurrency.Features.Sales.GetProgramApplications;
+using Tsuyama.LocalCurrency.Features.Sales.GetSalesRules;
 using Tsuyama.LocalCurrency.Features.Sales.ProviderCallback;
 using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 using Tsuyama.LocalCurrency.Features.Sales.RunLottery;
@@ -53,6 +55,14 @@ internal static class SalesEndpoints
         api.MapPut("/programs/{code}/sales", async (string code, SalesRulesRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SetSalesRulesCommand(code, body.Rule, body.ApplicationFrom, body.ApplicationUntil, body.PaymentDays, body.PremiumBudget), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").Produces<SalesRules>();
+
+        api.MapGet("/programs/{code}/sales", async (string code, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetSalesRulesQuery(code), ct)).ToOk())
+            .AllowAnonymous().WithTags("Sales").Produces<SalesRules>();
+
+        api.MapGet("/programs/{code}/applications", async (string code, Guid? residentId, ApplicationStatus? status, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetProgramApplicationsQuery(code, residentId, status), ct)).ToOk())
+            .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").Produces<IReadOnlyList<StaffApplicationView>>();
 
         api.MapPost("/programs/{code}/applications", async (string code, ApplicationRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ApplyCommand(user.ResidentId(), code, body.Units), ct)).ToCreated(r => $"/api/v1/applications/{r.ApplicationId}"))

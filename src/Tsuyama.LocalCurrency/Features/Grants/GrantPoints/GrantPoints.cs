@@ -40,9 +40,7 @@ internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock)
             return Error.NotFound("Grant budget", r.BudgetCode);
         }
 
-        var residentId = Guid.TryParse(r.Resident, out var id)
-            ? await db.Residents.Where(x => x.Id == id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false)
-            : await db.Residents.Where(x => x.Email == r.Resident.Trim()).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var residentId = await ResidentIdAsync(r.Resident.Trim(), ct).ConfigureAwait(false);
         if (residentId is null)
         {
             return Error.NotFound("Resident", r.Resident);
@@ -104,5 +102,18 @@ internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new PointsGranted(grant.Id, grant.ResidentId, points, program.ExpiresOn, false, budget.RemainingPoints - points);
+    }
+
+    /// <summary>By id, or by e-mail compared as sign-in compares it (case-insensitive) when the resident has a login.</summary>
+    private async Task<Guid?> ResidentIdAsync(string resident, CancellationToken ct)
+    {
+        if (Guid.TryParse(resident, out var id))
+        {
+            return await db.Residents.Where(x => x.Id == id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        }
+
+        var normalized = resident.ToUpperInvariant();
+        return await db.Residents.Where(x => x.Email == resident || db.Users.Any(u => u.Id == x.Id && u.NormalizedEmail == normalized))
+            .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }
 }
