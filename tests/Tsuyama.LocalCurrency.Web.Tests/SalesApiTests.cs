@@ -72,6 +72,24 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task CounterConfirmation_SubmittedTwiceAtOnce_IssuesOnce()
+    {
+        var program = await SalesProgramAsync("firstCome");
+        var (resident, application) = await ApplyAsync(program, 1);
+        var (counter, admin) = (await _api.StaffAsync("Counter"), await _api.AdminAsync());
+        var body = new { paidYen = 10_000, paymentMethod = "cash" };
+
+        var responses = await Task.WhenAll(
+            _api.PostMovingAsync(counter, $"/api/v1/applications/{application}/payments", body),
+            _api.PostMovingAsync(admin, $"/api/v1/applications/{application}/payments", body));
+
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.Created, HttpStatusCode.Conflict]);
+        (await _api.WalletTotalAsync(resident)).Should().Be(13_000);
+        var verify = await Api.JsonAsync(await admin.GetAsync("/api/v1/ledger/verify"));
+        verify["ok"]!.GetValue<bool>().Should().BeTrue(verify.ToJsonString());
+    }
+
+    [Fact]
     public async Task Lottery_DrawnByTheAdmin_IsPublishedToAnyone_AndNotOversubscribedEveryoneWins()
     {
         var program = await SalesProgramAsync("lottery");
