@@ -44,7 +44,8 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var timestamp = (at ?? factory.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sales/provider-callback") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/sales/provider-callback") { Content = new StringContent(body,
+            Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Provider-Timestamp", timestamp);
         request.Headers.Add("X-Provider-Signature", signature);
         return await _api.Anonymous().SendAsync(request);
@@ -134,7 +135,8 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         var resident = await _api.ResidentAsync();
         var bought = await _api.BuyAsync(resident, program);
 
-        var response = await _api.PostMovingAsync(await _api.StaffAsync("Counter"), $"/api/v1/purchases/{bought["purchaseId"]}/cancellation", new { reason = "返金" });
+        var response = await _api.PostMovingAsync(await _api.StaffAsync("Counter"), $"/api/v1/purchases/{bought["purchaseId"]}/cancellation",
+            new { reason = "返金" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await Api.JsonAsync(response))["refundYen"]!.GetValue<long>().Should().Be(10_000);

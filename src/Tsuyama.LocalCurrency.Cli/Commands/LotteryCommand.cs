@@ -24,7 +24,8 @@ internal static class LotteryCommand
     public static Command Create()
     {
         var command = new Command("lottery",
-            $"Draw a lottery program once its application window has closed ({LotteryAlgorithm.Name}); winners get a payment deadline, the rest wait in drawn order")
+            $"Draw a lottery program once its application window has closed ({LotteryAlgorithm.Name}); " +
+            "winners get a payment deadline, the rest wait in drawn order")
         {
             Program, Seed, Show, CommonOptions.Json,
         };

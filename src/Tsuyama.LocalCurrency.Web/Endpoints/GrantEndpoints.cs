@@ -20,10 +20,12 @@ internal static class GrantEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<GrantBudgetView>(201);
 
         api.MapPost("/grant-budgets/{code}/grants", async (string code, GrantRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GrantPointsCommand(code, body.Resident ?? "", body.Points, body.Reason ?? "", body.Key ?? "", user.Scope()), ct)).ToOk())
+                (await mediator.Send(new GrantPointsCommand(code, body.Resident ?? "", body.Points, body.Reason ?? "", body.Key ?? "", user.Scope()),
+                    ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<PointsGranted>();
 
-        api.MapPost("/grant-budgets/{code}/grants/csv", async (string code, HttpRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/grant-budgets/{code}/grants/csv", async (string code, HttpRequest request, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
             {
                 using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
                 var csv = await reader.ReadToEndAsync(ct);
@@ -31,7 +33,8 @@ internal static class GrantEndpoints
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<GrantCsvReport>()
             // No Accepts("text/csv"): its content-type matcher would answer 415 before authorization.
-            .WithDescription("Body: text/csv (UTF-8) with header resident,points,reason,key; the report has one row per line: granted, alreadyGranted or refused (with why).");
+            .WithDescription("Body: text/csv (UTF-8) with header resident,points,reason,key; " +
+                "the report has one row per line: granted, alreadyGranted or refused (with why).");
         return api;
     }
 }

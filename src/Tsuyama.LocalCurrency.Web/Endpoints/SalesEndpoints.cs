@@ -48,23 +48,27 @@ internal static class SalesEndpoints
     {
         string[] counter = [Roles.Counter, Roles.Admin];
 
-        api.MapPost("/residents/{id:guid}/verification", async (Guid id, VerificationRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/residents/{id:guid}/verification", async (Guid id, VerificationRequest body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
                 (await mediator.Send(new VerifyResidentCommand(id, body.Method ?? "", body.CheckedOn, user.UserId()), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").Produces<ResidentVerified>();
 
         api.MapPut("/programs/{code}/sales", async (string code, SalesRulesRequest body, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new SetSalesRulesCommand(code, body.Rule, body.ApplicationFrom, body.ApplicationUntil, body.PaymentDays, body.PremiumBudget), ct)).ToOk())
+                (await mediator.Send(new SetSalesRulesCommand(code, body.Rule, body.ApplicationFrom, body.ApplicationUntil, body.PaymentDays,
+                    body.PremiumBudget), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").Produces<SalesRules>();
 
         api.MapGet("/programs/{code}/sales", async (string code, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSalesRulesQuery(code), ct)).ToOk())
             .AllowAnonymous().WithTags("Sales").Produces<SalesRules>();
 
-        api.MapGet("/programs/{code}/applications", async (string code, Guid? residentId, ApplicationStatus? status, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/programs/{code}/applications", async (string code, Guid? residentId, ApplicationStatus? status, IMediator mediator,
+            CancellationToken ct) =>
                 (await mediator.Send(new GetProgramApplicationsQuery(code, residentId, status), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").Produces<IReadOnlyList<StaffApplicationView>>();
 
-        api.MapPost("/programs/{code}/applications", async (string code, ApplicationRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/programs/{code}/applications", async (string code, ApplicationRequest body, ClaimsPrincipal user, IMediator mediator,
+            CancellationToken ct) =>
                 (await mediator.Send(new ApplyCommand(user.ResidentId(), code, body.Units), ct)).ToCreated(r => $"/api/v1/applications/{r.ApplicationId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").Produces<ApplicationView>(201);
 
@@ -90,7 +94,8 @@ internal static class SalesEndpoints
 
         api.MapPost("/applications/{id:guid}/payments", async (Guid id, CounterPaymentRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
                     CancellationToken ct) =>
-                (await mediator.Send(new ConfirmApplicationPaymentCommand(id, body.PaidYen, body.PaymentMethod ?? "", body.Note, user.Scope(), http.IdempotencyKey()), ct))
+                (await mediator.Send(new ConfirmApplicationPaymentCommand(id, body.PaidYen, body.PaymentMethod ?? "", body.Note, user.Scope(),
+                    http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/purchases/{r.PurchaseId}"))
             .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").Produces<PointsPurchased>(201);
 
@@ -101,7 +106,8 @@ internal static class SalesEndpoints
                     return Problems.Validation("residentId", "is required");
                 }
 
-                return (await mediator.Send(new RecordCounterSaleCommand(resident, body.ProgramCode ?? "", body.Units, body.PaidYen, body.PaymentMethod ?? "", body.Note,
+                return (await mediator.Send(new RecordCounterSaleCommand(resident, body.ProgramCode ?? "", body.Units, body.PaidYen,
+                    body.PaymentMethod ?? "", body.Note,
                     user.Scope(), http.IdempotencyKey()), ct)).ToCreated(r => $"/api/v1/purchases/{r.PurchaseId}");
             })
             .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").Produces<PointsPurchased>(201);
@@ -120,7 +126,8 @@ internal static class SalesEndpoints
                     request.Headers[SignatureHeader].ToString()), ct)).ToOk();
             })
             .AllowAnonymous().WithTags("Sales").Accepts<ProviderNotification>("application/json").Produces<ProviderPaymentConfirmed>()
-            .WithDescription($"Signed by the payment provider: {SignatureHeader} = hex(HMAC-SHA256(Sales:ProviderSecret, \"{{{TimestampHeader}}}.{{body}}\")).");
+            .WithDescription($"Signed by the payment provider: {SignatureHeader} = " +
+                $"hex(HMAC-SHA256(Sales:ProviderSecret, \"{{{TimestampHeader}}}.{{body}}\")).");
         return api;
     }
 }

@@ -25,7 +25,8 @@ public sealed class GrantTests : IAsyncLifetime
     private Task<GrantBudgetView> BudgetAsync(long total = 10_000) =>
         _host.MustAsync(new CreateGrantBudgetCommand(Budget, "健康ポイント 2026", total, _host.Today.AddDays(90), 0));
 
-    private GrantPointsCommand Grant(string resident, long points, string key, string reason = "健診受診") => new(Budget, resident, points, reason, key, "user:admin");
+    private GrantPointsCommand Grant(string resident, long points, string key, string reason = "健診受診") => new(Budget, resident, points, reason, key,
+        "user:admin");
 
     private async Task<(Guid Id, string Email)> ResidentAsync()
     {

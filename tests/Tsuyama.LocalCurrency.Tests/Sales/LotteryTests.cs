@@ -152,7 +152,8 @@ public sealed class LotteryTests : IAsyncLifetime
         var asOf = _host.Today;
 
         var first = await _host.MustAsync(new ExpireUnpaidWinnersCommand(asOf));
-        var statesAfterFirst = await _host.WithDbAsync(db => db.SalesApplications.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Status, a.PayBy }).ToListAsync());
+        var statesAfterFirst = await _host.WithDbAsync(db => db.SalesApplications.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Status,
+            a.PayBy }).ToListAsync());
         var second = await _host.MustAsync(new ExpireUnpaidWinnersCommand(asOf));
 
         first.Lapsed.Should().Be(1);

@@ -15,7 +15,8 @@ internal static class SalesTestData
     public const string Code = "S1";
 
     /// <summary>Applications open today and the next two days (JST); payment within 7 days of allocation.</summary>
-    public static async Task SalesProgramAsync(this LedgerTestHost host, AllocationRule rule, int totalUnits, int maxPerResident = 5, long? premiumBudget = null)
+    public static async Task SalesProgramAsync(this LedgerTestHost host, AllocationRule rule, int totalUnits, int maxPerResident = 5,
+        long? premiumBudget = null)
     {
         await host.CreateProgramAsync(Code, totalUnits: totalUnits, maxPerResident: Math.Min(maxPerResident, totalUnits));
         await host.MustAsync(new SetSalesRulesCommand(Code, rule, host.Today, host.Today.AddDays(2), 7, premiumBudget));

@@ -109,7 +109,8 @@ public sealed class Api(ApiFactory factory)
     public async Task VerifyAsync(Guid resident, HttpClient? staff = null)
     {
         var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
-        var response = await PostAsync(staff ?? await AdminAsync(), $"/api/v1/residents/{resident}/verification", new { method = "my-number-card", checkedOn = today });
+        var response = await PostAsync(staff ?? await AdminAsync(), $"/api/v1/residents/{resident}/verification", new { method = "my-number-card",
+            checkedOn = today });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 

@@ -55,7 +55,8 @@ internal static class IssuanceReconciliation
 
             if (reversed.GetValueOrDefault(id) != expectedBack)
             {
-                Report($"Issuance: purchase {id} ({(p.Cancelled ? "cancelled" : "not cancelled")}) has {reversed.GetValueOrDefault(id)} points reversed, expected {expectedBack}.");
+                var state = p.Cancelled ? "cancelled" : "not cancelled";
+                Report($"Issuance: purchase {id} ({state}) has {reversed.GetValueOrDefault(id)} points reversed, expected {expectedBack}.");
             }
         }
 

@@ -45,7 +45,8 @@ internal sealed class ApplyHandler(LedgerDbContext db, TimeProvider clock) : IRe
             return Error.LimitExceeded($"Each resident may apply for at most {program.MaxUnitsPerResident} units of '{program.Code}'.");
         }
 
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.ProgramId == program.Id && a.ResidentId == r.ResidentId, ct).ConfigureAwait(false);
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.ProgramId == program.Id && a.ResidentId == r.ResidentId,
+            ct).ConfigureAwait(false);
         if (application is { Status: not ApplicationStatus.Withdrawn })
         {
             return Error.Conflict($"You have already applied to '{program.Code}' (application {application.Id}); change or withdraw it instead.");

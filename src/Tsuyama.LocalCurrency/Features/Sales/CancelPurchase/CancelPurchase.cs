@@ -37,7 +37,8 @@ internal sealed class CancelPurchaseHandler(LedgerDbContext db, TimeProvider clo
 
         if (purchase.CancelledAt is not null)
         {
-            return new Error(SalesProblems.AlreadyCancelled, "取消済みです / Already cancelled", $"Purchase '{purchase.Id}' was cancelled at {purchase.CancelledAt:u}.", 409);
+            return new Error(SalesProblems.AlreadyCancelled, "取消済みです / Already cancelled",
+                $"Purchase '{purchase.Id}' was cancelled at {purchase.CancelledAt:u}.", 409);
         }
 
         var lots = await db.Lots.Where(l => l.Source == LotSource.Purchase && l.SourceId == purchase.Id).ToListAsync(ct).ConfigureAwait(false);

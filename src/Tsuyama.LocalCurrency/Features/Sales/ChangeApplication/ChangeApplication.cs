@@ -22,7 +22,8 @@ internal sealed class ChangeApplicationHandler(LedgerDbContext db, TimeProvider 
 {
     public async Task<Result<ApplicationView>> Handle(ChangeApplicationCommand r, CancellationToken ct)
     {
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId, ct).ConfigureAwait(false);
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId,
+            ct).ConfigureAwait(false);
         if (application is null)
         {
             return Error.NotFound("Application", r.ApplicationId);

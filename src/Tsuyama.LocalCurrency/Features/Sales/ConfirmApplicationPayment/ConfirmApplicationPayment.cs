@@ -24,5 +24,6 @@ internal sealed class ConfirmApplicationPaymentHandler(LedgerDbContext db, TimeP
     : IRequestHandler<ConfirmApplicationPaymentCommand, Result<PointsPurchased>>
 {
     public Task<Result<PointsPurchased>> Handle(ConfirmApplicationPaymentCommand r, CancellationToken ct) =>
-        ApplicationPayment.ConfirmAsync(db, clock, r.ApplicationId, new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note, r.Actor), ct);
+        ApplicationPayment.ConfirmAsync(db, clock, r.ApplicationId, new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note,
+            r.Actor), ct);
 }

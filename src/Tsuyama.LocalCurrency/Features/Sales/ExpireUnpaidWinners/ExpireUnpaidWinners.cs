@@ -15,7 +15,8 @@ public sealed record ExpireUnpaidWinnersCommand(DateOnly AsOf) : ICommand<Unpaid
 
 public sealed record UnpaidWinnersExpired(DateOnly AsOf, int Lapsed, int UnitsReleased, int Promoted);
 
-internal sealed class ExpireUnpaidWinnersHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ExpireUnpaidWinnersCommand, Result<UnpaidWinnersExpired>>
+internal sealed class ExpireUnpaidWinnersHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ExpireUnpaidWinnersCommand,
+    Result<UnpaidWinnersExpired>>
 {
     public async Task<Result<UnpaidWinnersExpired>> Handle(ExpireUnpaidWinnersCommand r, CancellationToken ct)
     {

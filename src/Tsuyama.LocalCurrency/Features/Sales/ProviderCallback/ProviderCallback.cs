@@ -97,7 +97,8 @@ internal sealed class ProviderCallbackHandler(LedgerDbContext db, TimeProvider c
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
         if (age.Duration() > options.Value.ProviderTimestampTolerance)
         {
-            return SalesProblems.Unauthorized($"The timestamp is {age.TotalSeconds:F0} s from now; at most {options.Value.ProviderTimestampTolerance.TotalSeconds:F0} s is accepted.");
+            var tolerance = options.Value.ProviderTimestampTolerance.TotalSeconds;
+            return SalesProblems.Unauthorized($"The timestamp is {age.TotalSeconds:F0} s from now; at most {tolerance:F0} s is accepted.");
         }
 
         return null;

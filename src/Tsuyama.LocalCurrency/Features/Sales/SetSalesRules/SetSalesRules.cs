@@ -76,5 +76,6 @@ internal sealed class SetSalesRulesHandler(LedgerDbContext db) : IRequestHandler
 internal static class SalesRulesView
 {
     public static SalesRules Of(string code, ProgramSales s) =>
-        new(code, s.Rule, s.ApplicationFrom, s.ApplicationUntil, s.PaymentDays, s.PremiumBudget, s.PremiumCommitted, s.UnitsReserved, s.LotteryDrawnAt is not null);
+        new(code, s.Rule, s.ApplicationFrom, s.ApplicationUntil, s.PaymentDays, s.PremiumBudget, s.PremiumCommitted, s.UnitsReserved,
+            s.LotteryDrawnAt is not null);
 }

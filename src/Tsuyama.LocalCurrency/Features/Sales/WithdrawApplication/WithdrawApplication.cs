@@ -16,7 +16,8 @@ internal sealed class WithdrawApplicationHandler(LedgerDbContext db, TimeProvide
 {
     public async Task<Result<ApplicationView>> Handle(WithdrawApplicationCommand r, CancellationToken ct)
     {
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId, ct).ConfigureAwait(false);
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId,
+            ct).ConfigureAwait(false);
         if (application is null)
         {
             return Error.NotFound("Application", r.ApplicationId);
