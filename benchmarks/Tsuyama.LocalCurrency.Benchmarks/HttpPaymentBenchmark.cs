@@ -117,7 +117,9 @@ public static class HttpPaymentBenchmark
         {
             var email = $"r{i}@bench.example";
             var resident = await PostAsync(http, null, "/api/v1/residents", new { email, password = "BenchPass2026", displayName = "住民" });
-            await PostAsync(http, admin, "/api/v1/purchases", new { programCode = "BENCH", units = 100, residentId = resident["residentId"]!.GetValue<Guid>() }, $"buy-{i}");
+            var residentId = resident["residentId"]!.GetValue<Guid>();
+            await PostAsync(http, admin, $"/api/v1/residents/{residentId}/verification", new { method = "my-number-card", checkedOn = "2026-01-01" });
+            await PostAsync(http, admin, "/api/v1/purchases", new { programCode = "BENCH", units = 100, residentId, paidYen = 1_000_000, paymentMethod = "cash" }, $"buy-{i}");
             tokens.Add(await TokenAsync(http, email, "BenchPass2026"));
         }
 

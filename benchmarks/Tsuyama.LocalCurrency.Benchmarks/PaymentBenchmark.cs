@@ -8,7 +8,8 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -70,7 +71,8 @@ public static class PaymentBenchmark
         for (var i = 0; i < residentCount; i++)
         {
             var id = (await SendAsync(services, new RegisterResidentCommand($"r{i}@bench.example", null, "住民"))).ResidentId;
-            await SendAsync(services, new PurchasePointsCommand(id, "BENCH", 10, "bench", $"buy-{i}"));
+            await SendAsync(services, new VerifyResidentCommand(id, "my-number-card", today, Guid.Empty));
+            await SendAsync(services, new RecordCounterSaleCommand(id, "BENCH", 10, 100_000, "cash", null, "bench", $"buy-{i}"));
             residents.Add(id);
         }
 

@@ -14,6 +14,8 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     ExpireCommand.Create(),
     AnalyzeCommand.Create(),
     ResetPasswordCommand.Create(),
+    LotteryCommand.Create(),
+    GrantCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IdentityOptions>()
             .Configure(o => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15))
             .Bind(configuration.GetSection("Identity"));
+        services.AddOptions<Features.Sales.SalesOptions>().Bind(configuration.GetSection(Features.Sales.SalesOptions.Section));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -10,7 +10,8 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -49,7 +50,8 @@ internal sealed class CliLedger : IAsyncDisposable
         await MustAsync(services, new CreateProgramCommand("P1", "Program P1", 10_000, new PointsPerUnit(6_000, 7_000), 100, 10,
             PastDay.AddDays(-1), PastDay, PastDay.AddDays(7), 150, true, 50));
         var resident = (await MustAsync(services, new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;
-        await MustAsync(services, new PurchasePointsCommand(resident, "P1", 1, $"resident:{resident}", "buy"));
+        await MustAsync(services, new VerifyResidentCommand(resident, "my-number-card", PastDay.AddDays(-1), Guid.Empty));
+        await MustAsync(services, new RecordCounterSaleCommand(resident, "P1", 1, 10_000, "cash", null, "counter", "buy"));
         for (var i = 0; i < merchants; i++)
         {
             var shop = (await MustAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", "Shop", "5411", MerchantSize.Small, "7080000",
@@ -59,6 +61,23 @@ internal sealed class CliLedger : IAsyncDisposable
 
         SqliteConnection.ClearAllPools();
         return ledger;
+    }
+
+    /// <summary>More set-up through the use cases, on this ledger at noon JST of <paramref name="day"/>.</summary>
+    public async Task SendAsync<T>(DateOnly day, params IRequest<Result<T>>[] requests)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), JapanTime.Offset));
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(DbPath))
+            .BuildServiceProvider();
+        foreach (var request in requests)
+        {
+            await MustAsync(services, request);
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>Runs one CLI command the way Program.cs does, against this ledger.</summary>

@@ -13,12 +13,14 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
     public Guid OtherMerchantId { get; private set; }
     public Guid PaymentId { get; private set; }
     public string Program { get; private set; } = "";
+    public Guid ResidentId { get; private set; }
 
     public async Task InitializeAsync()
     {
         Api = new Api(this);
         Program = await Api.CreateProgramAsync(maxPerResident: 1_000);
         var resident = await Api.ResidentAsync();
+        ResidentId = resident.Id;
         var merchant = await Api.MerchantAsync();
         var other = await Api.MerchantAsync();
         (MerchantId, OtherMerchantId) = (merchant.Id, other.Id);
@@ -34,6 +36,7 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
         Clients["merchant"] = merchant.Client;
         Clients["otherMerchant"] = other.Client;
         Clients["chamber"] = Api.As(await Api.TokenAsync("chamber@test.example", "ChamberPass1"));
+        Clients["counter"] = await Api.StaffAsync("Counter");
         Clients["admin"] = admin;
     }
 
@@ -42,7 +45,7 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
 
 public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
-    private const string All = "anonymous resident merchant otherMerchant chamber admin";
+    private const string All = "anonymous resident merchant otherMerchant chamber counter admin";
 
     /// <summary>Route, who may call it (anyone else: 401 if anonymous, else 403).</summary>
     private static readonly (string Route, string Allowed)[] Routes =
@@ -51,9 +54,24 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/merchants", "admin"),
         ("POST /api/v1/programs", "admin"),
         ("POST /api/v1/staff", "admin"),
-        ("POST /api/v1/auth/password", "resident merchant otherMerchant chamber admin"),
+        ("POST /api/v1/auth/password", "resident merchant otherMerchant chamber counter admin"),
         ("POST /api/v1/auth/password-resets", "admin"),
-        ("POST /api/v1/purchases", "resident admin"),
+        ("POST /api/v1/purchases", "counter admin"),
+        ("POST /api/v1/residents/{resident}/verification", "counter admin"),
+        ("PUT /api/v1/programs/{program}/sales", "admin"),
+        ("POST /api/v1/programs/{program}/applications", "resident"),
+        ("GET /api/v1/programs/{program}/applications", "counter admin"),
+        ("GET /api/v1/programs/{program}/sales", All),
+        ("GET /api/v1/applications", "resident"),
+        ("PUT /api/v1/applications/{unknown}", "resident"),
+        ("DELETE /api/v1/applications/{unknown}", "resident"),
+        ("POST /api/v1/programs/{program}/lottery", "admin"),
+        ("GET /api/v1/programs/{program}/lottery", All),
+        ("POST /api/v1/applications/{unknown}/payments", "counter admin"),
+        ("POST /api/v1/purchases/{unknown}/cancellation", "counter admin"),
+        ("POST /api/v1/grant-budgets", "admin"),
+        ("POST /api/v1/grant-budgets/{unknown}/grants", "admin"),
+        ("POST /api/v1/grant-budgets/{unknown}/grants/csv", "admin"),
         ("GET /api/v1/wallet", "resident"),
         ("GET /api/v1/merchants/{merchant}/qr", All),
         ("GET /api/v1/merchants/{merchant}/sticker", All),
@@ -99,9 +117,11 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]
             .Replace("{merchant}", fixture.MerchantId.ToString(), StringComparison.Ordinal)
             .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal)
+            .Replace("{resident}", fixture.ResidentId.ToString(), StringComparison.Ordinal)
+            .Replace("{program}", fixture.Program, StringComparison.Ordinal)
             .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             // Small valid-looking bodies: an allowed caller gets past authorization to the rules (2xx/4xx but never 401/403).
             request.Content = JsonContent.Create(new { amount = 1, units = 1, programCode = fixture.Program, toMerchantId = fixture.OtherMerchantId, code = "00000000000000000000" });

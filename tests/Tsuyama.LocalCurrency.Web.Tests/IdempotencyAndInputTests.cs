@@ -24,8 +24,9 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
     public async Task MovingPoints_WithoutIdempotencyKey_ReturnsValidationProblemAndChangesNothing(string url)
     {
         var (resident, _, qr) = await FundedAsync();
+        var caller = url == "/api/v1/purchases" ? await _api.AdminAsync() : resident.Client;
 
-        var response = await _api.PostAsync(resident.Client, url, new { qrPayload = qr, amount = 100, programCode = "X", units = 1 });
+        var response = await _api.PostAsync(caller, url, new { qrPayload = qr, amount = 100, programCode = "X", units = 1, residentId = resident.Id });
 
         (await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation"))["errors"]!["Idempotency-Key"].Should().NotBeNull();
         (await _api.WalletTotalAsync(resident)).Should().Be(13_000);
@@ -148,8 +149,10 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
     {
         var program = await _api.CreateProgramAsync(maxPerResident: 2);
         var resident = await _api.ResidentAsync();
+        await _api.VerifyAsync(resident.Id);
 
-        var response = await _api.PostMovingAsync(resident.Client, "/api/v1/purchases", new { programCode = program, units = 3 });
+        var response = await _api.PostMovingAsync(await _api.AdminAsync(), "/api/v1/purchases",
+            new { programCode = program, units = 3, residentId = resident.Id, paidYen = 30_000, paymentMethod = "cash" });
 
         await Api.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "limit-exceeded");
     }
@@ -159,8 +162,10 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
     {
         var program = await _api.CreateProgramAsync();
         var resident = await _api.ResidentAsync();
+        await _api.VerifyAsync(resident.Id);
 
-        var response = await _api.PostMovingAsync(await _api.AdminAsync(), "/api/v1/purchases", new { programCode = program, units = 1, residentId = resident.Id });
+        var response = await _api.PostMovingAsync(await _api.AdminAsync(), "/api/v1/purchases",
+            new { programCode = program, units = 1, residentId = resident.Id, paidYen = 10_000, paymentMethod = "cash" });
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         (await Api.JsonAsync(response))["paidYen"]!.GetValue<long>().Should().Be(10_000);
@@ -173,8 +178,28 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
         var program = await _api.CreateProgramAsync();
         var resident = await _api.ResidentAsync();
 
-        var response = await _api.PostMovingAsync(resident.Client, "/api/v1/purchases", new { programCode = program, units = 1, residentId = Guid.NewGuid() });
+        var response = await _api.PostMovingAsync(resident.Client, "/api/v1/purchases",
+            new { programCode = program, units = 1, residentId = Guid.NewGuid(), paidYen = 10_000, paymentMethod = "cash" });
 
         await Api.ProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    /// <summary>The defect of issue #10: a signed-in resident could issue themselves points, premium included, with no yen paid.</summary>
+    [Fact]
+    public async Task Purchase_ByAResidentForThemselves_IsForbiddenAndIssuesNoPoints()
+    {
+        var program = await _api.CreateProgramAsync();
+        var resident = await _api.ResidentAsync();
+        await _api.VerifyAsync(resident.Id);
+
+        var own = await _api.PostMovingAsync(resident.Client, "/api/v1/purchases",
+            new { programCode = program, units = 1, residentId = resident.Id, paidYen = 10_000, paymentMethod = "cash" });
+        var bare = await _api.PostMovingAsync(resident.Client, "/api/v1/purchases", new { programCode = program, units = 1 });
+
+        await Api.ProblemAsync(own, HttpStatusCode.Forbidden, "forbidden");
+        await Api.ProblemAsync(bare, HttpStatusCode.Forbidden, "forbidden");
+        (await _api.WalletTotalAsync(resident)).Should().Be(0);
+        var verify = await Api.JsonAsync(await (await _api.AdminAsync()).GetAsync("/api/v1/ledger/verify"));
+        verify["ok"]!.GetValue<bool>().Should().BeTrue(verify.ToJsonString());
     }
 }

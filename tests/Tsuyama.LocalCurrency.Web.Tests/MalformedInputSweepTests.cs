@@ -10,6 +10,9 @@ public sealed class MalformedInputSweepTests(MatrixFixture fixture) : IClassFixt
         "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password", "/api/v1/auth/password-resets", "/api/v1/residents", "/api/v1/merchants", "/api/v1/programs", "/api/v1/staff", "/api/v1/purchases",
         "/api/v1/merchant/payment-requests", "/api/v1/payments", "/api/v1/payment-codes", "/api/v1/merchant/charges",
         "/api/v1/payments/{payment}/refunds", "/api/v1/merchant/transfers", "/api/v1/settlements", "/api/v1/simulations",
+        "/api/v1/residents/{resident}/verification", "/api/v1/programs/{program}/applications", "/api/v1/programs/{program}/lottery",
+        "/api/v1/applications/{unknown}/payments", "/api/v1/purchases/{unknown}/cancellation", "/api/v1/sales/provider-callback",
+        "/api/v1/grant-budgets", "/api/v1/grant-budgets/{unknown}/grants", "/api/v1/grant-budgets/{unknown}/grants/csv",
     ];
 
     private static readonly string[] Bodies =
@@ -39,7 +42,10 @@ public sealed class MalformedInputSweepTests(MatrixFixture fixture) : IClassFixt
     [MemberData(nameof(Cases))]
     public async Task Post_WithMalformedBodies_NeverReturnsA5xx(string route, string who)
     {
-        var path = route.Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal);
+        var path = route.Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal)
+            .Replace("{resident}", fixture.ResidentId.ToString(), StringComparison.Ordinal)
+            .Replace("{program}", fixture.Program, StringComparison.Ordinal)
+            .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         foreach (var body in Bodies)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -8,7 +8,8 @@ using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 
 namespace Tsuyama.LocalCurrency.Cli.Commands;
@@ -59,7 +60,11 @@ internal sealed class DemoSeeder(IServiceProvider services, Random random)
             // Hashing a password costs ~0.1 s by design, so only a few demo residents can sign in.
             var made = Must(await SendAsync(new RegisterResidentCommand(email, i < SignInResidents ? DemoData.Password : null, $"住民 {i + 1}"), ct));
             residents.Add(made.ResidentId);
-            Must(await SendAsync(new PurchasePointsCommand(made.ResidentId, DemoData.ProgramCode, random.Next(2, 6), "cli:seed-demo", $"seed-purchase-{i}"), ct));
+            // Demo residents were "checked at the counter" by no one in particular: the empty staff id marks seeded data.
+            Must(await SendAsync(new VerifyResidentCommand(made.ResidentId, "my-number-card", today, Guid.Empty), ct));
+            var units = random.Next(2, 6);
+            Must(await SendAsync(new RecordCounterSaleCommand(made.ResidentId, DemoData.ProgramCode, units, units * 10_000L, "cash", null,
+                "cli:seed-demo", $"seed-purchase-{i}"), ct));
             if (i < SignInResidents)
             {
                 signIns.Add(email);

@@ -96,6 +96,13 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                             ConcurrencyStamp = "0193a000000070008000000000000004",
                             Name = "Chamber",
                             NormalizedName = "CHAMBER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000005"),
+                            ConcurrencyStamp = "0193a000000070008000000000000005",
+                            Name = "Counter",
+                            NormalizedName = "COUNTER"
                         });
                 });
 
@@ -245,6 +252,94 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("Balances");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("BudgetId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("Grants");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.GrantBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("RemainingPoints")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalPoints")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("GrantBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantBudgets_Remaining", "RemainingPoints >= 0 AND RemainingPoints <= TotalPoints");
+                        });
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -323,6 +418,44 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_Lots_Remaining", "Remaining >= 0 AND Remaining <= OriginalAmount");
                         });
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.LotteryDraw", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("UnitsOnSale")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Winners")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("LotteryDraws");
                 });
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Merchant", b =>
@@ -559,11 +692,89 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("PaymentRequests");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProgramSales", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ApplicationFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ApplicationUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LotteryDrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PaymentDays")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("PremiumBudget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PremiumCommitted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsReserved")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("ProgramSales", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgramSales_Premium", "PremiumCommitted >= 0 AND (PremiumBudget IS NULL OR PremiumCommitted <= PremiumBudget)");
+
+                            t.HasCheckConstraint("CK_ProgramSales_Reserved", "UnitsReserved >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProviderEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProviderEvents");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -573,6 +784,15 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 
                     b.Property<long>("PaidYen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PaymentNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
@@ -587,6 +807,10 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique()
+                        .HasFilter("[ApplicationId] IS NOT NULL");
 
                     b.HasIndex("ResidentId", "ProgramId");
 
@@ -658,6 +882,75 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId");
 
                     b.ToTable("ResidentProgramUsages");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentVerification", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CheckedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("ResidentVerifications");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SalesApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AllocatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DrawPosition")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PayBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProgramId", "ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Status");
+
+                    b.ToTable("SalesApplications");
                 });
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SealBlock", b =>
@@ -1118,6 +1411,24 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Grant", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.GrantBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.GrantBudget", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Merchant", b =>
                 {
                     b.OwnsOne("Tsuyama.LocalCurrency.Domain.PayoutAccount", "Payout", b1 =>
@@ -1202,7 +1513,40 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProgramSales", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Tsuyama.LocalCurrency.Domain.ProgramSales", "ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentProgramUsage", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentVerification", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithOne()
+                        .HasForeignKey("Tsuyama.LocalCurrency.Domain.ResidentVerification", "ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SalesApplication", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
                         .WithMany()

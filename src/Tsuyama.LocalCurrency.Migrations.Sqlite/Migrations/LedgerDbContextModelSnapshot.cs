@@ -88,6 +88,13 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                             ConcurrencyStamp = "0193a000000070008000000000000004",
                             Name = "Chamber",
                             NormalizedName = "CHAMBER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000005"),
+                            ConcurrencyStamp = "0193a000000070008000000000000005",
+                            Name = "Counter",
+                            NormalizedName = "COUNTER"
                         });
                 });
 
@@ -233,6 +240,94 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("Balances");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RowKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("BudgetId", "RowKey")
+                        .IsUnique();
+
+                    b.ToTable("Grants");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.GrantBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RemainingPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("GrantBudgets", t =>
+                        {
+                            t.HasCheckConstraint("CK_GrantBudgets_Remaining", "RemainingPoints >= 0 AND RemainingPoints <= TotalPoints");
+                        });
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -311,6 +406,44 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Lots_Remaining", "Remaining >= 0 AND Remaining <= OriginalAmount");
                         });
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.LotteryDraw", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitsOnSale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Winners")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("LotteryDraws");
                 });
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Merchant", b =>
@@ -547,10 +680,88 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("PaymentRequests");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProgramSales", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LotteryDrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PremiumBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PremiumCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReserved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("ProgramSales", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgramSales_Premium", "PremiumCommitted >= 0 AND (PremiumBudget IS NULL OR PremiumCommitted <= PremiumBudget)");
+
+                            t.HasCheckConstraint("CK_ProgramSales_Reserved", "UnitsReserved >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProviderEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("ProviderEvents");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -561,6 +772,15 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 
                     b.Property<long>("PaidYen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("TEXT");
@@ -575,6 +795,9 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
 
                     b.HasIndex("ResidentId", "ProgramId");
 
@@ -646,6 +869,75 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId");
 
                     b.ToTable("ResidentProgramUsages");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentVerification", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResidentId");
+
+                    b.ToTable("ResidentVerifications");
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SalesApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AllocatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrawPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PayBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProgramId", "ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Status");
+
+                    b.ToTable("SalesApplications");
                 });
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SealBlock", b =>
@@ -1103,6 +1395,24 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Grant", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.GrantBudget", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.GrantBudget", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Merchant", b =>
                 {
                     b.OwnsOne("Tsuyama.LocalCurrency.Domain.PayoutAccount", "Payout", b1 =>
@@ -1187,7 +1497,40 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ProgramSales", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Tsuyama.LocalCurrency.Domain.ProgramSales", "ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentProgramUsage", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.ResidentVerification", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Resident", null)
+                        .WithOne()
+                        .HasForeignKey("Tsuyama.LocalCurrency.Domain.ResidentVerification", "ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SalesApplication", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.VoucherProgram", null)
                         .WithMany()

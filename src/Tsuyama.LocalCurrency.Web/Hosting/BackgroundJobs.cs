@@ -46,6 +46,7 @@ internal static class BackgroundJobs
         jobs.AddOrUpdate<SealLedgerJob>("seal-ledger", j => j.RunAsync(CancellationToken.None), options.SealCron, jst);
         jobs.AddOrUpdate<ExpiryJob>("expire-points", j => j.EnqueueExpiryForToday(), options.ExpiryCron, jst);
         jobs.AddOrUpdate<ExpiryJob>("expiry-reminders", j => j.EnqueueRemindersForToday(), options.ReminderCron, jst);
+        jobs.AddOrUpdate<SalesDeadlineJob>("sales-deadlines", j => j.EnqueueForToday(), options.SalesDeadlineCron, jst);
         for (var i = 0; i < options.SettlementCrons.Length; i++)
         {
             jobs.AddOrUpdate<SettlementJob>($"settlement-{i + 1}", j => j.EnqueueForYesterday(), options.SettlementCrons[i], jst);
@@ -64,6 +65,9 @@ internal sealed class JobOptions
     public string ExpiryCron { get; set; } = "5 0 * * *";
 
     public string ReminderCron { get; set; } = "0 9 * * *";
+
+    /// <summary>Ten past midnight JST: winners who did not pay by the day before lapse.</summary>
+    public string SalesDeadlineCron { get; set; } = "10 0 * * *";
 
     /// <summary>
     /// When to settle the previous day as a cutoff. Default: 00:30 on the 16th (cutoff the 15th) and

@@ -8,11 +8,15 @@ public static class Roles
     public const string Resident = "Resident";
     public const string Chamber = "Chamber";
 
+    /// <summary>City counter staff: verify residents, confirm and cancel counter payments.</summary>
+    public const string Counter = "Counter";
+
     public static readonly IReadOnlyDictionary<string, Guid> Ids = new Dictionary<string, Guid>
     {
         [Admin] = new("0193a000-0000-7000-8000-000000000001"),
         [Merchant] = new("0193a000-0000-7000-8000-000000000002"),
         [Resident] = new("0193a000-0000-7000-8000-000000000003"),
         [Chamber] = new("0193a000-0000-7000-8000-000000000004"),
+        [Counter] = new("0193a000-0000-7000-8000-000000000005"),
     };
 }

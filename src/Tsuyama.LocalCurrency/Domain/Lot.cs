@@ -4,6 +4,7 @@ public enum LotSource
 {
     Purchase = 0,
     Refund = 1,
+    Grant = 2,
 }
 
 /// <summary>

@@ -9,6 +9,9 @@ public enum TransferType
     MerchantTransferFee = 4,
     Redemption = 5,
     Expiry = 6,
+
+    /// <summary>A cancelled purchase's points going back to the issuer.</summary>
+    IssueReversal = 7,
 }
 
 /// <summary>

@@ -42,6 +42,13 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<Domain.Settlement> Settlements => Set<Domain.Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ProgramSales> ProgramSales => Set<ProgramSales>();
+    public DbSet<SalesApplication> SalesApplications => Set<SalesApplication>();
+    public DbSet<LotteryDraw> LotteryDraws => Set<LotteryDraw>();
+    public DbSet<ResidentVerification> ResidentVerifications => Set<ResidentVerification>();
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+    public DbSet<GrantBudget> GrantBudgets => Set<GrantBudget>();
+    public DbSet<Grant> Grants => Set<Grant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

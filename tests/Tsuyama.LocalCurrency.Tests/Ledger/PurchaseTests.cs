@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 using Tsuyama.LocalCurrency.Features.Wallets.GetWallet;
 using Tsuyama.LocalCurrency.Tests.Support;
 
@@ -15,14 +16,13 @@ public sealed class PurchaseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private PurchasePointsCommand Buy(Guid resident, int units, string program = "P1") =>
-        new(resident, program, units, $"resident:{resident}", _host.NextKey());
+    private RecordCounterSaleCommand Buy(Guid resident, int units, string program = "P1") => _host.CounterSale(resident, program, units);
 
     [Fact]
     public async Task Purchase_IssuesLotsPerKindWithTheProgramExpiryAndChargesThePremiumToTheIssuer()
     {
         var program = await _host.CreateProgramAsync();
-        var resident = await _host.RegisterResidentAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
 
         var bought = await _host.MustAsync(Buy(resident, 2));
 
@@ -39,8 +39,8 @@ public sealed class PurchaseTests : IAsyncLifetime
     public async Task Purchase_WhenUnitsOnSaleRunOut_ReturnsLimitExceededAndIssuesNothing()
     {
         await _host.CreateProgramAsync(totalUnits: 3, maxPerResident: 3);
-        var first = await _host.RegisterResidentAsync();
-        var second = await _host.RegisterResidentAsync();
+        var first = await _host.RegisterVerifiedResidentAsync();
+        var second = await _host.RegisterVerifiedResidentAsync();
         await _host.MustAsync(Buy(first, 2));
 
         var result = await _host.SendAsync(Buy(second, 2));
@@ -55,7 +55,7 @@ public sealed class PurchaseTests : IAsyncLifetime
     public async Task Purchase_WhenThePersonalLimitIsReached_ReturnsLimitExceededAndIssuesNothing()
     {
         await _host.CreateProgramAsync(maxPerResident: 3);
-        var resident = await _host.RegisterResidentAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
         await _host.MustAsync(Buy(resident, 2));
 
         var result = await _host.SendAsync(Buy(resident, 2));
@@ -69,7 +69,7 @@ public sealed class PurchaseTests : IAsyncLifetime
     public async Task Purchase_FirstPurchaseAboveThePersonalLimit_ReturnsLimitExceeded()
     {
         await _host.CreateProgramAsync(maxPerResident: 3);
-        var resident = await _host.RegisterResidentAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
 
         var result = await _host.SendAsync(Buy(resident, 4));
 
@@ -81,7 +81,7 @@ public sealed class PurchaseTests : IAsyncLifetime
     public async Task Purchase_OutsideTheSalesWindow_ReturnsSalesClosed()
     {
         await _host.CreateProgramAsync(salesFrom: _host.Today.AddDays(1), salesUntil: _host.Today.AddDays(5));
-        var resident = await _host.RegisterResidentAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
 
         var result = await _host.SendAsync(Buy(resident, 1));
 
@@ -92,7 +92,7 @@ public sealed class PurchaseTests : IAsyncLifetime
     [Fact]
     public async Task Purchase_ForUnknownProgram_ReturnsNotFound()
     {
-        var resident = await _host.RegisterResidentAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
 
         var result = await _host.SendAsync(Buy(resident, 1, "NOPE"));
 

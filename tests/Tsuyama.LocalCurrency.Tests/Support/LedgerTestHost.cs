@@ -8,7 +8,9 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -91,8 +93,28 @@ public sealed class LedgerTestHost : IAsyncDisposable
         (await MustAsync(new RegisterMerchantCommand("テスト商店", "テストショウテン", "Test Shop", category, size, "7080000",
             $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テストショウテン")))).MerchantId;
 
-    public Task<PointsPurchased> BuyAsync(Guid resident, string programCode = "P1", int units = 1) =>
-        MustAsync(new PurchasePointsCommand(resident, programCode, units, $"resident:{resident}", NextKey()));
+    /// <summary>Counter staff's identity and residence check, needed before any purchase.</summary>
+    public Task<ResidentVerified> VerifyAsync(Guid resident) => MustAsync(new VerifyResidentCommand(resident, "my-number-card", Today, CounterStaff));
+
+    public async Task<Guid> RegisterVerifiedResidentAsync()
+    {
+        var resident = await RegisterResidentAsync();
+        await VerifyAsync(resident);
+        return resident;
+    }
+
+    public static readonly Guid CounterStaff = new("0193a000-0000-7000-8000-00000000c0de");
+
+    /// <summary>A counter sale at the test programs' ¥10,000 a unit.</summary>
+    public RecordCounterSaleCommand CounterSale(Guid resident, string programCode = "P1", int units = 1) =>
+        new(resident, programCode, units, units * 10_000L, "cash", null, $"user:{CounterStaff}", NextKey());
+
+    /// <summary>Verifies the resident (again) and sells at the counter.</summary>
+    public async Task<PointsPurchased> BuyAsync(Guid resident, string programCode = "P1", int units = 1)
+    {
+        await VerifyAsync(resident);
+        return await MustAsync(CounterSale(resident, programCode, units));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -105,10 +105,32 @@ public sealed class Api(ApiFactory factory)
     /// <summary>Signs in again, e.g. after the fake clock moved past the token's lifetime.</summary>
     public async Task<Party> SignInAgainAsync(Party party) => party with { Client = As(await TokenAsync(party.Email, party.Password)) };
 
-    public async Task BuyAsync(Party resident, string program, int units = 1)
+    /// <summary>Counter staff (here the Admin) record the identity and residence check a purchase needs.</summary>
+    public async Task VerifyAsync(Guid resident, HttpClient? staff = null)
     {
-        var response = await PostMovingAsync(resident.Client, "/api/v1/purchases", new { programCode = program, units });
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+        var response = await PostAsync(staff ?? await AdminAsync(), $"/api/v1/residents/{resident}/verification", new { method = "my-number-card",
+            checkedOn = today });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A walk-in counter sale at ¥10,000 a unit: the resident is verified, then the yen is recorded.</summary>
+    public async Task<JsonObject> BuyAsync(Party resident, string program, int units = 1)
+    {
+        await VerifyAsync(resident.Id);
+        var response = await PostMovingAsync(await AdminAsync(), "/api/v1/purchases",
+            new { residentId = resident.Id, programCode = program, units, paidYen = units * 10_000L, paymentMethod = "cash" });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await JsonAsync(response);
+    }
+
+    /// <summary>A staff user of the given role, signed in.</summary>
+    public async Task<HttpClient> StaffAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}@test.example";
+        var response = await PostAsync(await AdminAsync(), "/api/v1/staff", new { email, password = "StaffPass2026", role });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return As(await TokenAsync(email, "StaffPass2026"));
     }
 
     public async Task<string> StoreQrAsync(Guid merchant) =>

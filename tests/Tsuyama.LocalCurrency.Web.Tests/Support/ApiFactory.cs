@@ -12,6 +12,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.example";
     public const string AdminPassword = "AdminPass2026";
+    public const string ProviderSecret = "web-tests-provider-secret";
 
     /// <summary>2026-04-10 12:00 JST.</summary>
     public static readonly DateTimeOffset Start = new(2026, 4, 10, 3, 0, 0, TimeSpan.Zero);
@@ -39,6 +40,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Ledger", $"Data Source={DatabasePath}");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Sales:ProviderSecret", ProviderSecret);
         builder.UseSetting("RateLimiting:TokenPermitsPerMinute", TokenPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

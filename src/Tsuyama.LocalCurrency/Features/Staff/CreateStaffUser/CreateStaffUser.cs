@@ -17,7 +17,7 @@ internal sealed class CreateStaffUserValidator : IValidator<CreateStaffUserComma
     public void Validate(CreateStaffUserCommand r, ValidationErrors e)
     {
         NewUser.ValidateCredentials(e, r.Email, r.Password);
-        e.Require(r.Role is Roles.Admin or Roles.Chamber, "role", "must be Admin or Chamber");
+        e.Require(r.Role is Roles.Admin or Roles.Chamber or Roles.Counter, "role", "must be Admin, Chamber or Counter");
     }
 }
 

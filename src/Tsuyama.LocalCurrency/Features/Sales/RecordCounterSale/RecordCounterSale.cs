@@ -1,0 +1,49 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+
+/// <summary>
+/// A walk-in sale in a first-come program: Counter or Admin staff record the yen received from a
+/// verified resident, and the points are issued. Lottery programs sell to their winners only.
+/// </summary>
+/// <param name="Actor">Who confirmed the payment, e.g. "user:{staff id}"; also the idempotency scope.</param>
+public sealed record RecordCounterSaleCommand(Guid ResidentId, string ProgramCode, int Units, long PaidYen, string PaymentMethod, string? Note,
+    string Actor, string? IdempotencyKey) : ICommand<PointsPurchased>, IIdempotentCommand
+{
+    public string IdempotencyScope => Actor;
+}
+
+internal sealed class RecordCounterSaleValidator : IValidator<RecordCounterSaleCommand>
+{
+    public void Validate(RecordCounterSaleCommand r, ValidationErrors e)
+    {
+        e.NotBlank(r.ProgramCode, "programCode", 32);
+        e.Positive(r.Units, "units", 10_000);
+        CounterPayment.Validate(e, r.PaidYen, r.PaymentMethod, r.Note);
+    }
+}
+
+internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
+{
+    public async Task<Result<PointsPurchased>> Handle(RecordCounterSaleCommand r, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        if (program is null)
+        {
+            return Error.NotFound("Program", r.ProgramCode);
+        }
+
+        if (await db.ProgramSales.AnyAsync(s => s.ProgramId == program.Id && s.Rule == AllocationRule.Lottery, ct).ConfigureAwait(false))
+        {
+            return Error.Rule(SalesProblems.LotteryOnly, "抽選販売です / Sold by lottery",
+                $"Program '{program.Code}' is sold by lottery: confirm the payment of a winning application instead.");
+        }
+
+        var receipt = new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note, r.Actor);
+        return await PurchaseIssuer.IssueAsync(db, clock, program, r.ResidentId, r.Units, receipt, null, ct).ConfigureAwait(false);
+    }
+}

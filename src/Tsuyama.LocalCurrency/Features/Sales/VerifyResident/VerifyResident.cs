@@ -1,0 +1,54 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
+
+/// <summary>
+/// Counter staff record that a resident's identity and residence were checked: how, on which day
+/// and by whom. No document number is taken. Recording again replaces the earlier check.
+/// </summary>
+public sealed record VerifyResidentCommand(Guid ResidentId, string Method, DateOnly CheckedOn, Guid StaffUserId) : ICommand<ResidentVerified>;
+
+public sealed record ResidentVerified(Guid ResidentId, string Method, DateOnly CheckedOn, Guid CheckedBy);
+
+internal sealed class VerifyResidentValidator(TimeProvider clock) : IValidator<VerifyResidentCommand>
+{
+    /// <summary>Documents that show both identity and an address in the city.</summary>
+    public static readonly IReadOnlySet<string> Methods =
+        new HashSet<string>(StringComparer.Ordinal) { "my-number-card", "driving-licence", "residence-card", "resident-record", "other" };
+
+    public void Validate(VerifyResidentCommand r, ValidationErrors e)
+    {
+        e.Require(r.Method is not null && Methods.Contains(r.Method), "method", $"must be one of {string.Join(", ", Methods)}");
+        e.Require(r.CheckedOn.Year >= 2000, "checkedOn", "is required (yyyy-MM-dd, JST)");
+        e.Require(r.CheckedOn <= JapanTime.Today(clock), "checkedOn", "must not be in the future");
+    }
+}
+
+internal sealed class VerifyResidentHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<VerifyResidentCommand, Result<ResidentVerified>>
+{
+    public async Task<Result<ResidentVerified>> Handle(VerifyResidentCommand r, CancellationToken ct)
+    {
+        if (!await db.Residents.AnyAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false))
+        {
+            return Error.NotFound("Resident", r.ResidentId);
+        }
+
+        var record = await db.ResidentVerifications.FirstOrDefaultAsync(v => v.ResidentId == r.ResidentId, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            record = new ResidentVerification { ResidentId = r.ResidentId, Method = r.Method };
+            db.ResidentVerifications.Add(record);
+        }
+
+        record.Method = r.Method;
+        record.CheckedOn = r.CheckedOn;
+        record.CheckedBy = r.StaffUserId;
+        record.RecordedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new ResidentVerified(r.ResidentId, r.Method, r.CheckedOn, r.StaffUserId);
+    }
+}

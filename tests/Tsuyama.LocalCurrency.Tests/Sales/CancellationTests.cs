@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Features.Sales;
+using Tsuyama.LocalCurrency.Features.Sales.CancelPurchase;
+using Tsuyama.LocalCurrency.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Tests.Sales;
+
+public sealed class CancellationTests : IAsyncLifetime
+{
+    private LedgerTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LedgerTestHost.CreateAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private CancelPurchaseCommand Cancel(Guid purchase) => new(purchase, "changed their mind", "user:counter", _host.NextKey());
+
+    [Fact]
+    public async Task Cancel_BeforeAnyPointIsSpent_ReversesTheIssuanceInTheJournalAndFreesUnitsAndPremium()
+    {
+        await _host.SalesProgramAsync(AllocationRule.FirstCome, totalUnits: 10, premiumBudget: 100_000);
+        var resident = await _host.RegisterVerifiedResidentAsync();
+        var bought = await _host.MustAsync(_host.CounterSale(resident, SalesTestData.Code, 2));
+
+        var cancelled = await _host.MustAsync(Cancel(bought.PurchaseId));
+
+        cancelled.Should().Be(new PurchaseCancelled(bought.PurchaseId, 20_000, 26_000));
+        (await _host.WalletAsync(resident)).Should().Be(0);
+        var reversals = await _host.WithDbAsync(db => db.Transfers.Where(t => t.Type == TransferType.IssueReversal).ToListAsync());
+        reversals.Sum(t => t.Amount).Should().Be(26_000);
+        reversals.Should().OnlyContain(t => t.OperationId == bought.PurchaseId && t.FromAccountId == resident);
+        (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(0);
+        (await _host.SalesAsync()).PremiumCommitted.Should().Be(0);
+        (await _host.MustAsync(new VerifyLedgerQuery())).Ok.Should().BeTrue();
+        (await _host.SendAsync(_host.CounterSale(resident, SalesTestData.Code, 5))).IsSuccess.Should().BeTrue("the personal limit of 5 was given back too");
+    }
+
+    [Fact]
+    public async Task Cancel_AfterSomePointsWereSpent_IsRefusedAndChangesNothing()
+    {
+        await _host.CreateProgramAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
+        var shop = await _host.RegisterMerchantAsync();
+        var bought = await _host.BuyAsync(resident);
+        await _host.MustAsync(new PayCommand(resident, shop, 500, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        var transfers = await _host.TransferCountAsync();
+
+        var result = await _host.SendAsync(Cancel(bought.PurchaseId));
+
+        result.Error!.Type.Should().Be(SalesProblems.PointsAlreadySpent);
+        (await _host.WalletAsync(resident)).Should().Be(12_500);
+        (await _host.TransferCountAsync()).Should().Be(transfers);
+        (await _host.WithDbAsync(db => db.Purchases.Select(p => p.CancelledAt).FirstAsync())).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Cancel_Twice_IsAConflict()
+    {
+        await _host.CreateProgramAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
+        var bought = await _host.BuyAsync(resident);
+        await _host.MustAsync(Cancel(bought.PurchaseId));
+
+        var again = await _host.SendAsync(Cancel(bought.PurchaseId));
+
+        again.Error!.Type.Should().Be(SalesProblems.AlreadyCancelled);
+    }
+
+    [Fact]
+    public async Task Cancel_OfAPaidApplication_MarksItCancelledAndGivesTheUnitsToTheWaitingList()
+    {
+        await _host.SalesProgramAsync(AllocationRule.FirstCome, totalUnits: 2);
+        var (_, paid) = await _host.ApplyAsync(2);
+        var (_, waiting) = await _host.ApplyAsync(1);
+        var bought = await _host.MustAsync(_host.PayAtCounter(paid));
+
+        await _host.MustAsync(Cancel(bought.PurchaseId));
+
+        (await _host.ApplicationAsync(paid.ApplicationId)).Status.Should().Be(ApplicationStatus.Cancelled);
+        (await _host.ApplicationAsync(waiting.ApplicationId)).Status.Should().Be(ApplicationStatus.Won);
+    }
+}
