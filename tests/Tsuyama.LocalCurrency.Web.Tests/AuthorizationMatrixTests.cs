@@ -64,6 +64,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/payments/{payment}/refunds", "merchant"),
         ("POST /api/v1/merchant/transfers", "merchant otherMerchant"),
         ("POST /api/v1/payments/quote", "resident"),
+        ("GET /api/v1/history", "resident"),
+        ("GET /api/v1/history/{payment}", "resident"),
         ("POST /api/v1/merchant/transfers/quote", "merchant otherMerchant"),
         ("GET /api/v1/merchant/account", "merchant otherMerchant"),
         ("GET /api/v1/ledger/verify", "admin"),
