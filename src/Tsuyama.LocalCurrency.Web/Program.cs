@@ -33,7 +33,7 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapStores().MapQuotes().MapHistory();
+    .MapStores().MapQuotes().MapHistory().MapShop();
 
 app.Run();
 return 0;
