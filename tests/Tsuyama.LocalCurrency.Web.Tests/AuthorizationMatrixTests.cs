@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("GET /api/v1/merchant/transactions", "merchant otherMerchant"),
         ("GET /api/v1/merchant/transactions/csv?from=2026-04-01&to=2026-04-30", "merchant otherMerchant"),
         ("GET /api/v1/merchant/payments/{payment}", "merchant otherMerchant"),
+        ("GET /api/v1/merchant/payment-requests/{unknown}", "merchant otherMerchant"),
         ("GET /api/v1/ledger/verify", "admin"),
         ("POST /api/v1/settlements", "admin"),
         ("GET /api/v1/settlements/{unknown}", "admin"),

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.PaymentRequests.GetPaymentRequestStatus;
 using Tsuyama.LocalCurrency.Features.ShopTransactions.GetShopDay;
 using Tsuyama.LocalCurrency.Features.ShopTransactions.GetShopPayment;
 using Tsuyama.LocalCurrency.Features.ShopTransactions.GetShopTransactionsCsv;
@@ -35,6 +36,9 @@ internal static class ShopEndpoints
         shop.MapGet("/payments/{paymentId:guid}", (Guid paymentId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 AsMerchant(user, async id => (await mediator.Send(new GetShopPaymentQuery(id, paymentId), ct)).ToOk()))
             .Produces<ShopPaymentDetail>();
+        shop.MapGet("/payment-requests/{requestId:guid}", (Guid requestId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                AsMerchant(user, async id => (await mediator.Send(new GetPaymentRequestStatusQuery(id, requestId), ct)).ToOk()))
+            .Produces<PaymentRequestState>();
         return api;
     }
 
