@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section));
         services.AddOptions<Settlement.SettlementOptions>().Bind(configuration.GetSection(Settlement.SettlementOptions.Section));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
+        services.AddSingleton<Live.LiveEventHub>();
+        services.AddScoped<Live.LivePublisher>();
         return services;
     }
 }
