@@ -31,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();
+        // Hosts with signed-in users replace it (the web host reads the request's user).
+        services.TryAddScoped<ICurrentActor, OperatorActor>();
         return services;
     }
 }

@@ -37,7 +37,7 @@ internal static class LiveEndpoints
                     });
                     return Results.Empty;
                 }))
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant)).WithTags("Live").Produces(200, contentType: "text/event-stream");
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Live").Produces(200, contentType: "text/event-stream");
 
         api.MapGet("/events", async (ClaimsPrincipal user, HttpContext http, LiveEventHub hub) =>
             {
@@ -62,7 +62,7 @@ internal static class LiveEndpoints
                         isLast: e => e.Data is PaymentRequestPaid || e.Data is PaymentRequestState { Status: not PaymentRequestStatus.Pending });
                     return Results.Empty;
                 }))
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant)).WithTags("Live").Produces(200, contentType: "text/event-stream");
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Live").Produces(200, contentType: "text/event-stream");
         return api;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Http;
@@ -19,6 +20,8 @@ internal static class WebServices
         var configuration = builder.Configuration;
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database, configuration);
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
         services.ConfigureHttpJsonOptions(o =>
