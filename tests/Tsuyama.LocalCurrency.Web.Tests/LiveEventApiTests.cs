@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -123,5 +124,26 @@ public sealed class LiveEventApiTests(ApiFactory factory) : IClassFixture<ApiFac
         var request = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/merchant/payment-requests", new { amount = 100 }));
 
         await Api.ProblemAsync(await other.Client.GetAsync($"/api/v1/merchant/payment-requests/{request["requestId"]}/events"), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task ShopEvents_WithThePollFallback_ShowAPaymentCommittedByAnotherHost()
+    {
+        var (resident, shop) = await FundedAsync();
+        using var polling = factory.WithWebHostBuilder(b => b.UseSetting("Live:PollInterval", "00:00:00.2"));
+        using var otherHost = new RestartedApiFactory(factory);
+        var other = new Api(otherHost);
+        var shopClient = polling.CreateClient();
+        shopClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await _api.TokenAsync(shop.Email, shop.Password));
+        using var events = await Stream.OpenAsync(shopClient, "/api/v1/merchant/events");
+
+        var payer = other.As(await other.TokenAsync(resident.Email, resident.Password));
+        (await other.PostMovingAsync(payer, "/api/v1/payments", new { qrPayload = await other.StoreQrAsync(shop.Id), amount = 1_300 }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var e = await events.NextAsync();
+
+        e!.Value.Event.Should().Be("payment-received");
+        e.Value.Data["amount"]!.GetValue<long>().Should().Be(1_300);
+        e.Value.Data["todayCount"]!.GetValue<int>().Should().Be(1);
     }
 }

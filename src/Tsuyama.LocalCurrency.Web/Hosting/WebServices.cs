@@ -23,6 +23,7 @@ internal static class WebServices
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
+        services.Configure<Endpoints.LiveEndpoints.LiveStreamOptions>(configuration.GetSection("Live"));
 
         services.ConfigureHttpJsonOptions(o =>
         {

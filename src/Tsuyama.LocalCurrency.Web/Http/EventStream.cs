@@ -12,14 +12,26 @@ namespace Tsuyama.LocalCurrency.Web.Http;
 /// </summary>
 internal static class EventStream
 {
+    /// <summary>
+    /// With several hosts the hub hears only this host's payments: <see cref="Read"/> is asked every
+    /// <see cref="Interval"/> for what the database holds, and <see cref="Key"/> drops what was sent already.
+    /// </summary>
+    public sealed record Poll(TimeSpan Interval, Func<CancellationToken, Task<IReadOnlyList<LiveEvent>>> Read, Func<LiveEvent, string?> Key);
+
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     /// <param name="first">Events to send before any live one (e.g. the current status).</param>
     /// <param name="enrich">Turns a hub event into what this stream sends (e.g. adds today's totals).</param>
     /// <param name="isLast">Ends the stream after this event (a paid request will not change again).</param>
+    /// <param name="poll">The database poll fallback (docs/decisions/0008), when configured.</param>
     public static async Task WriteAsync(HttpContext http, LiveSubscription subscription, IEnumerable<LiveEvent> first,
-        Func<LiveEvent, Task<LiveEvent>>? enrich = null, Func<LiveEvent, bool>? isLast = null)
+        Func<LiveEvent, Task<LiveEvent>>? enrich = null, Func<LiveEvent, bool>? isLast = null, Poll? poll = null)
     {
+        var sentKeys = new HashSet<string>(StringComparer.Ordinal);
+        var nextPoll = DateTime.UtcNow + (poll?.Interval ?? TimeSpan.Zero);
+        var nextBeat = DateTime.UtcNow + Heartbeat;
+        bool Fresh(LiveEvent e) => poll?.Key(e) is not { } key || sentKeys.Add(key);
+
         var ct = http.RequestAborted;
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         http.Response.Headers.ContentType = "text/event-stream";
@@ -40,26 +52,39 @@ internal static class EventStream
 
             while (!ct.IsCancellationRequested)
             {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                beat.CancelAfter(Heartbeat);
-                bool ready;
+                var wake = poll is null ? nextBeat : (nextPoll < nextBeat ? nextPoll : nextBeat);
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timer.CancelAfter(wake - DateTime.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+                var incoming = new List<LiveEvent>();
                 try
                 {
-                    ready = await subscription.Reader.WaitToReadAsync(beat.Token);
+                    if (!await subscription.Reader.WaitToReadAsync(timer.Token))
+                    {
+                        return;
+                    }
+
+                    while (subscription.Reader.TryRead(out var e))
+                    {
+                        incoming.Add(e);
+                    }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    await http.Response.WriteAsync(": keep-alive\n\n", ct);
-                    await http.Response.Body.FlushAsync(ct);
-                    continue;
+                    if (poll is not null && DateTime.UtcNow >= nextPoll)
+                    {
+                        incoming.AddRange(await poll.Read(ct));
+                        nextPoll = DateTime.UtcNow + poll.Interval;
+                    }
+
+                    if (DateTime.UtcNow >= nextBeat)
+                    {
+                        await http.Response.WriteAsync(": keep-alive\n\n", ct);
+                        await http.Response.Body.FlushAsync(ct);
+                        nextBeat = DateTime.UtcNow + Heartbeat;
+                    }
                 }
 
-                if (!ready)
-                {
-                    return;
-                }
-
-                while (subscription.Reader.TryRead(out var e))
+                foreach (var e in incoming.Where(Fresh))
                 {
                     var sent = enrich is null ? e : await enrich(e);
                     await SendAsync(http, sent, json, ct);
