@@ -16,9 +16,11 @@ public sealed class HistoryApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var resident = await _api.ResidentAsync();
         var shop = await _api.MerchantAsync();
         await _api.BuyAsync(resident, program);
-        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 8_000 }));
+        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments",
+            new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 8_000 }));
         var paymentId = paid["paymentId"]!.GetValue<Guid>();
-        (await _api.PostMovingAsync(shop.Client, $"/api/v1/payments/{paymentId}/refunds", new { amount = 2_000 })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _api.PostMovingAsync(shop.Client, $"/api/v1/payments/{paymentId}/refunds",
+            new { amount = 2_000 })).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var history = await resident.Client.GetFromJsonAsync<JsonObject>("/api/v1/history");
         var detail = await resident.Client.GetFromJsonAsync<JsonObject>($"/api/v1/history/{paymentId}");

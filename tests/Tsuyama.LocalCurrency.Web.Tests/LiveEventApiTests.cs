@@ -71,7 +71,8 @@ public sealed class LiveEventApiTests(ApiFactory factory) : IClassFixture<ApiFac
         var (resident, shop) = await FundedAsync();
         using var events = await Stream.OpenAsync(shop.Client, "/api/v1/merchant/events");
 
-        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 2_400 }));
+        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments",
+            new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 2_400 }));
         var e = await events.NextAsync();
 
         e!.Value.Event.Should().Be("payment-received");
@@ -123,7 +124,8 @@ public sealed class LiveEventApiTests(ApiFactory factory) : IClassFixture<ApiFac
         var other = await _api.MerchantAsync();
         var request = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/merchant/payment-requests", new { amount = 100 }));
 
-        await Api.ProblemAsync(await other.Client.GetAsync($"/api/v1/merchant/payment-requests/{request["requestId"]}/events"), HttpStatusCode.NotFound, "not-found");
+        await Api.ProblemAsync(await other.Client.GetAsync($"/api/v1/merchant/payment-requests/{request["requestId"]}/events"),
+            HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -134,7 +136,8 @@ public sealed class LiveEventApiTests(ApiFactory factory) : IClassFixture<ApiFac
         using var otherHost = new RestartedApiFactory(factory);
         var other = new Api(otherHost);
         var shopClient = polling.CreateClient();
-        shopClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await _api.TokenAsync(shop.Email, shop.Password));
+        shopClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await _api.TokenAsync(shop.Email, shop.Password));
         using var events = await Stream.OpenAsync(shopClient, "/api/v1/merchant/events");
 
         var payer = other.As(await other.TokenAsync(resident.Email, resident.Password));

@@ -47,8 +47,10 @@ public sealed class QuoteApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         await _api.BuyAsync(resident, program);
         await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 10_000 });
 
-        var quote = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/merchant/transfers/quote", new { toMerchantId = supplier.Id, amount = 4_000 }));
-        var made = await Api.JsonAsync(await _api.PostMovingAsync(shop.Client, "/api/v1/merchant/transfers", new { toMerchantId = supplier.Id, amount = 4_000 }));
+        var quote = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/merchant/transfers/quote", new { toMerchantId = supplier.Id,
+            amount = 4_000 }));
+        var made = await Api.JsonAsync(await _api.PostMovingAsync(shop.Client, "/api/v1/merchant/transfers", new { toMerchantId = supplier.Id,
+            amount = 4_000 }));
 
         quote["fee"]!.GetValue<long>().Should().Be(made["fee"]!.GetValue<long>()).And.Be(20);
         quote["received"]!.GetValue<long>().Should().Be(3_980);

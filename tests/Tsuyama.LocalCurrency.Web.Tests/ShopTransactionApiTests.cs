@@ -16,7 +16,8 @@ public sealed class ShopTransactionApiTests(ApiFactory factory) : IClassFixture<
         var resident = await _api.ResidentAsync();
         var shop = await _api.MerchantAsync();
         await _api.BuyAsync(resident, program);
-        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 1_500 }));
+        var paid = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments",
+            new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 1_500 }));
         var number = paid["displayNumber"]!.GetValue<string>();
 
         var day = await shop.Client.GetFromJsonAsync<JsonObject>("/api/v1/merchant/transactions");

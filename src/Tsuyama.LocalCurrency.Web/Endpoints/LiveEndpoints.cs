@@ -24,11 +24,13 @@ internal static class LiveEndpoints
     }
 
     /// <summary>What a shop's receive screen shows per payment: the payment and today's totals after it.</summary>
-    public sealed record ShopPaymentLive(Guid PaymentId, long Amount, DateTime At, string DisplayNumber, PaymentChannel Channel, int TodayCount, long TodayAmount, long TodayNet);
+    public sealed record ShopPaymentLive(Guid PaymentId, long Amount, DateTime At, string DisplayNumber, PaymentChannel Channel, int TodayCount,
+        long TodayAmount, long TodayNet);
 
     public static RouteGroupBuilder MapLive(this RouteGroupBuilder api)
     {
-        api.MapGet("/merchant/events", (ClaimsPrincipal user, HttpContext http, LiveEventHub hub, IMediator mediator, IOptions<LiveStreamOptions> options, TimeProvider clock) =>
+        api.MapGet("/merchant/events", (ClaimsPrincipal user, HttpContext http, LiveEventHub hub, IMediator mediator,
+            IOptions<LiveStreamOptions> options, TimeProvider clock) =>
                 ShopEndpoints.AsMerchant(user, async merchantId =>
                 {
                     using var subscription = hub.Subscribe(LiveTopics.Merchant(merchantId));
@@ -41,7 +43,8 @@ internal static class LiveEndpoints
                         {
                             var items = (await mediator.Send(new GetShopDayQuery(merchantId, day), ct)).Value!.Items;
                             found.AddRange(items.Where(i => i.Kind == ShopTransactionKind.Payment && i.At >= since).Reverse()
-                                .Select(i => new LiveEvent(PaymentReceived.Type, new PaymentReceived(i.PaymentId, i.Amount, i.At, i.DisplayNumber, i.Channel))));
+                                .Select(i => new LiveEvent(PaymentReceived.Type, new PaymentReceived(i.PaymentId, i.Amount, i.At, i.DisplayNumber,
+                                    i.Channel))));
                         }
 
                         return found;
@@ -53,9 +56,11 @@ internal static class LiveEndpoints
                             return e;
                         }
 
-                        var today = await mediator.Send(new GetShopDayQuery(merchantId, JapanTime.DateOf(new DateTimeOffset(p.At, TimeSpan.Zero))), http.RequestAborted);
+                        var today = await mediator.Send(new GetShopDayQuery(merchantId, JapanTime.DateOf(new DateTimeOffset(p.At, TimeSpan.Zero))),
+                            http.RequestAborted);
                         var totals = today.Value!.Totals;
-                        return new LiveEvent(e.Type, new ShopPaymentLive(p.PaymentId, p.Amount, p.At, p.DisplayNumber, p.Channel, totals.Count, totals.Amount, totals.Net));
+                        return new LiveEvent(e.Type, new ShopPaymentLive(p.PaymentId, p.Amount, p.At, p.DisplayNumber, p.Channel, totals.Count,
+                            totals.Amount, totals.Net));
                     });
                     return Results.Empty;
                 }))
@@ -69,7 +74,8 @@ internal static class LiveEndpoints
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Live").Produces(200, contentType: "text/event-stream");
 
-        api.MapGet("/merchant/payment-requests/{requestId:guid}/events", (Guid requestId, ClaimsPrincipal user, HttpContext http, LiveEventHub hub, IMediator mediator,
+        api.MapGet("/merchant/payment-requests/{requestId:guid}/events", (Guid requestId, ClaimsPrincipal user, HttpContext http, LiveEventHub hub,
+            IMediator mediator,
                 IOptions<LiveStreamOptions> options, TimeProvider clock) =>
                 ShopEndpoints.AsMerchant(user, async merchantId =>
                 {

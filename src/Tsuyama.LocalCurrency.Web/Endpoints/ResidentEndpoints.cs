@@ -55,7 +55,8 @@ internal static class ResidentEndpoints
 
         api.MapPost("/payments", async (PaymentRequestBody body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 (body.StoreNumber is { } storeNumber && string.IsNullOrEmpty(body.QrPayload)
-                    ? await mediator.Send(new PayByStoreNumberCommand(user.ResidentId(), storeNumber, body.Amount ?? 0, user.Scope(), http.IdempotencyKey()), ct)
+                    ? await mediator.Send(new PayByStoreNumberCommand(user.ResidentId(), storeNumber, body.Amount ?? 0, user.Scope(),
+                        http.IdempotencyKey()), ct)
                     : await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).RequiresIdempotencyKey()

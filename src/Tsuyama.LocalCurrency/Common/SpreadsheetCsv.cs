@@ -36,7 +36,8 @@ internal sealed class SpreadsheetCsv
     {
         // A leading = + - @ would make a spreadsheet evaluate a merchant-supplied name as a formula.
         // Numbers are written by us and keep their sign.
-        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+        var text = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !long.TryParse(value, NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out _)
             ? "'" + value
             : value;
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

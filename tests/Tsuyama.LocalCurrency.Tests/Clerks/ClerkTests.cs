@@ -67,7 +67,8 @@ public sealed class ClerkTests : IAsyncLifetime
         var supplier = await _host.RegisterMerchantAsync();
         ActAsClerk();
 
-        (await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, 100, "user:clerk", _host.NextKey()))).Error!.Type.Should().Be(ProblemTypes.Forbidden);
+        (await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, 100, "user:clerk",
+            _host.NextKey()))).Error!.Type.Should().Be(ProblemTypes.Forbidden);
         (await _host.SendAsync(new QuoteMerchantTransferQuery(_shop, supplier, 100))).Error!.Type.Should().Be(ProblemTypes.Forbidden);
         (await _host.BalanceAsync(supplier)).Should().Be(0);
     }

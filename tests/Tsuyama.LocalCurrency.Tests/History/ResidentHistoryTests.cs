@@ -73,7 +73,8 @@ public sealed class ResidentHistoryTests : IAsyncLifetime
         detail.StoreName.Should().Be("テスト商店");
         detail.StoreNumber.Should().NotBeNullOrEmpty();
         detail.Points.Should().Be(-8_000);
-        detail.Parts.Should().BeEquivalentTo(new[] { new PaymentPart("LATER", PointKind.SmallBusiness, 7_000), new PaymentPart("LATER", PointKind.General, 1_000) });
+        detail.Parts.Should().BeEquivalentTo(new[] { new PaymentPart("LATER", PointKind.SmallBusiness, 7_000), new PaymentPart("LATER",
+            PointKind.General, 1_000) });
         detail.Refunds.Should().ContainSingle().Which.Should().BeEquivalentTo(new { RefundId = _refund, Points = 3_000L });
     }
 

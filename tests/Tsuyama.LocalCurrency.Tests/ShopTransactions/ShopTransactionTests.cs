@@ -50,7 +50,8 @@ public sealed class ShopTransactionTests : IAsyncLifetime
         var next = await _host.MustAsync(new GetShopDayQuery(_shop));
 
         day.Totals.Should().Be(new ShopTotals(2, 3_000, 300, 2_700));
-        day.Items.Select(i => (i.Kind, i.Amount)).Should().Equal((ShopTransactionKind.Refund, 300L), (ShopTransactionKind.Payment, 2_000L), (ShopTransactionKind.Payment, 1_000L));
+        day.Items.Select(i => (i.Kind, i.Amount)).Should().Equal((ShopTransactionKind.Refund, 300L), (ShopTransactionKind.Payment, 2_000L),
+            (ShopTransactionKind.Payment, 1_000L));
         day.Items[2].Refunded.Should().Be(300);
         next.Day.Should().Be(new DateOnly(2026, 4, 11));
         next.Totals.Should().Be(new ShopTotals(1, 4_000, 500, 3_500));
@@ -100,5 +101,6 @@ public sealed class ShopTransactionTests : IAsyncLifetime
 
     [Fact]
     public async Task TransactionsCsv_WithFromAfterTo_IsAValidationError() =>
-        (await _host.SendAsync(new GetShopTransactionsCsvQuery(_shop, new DateOnly(2026, 4, 2), new DateOnly(2026, 4, 1)))).Error!.Type.Should().Be(ProblemTypes.Validation);
+        (await _host.SendAsync(new GetShopTransactionsCsvQuery(_shop, new DateOnly(2026, 4, 2), new DateOnly(2026, 4,
+            1)))).Error!.Type.Should().Be(ProblemTypes.Validation);
 }

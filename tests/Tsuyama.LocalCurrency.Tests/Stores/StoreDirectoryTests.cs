@@ -65,7 +65,8 @@ public sealed class StoreDirectoryTests : IAsyncLifetime
         var found = await _host.MustAsync(new GetStoreByNumberQuery(bakery.StoreNumber));
         var big = await _host.MustAsync(new GetStoreByNumberQuery(large.StoreNumber));
 
-        found.Should().BeEquivalentTo(new { bakery.MerchantId, Name = "城下町ベーカリー", Category = "5462", CategoryJa = "パン・菓子店", AcceptsSmallBusiness = true });
+        found.Should().BeEquivalentTo(
+            new { bakery.MerchantId, Name = "城下町ベーカリー", Category = "5462", CategoryJa = "パン・菓子店", AcceptsSmallBusiness = true });
         big.AcceptsSmallBusiness.Should().BeFalse();
         big.CategoryJa.Should().Be("百貨店");
     }

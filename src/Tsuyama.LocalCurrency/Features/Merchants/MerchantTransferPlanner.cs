@@ -28,7 +28,8 @@ internal static class MerchantTransferPlanner
             from b in db.Balances
             join p in db.Programs on b.ProgramId equals p.Id
             where b.AccountId == merchantId && b.Amount > 0
-            select new TransferHolding(b.ProgramId, b.Kind, b.Amount, p.AllowMerchantTransfers, p.MerchantTransferFeeBasisPoints, p.IssuerAccountId, p.CreatedAt))
+            select new TransferHolding(b.ProgramId, b.Kind, b.Amount, p.AllowMerchantTransfers, p.MerchantTransferFeeBasisPoints, p.IssuerAccountId,
+                p.CreatedAt))
         .ToListAsync(ct);
 
     public static Result<MerchantTransferPlan> Plan(IReadOnlyList<TransferHolding> holdings, long amount)

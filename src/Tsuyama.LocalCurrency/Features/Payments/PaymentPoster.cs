@@ -18,7 +18,8 @@ internal static class PaymentPoster
 {
     /// <param name="unknownMerchant">The refusal when the merchant does not exist (a scanned QR says so differently from an API call).</param>
     /// <param name="live">Tells the shop's till once the payment has committed.</param>
-    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, LivePublisher live, Guid residentId, Guid merchantId, long amount,
+    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, LivePublisher live, Guid residentId,
+        Guid merchantId, long amount,
         PaymentChannel channel, CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
         var now = clock.GetUtcNow();

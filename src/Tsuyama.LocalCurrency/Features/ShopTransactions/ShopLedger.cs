@@ -49,8 +49,10 @@ internal static class ShopLedger
             where p.MerchantId == merchantId && f.CreatedAt >= fromUtc && f.CreatedAt < toUtc
             select new { f.Id, f.CreatedAt, f.Amount, f.PaymentId, p.Channel }).ToListAsync(ct).ConfigureAwait(false);
         return payments
-            .Select(p => new ShopTransaction(p.Id, ShopTransactionKind.Payment, p.CreatedAt, p.Amount, p.Id, PaymentDisplayNumber.Of(p.Id), p.Channel, p.RefundedAmount))
-            .Concat(refunds.Select(f => new ShopTransaction(f.Id, ShopTransactionKind.Refund, f.CreatedAt, f.Amount, f.PaymentId, PaymentDisplayNumber.Of(f.PaymentId), f.Channel, 0)))
+            .Select(p => new ShopTransaction(p.Id, ShopTransactionKind.Payment, p.CreatedAt, p.Amount, p.Id, PaymentDisplayNumber.Of(p.Id), p.Channel,
+                p.RefundedAmount))
+            .Concat(refunds.Select(f => new ShopTransaction(f.Id, ShopTransactionKind.Refund, f.CreatedAt, f.Amount, f.PaymentId,
+                PaymentDisplayNumber.Of(f.PaymentId), f.Channel, 0)))
             .OrderBy(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Id)
             .ToList();
     }

@@ -61,7 +61,8 @@ internal sealed class GetResidentHistoryHandler(LedgerDbContext db) : IRequestHa
         }
 
         var page = entries.AsEnumerable().Reverse().Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToList();
-        var shops = await ShopsOfAsync(db, page.Where(e => e.Kind is HistoryKind.Payment or HistoryKind.Refund).Select(e => e.Id).ToList(), ct).ConfigureAwait(false);
+        var shops = await ShopsOfAsync(db, page.Where(e => e.Kind is HistoryKind.Payment or HistoryKind.Refund).Select(e => e.Id).ToList(),
+            ct).ConfigureAwait(false);
         return new HistoryPage(
             page.Select(e => shops.TryGetValue(e.Id, out var shop)
                 ? new HistoryEntry(e.Id, e.Kind, e.At, e.Points, e.After, shop.MerchantId, shop.Name)

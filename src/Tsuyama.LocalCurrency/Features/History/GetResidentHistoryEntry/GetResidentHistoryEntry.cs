@@ -31,7 +31,8 @@ internal sealed class GetResidentHistoryEntryHandler(LedgerDbContext db) : IRequ
             where t.OperationId == r.EntryId && (t.FromAccountId == id || t.ToAccountId == id)
             orderby t.Sequence
             select new { p.Code, t.Kind, t.Type, t.Amount, t.CreatedAt, In = t.ToAccountId == id }).ToListAsync(ct).ConfigureAwait(false);
-        var purchase = await db.Purchases.Where(p => p.Id == r.EntryId && p.ResidentId == id).Select(p => (long?)p.PaidYen).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var purchase = await db.Purchases.Where(p => p.Id == r.EntryId && p.ResidentId == id).Select(p => (long?)p.PaidYen)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (transfers.Count == 0 || HistoryKinds.Of(transfers[0].Type, purchase is not null) is not { } kind)
         {
             return Error.NotFound("History entry", r.EntryId);

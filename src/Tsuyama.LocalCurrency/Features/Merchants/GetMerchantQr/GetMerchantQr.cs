@@ -33,7 +33,8 @@ internal sealed class GetMerchantQrHandler(LedgerDbContext db) : IRequestHandler
         if (r.Format == QrImageFormat.Sticker)
         {
             var number = await db.Merchants.Where(m => m.Id == r.MerchantId).Select(m => m.StoreNumber).FirstAsync(ct).ConfigureAwait(false);
-            return new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(StoreStickerPage.Render(merchant, storeNumber: number)));
+            var sticker = StoreStickerPage.Render(merchant, storeNumber: number);
+            return new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(sticker));
         }
 
         return r.Format switch

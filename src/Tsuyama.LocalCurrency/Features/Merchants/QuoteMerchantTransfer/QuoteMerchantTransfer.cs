@@ -24,7 +24,8 @@ internal sealed class QuoteMerchantTransferValidator(IOptions<LedgerOptions> opt
     }
 }
 
-internal sealed class QuoteMerchantTransferHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<QuoteMerchantTransferQuery, Result<MerchantTransferQuote>>
+internal sealed class QuoteMerchantTransferHandler(LedgerDbContext db,
+    ICurrentActor actor) : IRequestHandler<QuoteMerchantTransferQuery, Result<MerchantTransferQuote>>
 {
     public async Task<Result<MerchantTransferQuote>> Handle(QuoteMerchantTransferQuery r, CancellationToken ct)
     {

@@ -51,7 +51,8 @@ internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider 
             return QrProblems.Refused(ProblemTypes.InvalidQr, "No resident holds this payment code.");
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, live, presented.ResidentId, r.MerchantId, r.Amount, PaymentChannel.PresentedCode, ct).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, live, presented.ResidentId, r.MerchantId, r.Amount, PaymentChannel.PresentedCode,
+            ct).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;

@@ -10,13 +10,16 @@ namespace Tsuyama.LocalCurrency.Features.PaymentRequests.GetPaymentRequestStatus
 public sealed record GetPaymentRequestStatusQuery(Guid MerchantId, Guid RequestId) : IQuery<PaymentRequestState>;
 
 /// <param name="PaymentId">Set once paid; <paramref name="DisplayNumber"/> is that payment's 受付番号.</param>
-public sealed record PaymentRequestState(Guid RequestId, long Amount, PaymentRequestStatus Status, DateTimeOffset ExpiresAt, Guid? PaymentId, string? DisplayNumber);
+public sealed record PaymentRequestState(Guid RequestId, long Amount, PaymentRequestStatus Status, DateTimeOffset ExpiresAt, Guid? PaymentId,
+    string? DisplayNumber);
 
-internal sealed class GetPaymentRequestStatusHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetPaymentRequestStatusQuery, Result<PaymentRequestState>>
+internal sealed class GetPaymentRequestStatusHandler(LedgerDbContext db,
+    TimeProvider clock) : IRequestHandler<GetPaymentRequestStatusQuery, Result<PaymentRequestState>>
 {
     public async Task<Result<PaymentRequestState>> Handle(GetPaymentRequestStatusQuery r, CancellationToken ct)
     {
-        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.RequestId && p.MerchantId == r.MerchantId, ct).ConfigureAwait(false);
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.RequestId && p.MerchantId == r.MerchantId,
+            ct).ConfigureAwait(false);
         return request is null ? Error.NotFound("Payment request", r.RequestId) : Of(request, clock.GetUtcNow().UtcDateTime);
     }
 

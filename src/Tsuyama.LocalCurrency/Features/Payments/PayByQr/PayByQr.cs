@@ -46,10 +46,12 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
         var (merchantId, amount, request) = target.Value;
         if (request is null)
         {
-            return await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+            return await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct,
+                QrProblems.UnknownShop).ConfigureAwait(false);
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct,
+            QrProblems.UnknownShop).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;

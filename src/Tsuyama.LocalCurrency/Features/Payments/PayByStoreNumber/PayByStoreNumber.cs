@@ -26,7 +26,8 @@ internal sealed class PayByStoreNumberValidator(IOptions<LedgerOptions> options)
     }
 }
 
-internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayByStoreNumberCommand, Result<PaymentMade>>
+internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider clock,
+    LivePublisher live) : IRequestHandler<PayByStoreNumberCommand, Result<PaymentMade>>
 {
     public async Task<Result<PaymentMade>> Handle(PayByStoreNumberCommand r, CancellationToken ct)
     {

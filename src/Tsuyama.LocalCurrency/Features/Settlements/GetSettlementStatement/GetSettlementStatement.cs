@@ -18,7 +18,8 @@ public enum StatementFormat
 /// </summary>
 public sealed record GetSettlementStatementQuery(Guid SettlementId, Guid MerchantId, StatementFormat Format) : IQuery<SettlementFile>;
 
-internal sealed class GetSettlementStatementHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
+internal sealed class GetSettlementStatementHandler(LedgerDbContext db,
+    ICurrentActor actor) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetSettlementStatementQuery r, CancellationToken ct)
     {

@@ -33,9 +33,11 @@ internal sealed class GetShopPaymentHandler(LedgerDbContext db) : IRequestHandle
             where t.OperationId == r.PaymentId && t.Type == TransferType.Payment
             group t by new { p.Code, t.Kind } into g
             select new PaymentPart(g.Key.Code, g.Key.Kind, g.Sum(t => t.Amount))).ToListAsync(ct).ConfigureAwait(false);
-        var refunds = (await db.Refunds.Where(f => f.PaymentId == r.PaymentId).Select(f => new { f.Id, f.Amount, f.CreatedAt }).ToListAsync(ct).ConfigureAwait(false))
+        var refunds = (await db.Refunds.Where(f => f.PaymentId == r.PaymentId).Select(f => new { f.Id, f.Amount,
+            f.CreatedAt }).ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(f => f.CreatedAt).Select(f => new RefundOfPayment(f.Id, f.Amount, f.CreatedAt)).ToList();
         return new ShopPaymentDetail(payment.Id, PaymentDisplayNumber.Of(payment.Id), payment.CreatedAt, payment.Amount, payment.Channel,
-            payment.RefundedAmount, payment.Amount - payment.RefundedAmount, parts.OrderBy(p => p.Kind).ThenBy(p => p.ProgramCode, StringComparer.Ordinal).ToList(), refunds);
+            payment.RefundedAmount, payment.Amount - payment.RefundedAmount, parts.OrderBy(p => p.Kind).ThenBy(p => p.ProgramCode,
+                StringComparer.Ordinal).ToList(), refunds);
     }
 }

@@ -36,7 +36,8 @@ internal sealed class GetShopTransactionsCsvHandler(LedgerDbContext db) : IReque
         }
 
         var totals = ShopTotals.Of(entries);
-        csv.Line().Line("件数", "売上", "返金", "差引").Line(SpreadsheetCsv.N(totals.Count), SpreadsheetCsv.N(totals.Amount), SpreadsheetCsv.N(totals.Refunds), SpreadsheetCsv.N(totals.Net));
+        csv.Line().Line("件数", "売上", "返金", "差引").Line(SpreadsheetCsv.N(totals.Count), SpreadsheetCsv.N(totals.Amount),
+            SpreadsheetCsv.N(totals.Refunds), SpreadsheetCsv.N(totals.Net));
         var name = string.Create(CultureInfo.InvariantCulture, $"transactions-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.csv");
         return new SettlementFile(name, "text/csv; charset=utf-8", csv.ToBytes());
     }
