@@ -38,7 +38,8 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapSales().MapGrants();
+    .MapSales().MapGrants()
+    .MapStores().MapQuotes().MapHistory().MapShop().MapLive();
 
 app.Run();
 return 0;

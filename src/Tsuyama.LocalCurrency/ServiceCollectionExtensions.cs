@@ -35,6 +35,10 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection("Identity"));
         services.AddOptions<Features.Sales.SalesOptions>().Bind(configuration.GetSection(Features.Sales.SalesOptions.Section));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
+        services.AddSingleton<Live.LiveEventHub>();
+        services.AddScoped<Live.LivePublisher>();
+        // Hosts with signed-in users replace it (the web host reads the request's user).
+        services.TryAddScoped<ICurrentActor, OperatorActor>();
         return services;
     }
 }

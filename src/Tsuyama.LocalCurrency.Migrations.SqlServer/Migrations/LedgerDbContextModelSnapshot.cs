@@ -103,6 +103,13 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                             ConcurrencyStamp = "0193a000000070008000000000000005",
                             Name = "Counter",
                             NormalizedName = "COUNTER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000006"),
+                            ConcurrencyStamp = "0193a000000070008000000000000006",
+                            Name = "Clerk",
+                            NormalizedName = "CLERK"
                         });
                 });
 
@@ -500,7 +507,15 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.Property<int>("Size")
                         .HasColumnType("int");
 
+                    b.Property<string>("StoreNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StoreNumber")
+                        .IsUnique()
+                        .HasFilter("[StoreNumber] IS NOT NULL");
 
                     b.ToTable("Merchants");
                 });

@@ -95,6 +95,13 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                             ConcurrencyStamp = "0193a000000070008000000000000005",
                             Name = "Counter",
                             NormalizedName = "COUNTER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000006"),
+                            ConcurrencyStamp = "0193a000000070008000000000000006",
+                            Name = "Clerk",
+                            NormalizedName = "CLERK"
                         });
                 });
 
@@ -488,7 +495,14 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.Property<int>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StoreNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StoreNumber")
+                        .IsUnique();
 
                     b.ToTable("Merchants");
                 });

@@ -4,6 +4,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.PaymentCodes.IssuePaymentCode;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
+using Tsuyama.LocalCurrency.Features.Payments.PayByStoreNumber;
 using Tsuyama.LocalCurrency.Features.Wallets.GetWallet;
 using Tsuyama.LocalCurrency.Web.Http;
 
@@ -12,7 +13,8 @@ namespace Tsuyama.LocalCurrency.Web.Endpoints;
 /// <summary>What a resident does: see the wallet, pay by QR, show a code (buying is in SalesEndpoints).</summary>
 internal static class ResidentEndpoints
 {
-    public sealed record PaymentRequestBody(string? QrPayload, long? Amount);
+    /// <summary>Either the scanned <paramref name="QrPayload"/> or the typed <paramref name="StoreNumber"/> (then the amount is required).</summary>
+    public sealed record PaymentRequestBody(string? QrPayload, long? Amount, string? StoreNumber = null);
 
     public static RouteGroupBuilder MapResidentFlows(this RouteGroupBuilder api)
     {
@@ -21,7 +23,10 @@ internal static class ResidentEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents").Produces<Wallet>();
 
         api.MapPost("/payments", async (PaymentRequestBody body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
+                (body.StoreNumber is { } storeNumber && string.IsNullOrEmpty(body.QrPayload)
+                    ? await mediator.Send(new PayByStoreNumberCommand(user.ResidentId(), storeNumber, body.Amount ?? 0, user.Scope(),
+                        http.IdempotencyKey()), ct)
+                    : await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).RequiresIdempotencyKey()
             .WithTags("Payments").Produces<PaymentMade>(201);

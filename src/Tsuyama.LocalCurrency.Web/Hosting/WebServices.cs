@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Identity;
 using Tsuyama.LocalCurrency.Persistence;
@@ -23,7 +24,10 @@ internal static class WebServices
         var configuration = builder.Configuration;
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database, configuration);
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
+        services.Configure<Endpoints.LiveEndpoints.LiveStreamOptions>(configuration.GetSection("Live"));
 
         services.ConfigureHttpJsonOptions(o =>
         {

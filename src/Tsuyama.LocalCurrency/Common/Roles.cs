@@ -11,6 +11,13 @@ public static class Roles
     /// <summary>City counter staff: verify residents, confirm and cancel counter payments.</summary>
     public const string Counter = "Counter";
 
+    /// <summary>
+    /// A shop's till staff, added by the owner: receives payments, creates payment requests and
+    /// charges codes for the shop (<c>LedgerUser.MerchantId</c>), but may not refund, pay suppliers
+    /// or see settlements (<see cref="ShopStaff"/>).
+    /// </summary>
+    public const string Clerk = "Clerk";
+
     public static readonly IReadOnlyDictionary<string, Guid> Ids = new Dictionary<string, Guid>
     {
         [Admin] = new("0193a000-0000-7000-8000-000000000001"),
@@ -18,5 +25,6 @@ public static class Roles
         [Resident] = new("0193a000-0000-7000-8000-000000000003"),
         [Chamber] = new("0193a000-0000-7000-8000-000000000004"),
         [Counter] = new("0193a000-0000-7000-8000-000000000005"),
+        [Clerk] = new("0193a000-0000-7000-8000-000000000006"),
     };
 }

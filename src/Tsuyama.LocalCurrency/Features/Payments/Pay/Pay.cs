@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -15,15 +16,19 @@ public sealed record PayCommand(Guid ResidentId, Guid MerchantId, long Amount, P
 
 public sealed record PaymentPart(string ProgramCode, PointKind Kind, long Points);
 
-public sealed record PaymentMade(Guid PaymentId, Guid MerchantId, long Amount, IReadOnlyList<PaymentPart> Breakdown);
+public sealed record PaymentMade(Guid PaymentId, Guid MerchantId, long Amount, IReadOnlyList<PaymentPart> Breakdown)
+{
+    /// <summary>受付番号 shown on the completion screen and on the shop's screen (<see cref="PaymentDisplayNumber"/>).</summary>
+    public string DisplayNumber => PaymentDisplayNumber.Of(PaymentId);
+}
 
 internal sealed class PayValidator(IOptions<LedgerOptions> options) : IValidator<PayCommand>
 {
     public void Validate(PayCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
 }
 
-internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<PayCommand, Result<PaymentMade>>
+internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayCommand, Result<PaymentMade>>
 {
     public Task<Result<PaymentMade>> Handle(PayCommand r, CancellationToken ct) =>
-        PaymentPoster.PostAsync(db, clock, r.ResidentId, r.MerchantId, r.Amount, r.Channel, ct);
+        PaymentPoster.PostAsync(db, clock, live, r.ResidentId, r.MerchantId, r.Amount, r.Channel, ct);
 }
