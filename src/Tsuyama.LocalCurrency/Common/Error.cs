@@ -52,4 +52,6 @@ public static class ProblemTypes
     public const string SalesClosed = "sales-closed";
     public const string RefundExceedsPayment = "refund-exceeds-payment";
     public const string TransfersNotAllowed = "merchant-transfers-not-allowed";
+    /// <summary>503: lost a race with concurrent writers on every attempt; safe to retry as is.</summary>
+    public const string Busy = "busy";
 }
