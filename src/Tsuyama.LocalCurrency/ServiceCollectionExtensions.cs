@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
         services.AddOptions<LedgerOptions>();
         services.AddOptions<Settlement.SettlementOptions>();
+        services.AddOptions<Ledger.SealOptions>();
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         return services;
     }

@@ -26,6 +26,7 @@ internal static class CliServices
         services.AddLocalCurrencyCore(database);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
         services.Configure<Settlement.SettlementOptions>(configuration.GetSection(Settlement.SettlementOptions.Section));
+        services.Configure<Ledger.SealOptions>(configuration.GetSection(Ledger.SealOptions.Section));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -684,6 +684,10 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("SealedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("TransferCount")
                         .HasColumnType("int");
 

@@ -672,6 +672,10 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("SealedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TransferCount")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,7 @@ internal static class WebServices
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
+        services.Configure<Ledger.SealOptions>(configuration.GetSection(Ledger.SealOptions.Section));
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
         services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Ledger;
@@ -16,9 +17,10 @@ namespace Tsuyama.LocalCurrency.Features.Ledger.Seal;
 /// </summary>
 public sealed record SealLedgerCommand(TimeSpan MinAge, int MaxTransfersPerBlock = 10_000) : ICommand<SealResult>;
 
-public sealed record SealResult(int BlocksAdded, long TransfersSealed, long? LastBlock);
+/// <param name="Head">The newest block's hash: keep it outside the database and check it with <c>verify --anchor</c>.</param>
+public sealed record SealResult(int BlocksAdded, long TransfersSealed, long? LastBlock, string? Head);
 
-internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<SealLedgerCommand, Result<SealResult>>
+internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock, IOptions<SealOptions> options) : IRequestHandler<SealLedgerCommand, Result<SealResult>>
 {
     public async Task<Result<SealResult>> Handle(SealLedgerCommand r, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
         var number = last?.Number ?? 0;
         var previousHash = last?.Hash ?? SealHasher.GenesisHash;
         var after = last?.LastSequence ?? 0;
+        var key = options.Value.LoadKey();
         var now = clock.GetUtcNow();
         var before = now.UtcDateTime - r.MinAge;
 
@@ -54,7 +57,7 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
 
         db.SealBlocks.AddRange(blocks);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new SealResult(blocks.Count, sealedCount, blocks.Count > 0 ? number : last?.Number);
+        return new SealResult(blocks.Count, sealedCount, blocks.Count > 0 ? number : last?.Number, blocks.Count > 0 ? previousHash : last?.Hash);
 
         void Close()
         {
@@ -64,6 +67,7 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
                 SealHasher.Append(hash, t);
             }
 
+            var blockHash = SealHasher.Finish(hash);
             var block = new SealBlock
             {
                 Number = ++number,
@@ -71,8 +75,9 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
                 LastSequence = batch[^1].Sequence,
                 TransferCount = batch.Count,
                 PreviousHash = previousHash,
-                Hash = SealHasher.Finish(hash),
+                Hash = blockHash,
                 SealedAt = now.UtcDateTime,
+                Signature = key is null ? null : SealOptions.Sign(key, number, batch[^1].Sequence, blockHash),
             };
             blocks.Add(block);
             sealedCount += batch.Count;

@@ -12,7 +12,7 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201215300_Hardening")]
+    [Migration("20261201230301_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -686,6 +686,10 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("SealedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("TransferCount")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201215055_Hardening")]
+    [Migration("20261201230110_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -673,6 +673,10 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TransferCount")
