@@ -70,6 +70,15 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                 type: "int",
                 nullable: true);
 
+            // Lines settled before payee details were frozen take the account the shop has now, the best record there is.
+            migrationBuilder.Sql(
+                "UPDATE SettlementLines SET " +
+                "PayeeBankNumber = (SELECT m.Payout_BankCode FROM Merchants m WHERE m.Id = SettlementLines.MerchantId), " +
+                "PayeeBranchNumber = (SELECT m.Payout_BranchCode FROM Merchants m WHERE m.Id = SettlementLines.MerchantId), " +
+                "PayeeAccountType = (SELECT m.Payout_AccountType FROM Merchants m WHERE m.Id = SettlementLines.MerchantId), " +
+                "PayeeAccountNumber = (SELECT m.Payout_AccountNumber FROM Merchants m WHERE m.Id = SettlementLines.MerchantId), " +
+                "PayeeHolderKana = (SELECT SUBSTRING(m.Payout_HolderKana, 1, 30) FROM Merchants m WHERE m.Id = SettlementLines.MerchantId)");
+
             migrationBuilder.CreateTable(
                 name: "SettlementHolds",
                 columns: table => new
