@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
             .Configure(o => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15))
             .Bind(configuration.GetSection("Identity"));
         services.AddOptions<Features.Sales.SalesOptions>().Bind(configuration.GetSection(Features.Sales.SalesOptions.Section));
+        services.AddOptions<Ledger.SealOptions>().Bind(configuration.GetSection(Ledger.SealOptions.Section));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();

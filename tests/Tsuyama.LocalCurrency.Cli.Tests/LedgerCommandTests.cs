@@ -36,6 +36,22 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Seal_PrintsTheHead_AndVerifyAnchorAcceptsItButNotAnotherHash()
+    {
+        await _cli.RunAsync("seed-demo", "--db", _cli.Db, "--residents", "5", "--payments", "10");
+
+        var seal = await _cli.RunAsync("seal", "--db", _cli.Db);
+        var head = seal.Output.Split('\n').Single(l => l.StartsWith("head ", StringComparison.Ordinal))["head ".Length..].Trim();
+        var anchored = await _cli.RunAsync("verify", "--db", _cli.Db, "--anchor", head);
+        var wrong = await _cli.RunAsync("verify", "--db", _cli.Db, "--anchor", new string('a', 64));
+
+        head.Should().MatchRegex("^[0-9a-f]{64}$");
+        anchored.ExitCode.Should().Be(0, anchored.Output + anchored.Error);
+        wrong.ExitCode.Should().NotBe(0);
+        wrong.Output.Should().Contain("anchored head hash");
+    }
+
+    [Fact]
     public async Task SeedDemo_TwiceOnOneDatabase_RefusesTheSecondTime()
     {
         await _cli.RunAsync("seed-demo", "--db", _cli.Db, "--residents", "5", "--payments", "10");

@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     [
         ("POST /api/v1/residents", All),
         ("POST /api/v1/merchants", "admin"),
+        ("PUT /api/v1/merchants/{merchant}/payout", "admin"),
         ("POST /api/v1/programs", "admin"),
         ("POST /api/v1/staff", "admin"),
         ("POST /api/v1/auth/password", "resident merchant otherMerchant clerk chamber counter admin"),

@@ -21,6 +21,8 @@ internal static class SealCommand
             }
 
             ResultOutput.Ok($"Sealed {result.Value.TransfersSealed} transfers into {result.Value.BlocksAdded} new block(s).");
+            // The head on its own line: keep it outside the database and pass it to `verify --anchor`.
+            Console.WriteLine($"head {result.Value.Head ?? "(no blocks yet)"}");
             return ExitCodes.Ok;
         });
         return command;

@@ -10,14 +10,19 @@ namespace Tsuyama.LocalCurrency.Cli.Commands;
 
 internal static class VerifyCommand
 {
+    private static readonly Option<string?> Anchor = new("--anchor")
+    {
+        Description = "A seal head hash kept outside the database (printed by `seal`, written by the job to Seal:HeadFile); the chain must still contain it",
+    };
+
     public static Command Create()
     {
-        var command = new Command("verify", "Check every ledger invariant and the seal chain; exit 0 only if all hold") { CommonOptions.Json };
+        var command = new Command("verify", "Check every ledger invariant and the seal chain; exit 0 only if all hold") { CommonOptions.Json, Anchor };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliServices.Build(parse.GetValue(CommonOptions.Db));
             await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyLedgerQuery(), ct);
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyLedgerQuery(parse.GetValue(Anchor)), ct);
             if (!result.IsSuccess)
             {
                 return ResultOutput.Fail(result.Error);
@@ -46,6 +51,8 @@ internal static class VerifyCommand
         table.AddRow("seal blocks", report.Blocks.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("accounts", report.Accounts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("lots", report.Lots.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("head", report.Head ?? "-");
+        table.AddRow("signatures", report.Signed ? "checked (Seal key configured)" : "not checked (no Seal key)");
         AnsiConsole.Write(table);
         if (report.Ok)
         {

@@ -978,6 +978,10 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("SealedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Signature")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TransferCount")
                         .HasColumnType("INTEGER");
 
@@ -1024,6 +1028,29 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("Settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SettlementId", "MerchantId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("SettlementHolds");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.Property<Guid>("SettlementId")
@@ -1037,6 +1064,29 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 
                     b.Property<long>("FeeYen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayeeAccountType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeBankNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeBranchNumber")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PayoutYen")
                         .HasColumnType("INTEGER");
@@ -1202,6 +1252,12 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RedemptionFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefundGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RefundWindowDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SalesFrom")
@@ -1559,6 +1615,21 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Settlement", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
@@ -1596,6 +1667,8 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
                 {
+                    b.Navigation("Holds");
+
                     b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618

@@ -102,4 +102,7 @@ public static class ProblemTypes
 
     /// <summary>A sign-in with a password someone else set (reset, bootstrap) may only change it or sign out.</summary>
     public const string PasswordChangeRequired = "password-change-required";
+
+    /// <summary>503: lost a race with concurrent writers on every attempt; safe to retry as is.</summary>
+    public const string Busy = "busy";
 }

@@ -13,4 +13,6 @@ public sealed class SealBlock
     public required string PreviousHash { get; init; }
     public required string Hash { get; init; }
     public DateTime SealedAt { get; init; }
+    /// <summary>HMAC-SHA256 of the block head with the seal key kept outside the database (SealOptions); null when no key was configured.</summary>
+    public string? Signature { get; init; }
 }

@@ -1,6 +1,8 @@
 using Hangfire;
 using MediatR;
+using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Features.Ledger.Seal;
+using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Jobs;
@@ -9,9 +11,12 @@ namespace Tsuyama.LocalCurrency.Jobs;
 /// Chains new transfers into the seal every minute. Safe to run twice or concurrently: a second
 /// run finds nothing new, and only one runs at a time.
 /// </summary>
-public sealed class SealLedgerJob(IMediator mediator, DatabaseOptions database)
+public sealed class SealLedgerJob(IMediator mediator, DatabaseOptions database, IOptions<SealOptions> seal)
 {
-    /// <summary>On SQL Server identity values can commit out of order; leave the newest seconds for the next run.</summary>
+    /// <summary>
+    /// On SQL Server identity values can commit out of order. Sealing stops before the first insert still in flight; the
+    /// lag also leaves the newest seconds for the next run, in case an allocated identity is not yet visible to that check.
+    /// </summary>
     private static readonly TimeSpan SqlServerLag = TimeSpan.FromSeconds(30);
 
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
@@ -23,6 +28,14 @@ public sealed class SealLedgerJob(IMediator mediator, DatabaseOptions database)
         if (!result.IsSuccess)
         {
             throw new InvalidOperationException($"Sealing failed: {result.Error.Detail}");
+        }
+
+        if (seal.Value.HeadFile is { Length: > 0 } path && result.Value.Head is { } head)
+        {
+            // Written whole then moved into place, so a reader (an archiver, a monitor) never sees half a hash.
+            var temporary = path + ".tmp";
+            await File.WriteAllTextAsync(temporary, head + "\n", ct).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
         }
     }
 }

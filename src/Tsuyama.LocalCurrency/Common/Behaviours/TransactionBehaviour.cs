@@ -49,10 +49,17 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
 
                 return response;
             }
-            catch (Exception ex) when (attempt < MaxAttempts && IsRetryable(ex))
+            catch (Exception ex) when (IsRetryable(ex))
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                {
+                    // Still losing to other writers (several hosts, where the in-process write gate does
+                    // not serialise): nothing was written, and the client may simply try again, key and all.
+                    return ResultFactory<TResponse>.Failure(new Error(ProblemTypes.Busy, "混み合っています / Busy, please retry",
+                        $"Other requests changed the same records {MaxAttempts} times in a row; nothing was changed. Retry the request.", 503));
+                }
             }
             catch
             {

@@ -20,7 +20,7 @@ internal sealed record MerchantTransferPlan(IReadOnlyList<TransferDraw> Draws)
 /// <summary>
 /// The one place the merchant-transfer order and fee are decided, for the transfer and for its
 /// quote (the fee shown before confirming): smallBusiness points first, then the older program;
-/// the fee is <see cref="Fee"/> of each part.
+/// the fee is charged once on the whole transfer and allocated to the parts (<see cref="MerchantTransferFees"/>).
 /// </summary>
 internal static class MerchantTransferPlanner
 {
@@ -45,12 +45,12 @@ internal static class MerchantTransferPlanner
                 : Error.InsufficientBalance(usable.Sum(h => h.Amount), amount);
         }
 
-        var draws = new List<TransferDraw>();
+        var takes = new List<(TransferHolding Holding, long Take)>();
         var left = amount;
         foreach (var h in usable)
         {
             var take = Math.Min(left, h.Amount);
-            draws.Add(new TransferDraw(h, take, Fee(take, h.FeeBasisPoints)));
+            takes.Add((h, take));
             left -= take;
             if (left == 0)
             {
@@ -58,9 +58,7 @@ internal static class MerchantTransferPlanner
             }
         }
 
-        return new MerchantTransferPlan(draws);
+        var fees = MerchantTransferFees.Allocate(takes.Select(t => (t.Take, t.Holding.FeeBasisPoints)).ToList());
+        return new MerchantTransferPlan(takes.Select((t, i) => new TransferDraw(t.Holding, t.Take, fees[i])).ToList());
     }
-
-    /// <summary>The program's fee on <paramref name="points"/>, rounded down.</summary>
-    public static long Fee(long points, int basisPoints) => checked(points * basisPoints) / 10_000;
 }

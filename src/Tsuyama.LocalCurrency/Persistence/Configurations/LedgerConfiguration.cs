@@ -38,6 +38,7 @@ internal sealed class SealBlockConfiguration : IEntityTypeConfiguration<SealBloc
         b.Property(s => s.Number).ValueGeneratedNever();
         b.Property(s => s.PreviousHash).HasMaxLength(64);
         b.Property(s => s.Hash).HasMaxLength(64);
+        b.Property(s => s.Signature).HasMaxLength(64);
     }
 }
 

@@ -9,7 +9,7 @@ namespace Tsuyama.LocalCurrency.Features.Ledger.Verify;
 /// Recomputes every balance from the transfers, re-hashes every sealed block and compares both
 /// with what the database claims. One pass over the transfers, in sequence order.
 /// </summary>
-internal sealed class LedgerVerifier(LedgerDbContext db)
+internal sealed class LedgerVerifier(LedgerDbContext db, byte[]? sealKey = null, string? anchor = null)
 {
     private const int MaxListedProblems = 200;
 
@@ -54,13 +54,15 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
         var lots = await CheckLotsAsync(ct).ConfigureAwait(false);
         await CheckIdempotencyKeysAsync(ct).ConfigureAwait(false);
         await IssuanceReconciliation.CheckAsync(db, Problem, ct).ConfigureAwait(false);
+        await RecordReconciliation.RunAsync(db, Problem, ct).ConfigureAwait(false);
 
         if (_problemCount > _problems.Count)
         {
             _problems.Add($"… and {_problemCount - _problems.Count} more problems.");
         }
 
-        return new VerifyReport(_problemCount == 0, transfers, chain.SealedTransfers, blocks.Count, accounts.Count, lots, _problems);
+        return new VerifyReport(_problemCount == 0, transfers, chain.SealedTransfers, blocks.Count, accounts.Count, lots, _problems,
+            blocks.Count > 0 ? blocks[^1].Hash : null, sealKey is not null);
     }
 
     private void CheckChainLinks(IReadOnlyList<SealBlock> blocks)
@@ -85,8 +87,22 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
                 Problem($"Seal block {b.Number} covers sequences {b.FirstSequence}–{b.LastSequence}, which do not follow on from {previousLast}.");
             }
 
+            // The hash chain alone can be recomputed by anyone who can write the database; the signature
+            // needs the key kept outside it.
+            if (sealKey is not null && !string.Equals(b.Signature, SealOptions.Sign(sealKey, b.Number, b.LastSequence, b.Hash), StringComparison.OrdinalIgnoreCase))
+            {
+                Problem(b.Signature is null
+                    ? $"Seal block {b.Number} is not signed with the seal key."
+                    : $"Seal block {b.Number} has a signature the seal key did not make: the block was rewritten.");
+            }
+
             previousHash = b.Hash;
             previousLast = b.LastSequence;
+        }
+
+        if (anchor is not null && !blocks.Any(b => string.Equals(b.Hash, anchor, StringComparison.OrdinalIgnoreCase)))
+        {
+            Problem($"No seal block has the anchored head hash {anchor.ToLowerInvariant()}: the chain up to it was rewritten or removed.");
         }
     }
 

@@ -9,9 +9,11 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 
 /// <summary>
-/// A shop pays a local supplier in points. The recipient receives the amount less the program's
-/// merchant-transfer fee (<see cref="MerchantTransferPlanner"/>, shared with the quote); the fee
-/// returns to the issuer, retiring those points. Any kind may move between merchants; smallBusiness points go first.
+/// A shop pays a local supplier in points. The recipient receives the amount less the programs'
+/// merchant-transfer fee, computed once on the whole transfer and rounded up (the plan of
+/// <see cref="MerchantTransferPlanner"/>, shared with the quote; the rule in <see cref="MerchantTransferFees"/>);
+/// the fee returns to the issuer, retiring those points. Any kind may move between merchants;
+/// smallBusiness points go first.
 /// </summary>
 public sealed record TransferToMerchantCommand(Guid FromMerchantId, Guid ToMerchantId, long Amount, string Caller, string? IdempotencyKey)
     : ICommand<MerchantTransferMade>, IIdempotentCommand
