@@ -149,7 +149,8 @@ internal sealed class RunSimulator
     private void PassOn(ref Xoshiro256 rng, int day, int sector, in Parcel parcel)
     {
         var actOn = day + 1 + rng.NextInt(_maxDelay);
-        if (rng.NextDouble() >= _layout.LocalRespendShare[sector])
+        var form = parcel.IsPoints ? 1 : 0;
+        if (rng.NextDouble() >= _layout.LocalRespendShare[form][sector])
         {
             // Leaks: points are redeemed on the day the merchant acts; yen simply leave.
             if (parcel.IsPoints)
@@ -169,7 +170,7 @@ internal sealed class RunSimulator
             AddOutstanding(actOn, inPoints ? amount - parcel.Amount : -parcel.Amount);
         }
 
-        var target = _layout.SupplierTarget[sector][MarketLayout.Pick(_layout.SupplierCumulative[sector], rng.NextDouble())];
+        var target = _layout.SupplierTarget[form][sector][MarketLayout.Pick(_layout.SupplierCumulative[form][sector], rng.NextDouble())];
         var merchant = _layout.MerchantStart[target] + rng.NextInt(_layout.MerchantCount[target]);
         var round = (byte)Math.Min(parcel.Round + 1, 4);
         Schedule(actOn, new Parcel { Merchant = merchant, Amount = amount, Round = round, IsPoints = inPoints });

@@ -19,6 +19,12 @@ public sealed record Scenario
     /// <summary>Number of residents who bought the units (Monte Carlo agents). Defaults to one per unit.</summary>
     public int? Residents { get; init; }
 
+    /// <summary>
+    /// Extra: how far smallBusiness points add to small shops' sales rather than replace spending residents
+    /// would have made there anyway (0 = fully interchangeable with general points, 1 = fully additional). Default 0.
+    /// </summary>
+    public double SmallBusinessAdditionality { get; init; }
+
     public required IReadOnlyList<Sector> Sectors { get; init; }
     public required MonteCarloSettings MonteCarlo { get; init; }
 
@@ -55,6 +61,22 @@ public sealed record Sector
     public required double LocalRespendShare { get; init; }
     public required double RespendInPointsShare { get; init; }
     public required IReadOnlyDictionary<string, double> SupplierShares { get; init; }
+
+    /// <summary>
+    /// Extra: share of a receipt held as points that the shop re-spends locally. A shop can spend points only
+    /// at participating local shops, so this may differ from <see cref="LocalRespendShare"/> (receipts held as
+    /// yen). Absent = the same as <see cref="LocalRespendShare"/>.
+    /// </summary>
+    public double? PointsLocalRespendShare { get; init; }
+
+    /// <summary>Extra: where the local re-spend of receipts held as points goes. Absent = <see cref="SupplierShares"/>.</summary>
+    public IReadOnlyDictionary<string, double>? PointsSupplierShares { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double PointsLocalRespend => PointsLocalRespendShare ?? LocalRespendShare;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, double> PointsSuppliers => PointsSupplierShares ?? SupplierShares;
 }
 
 public sealed record MonteCarloSettings

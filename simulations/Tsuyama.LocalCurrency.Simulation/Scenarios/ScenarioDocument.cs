@@ -12,6 +12,7 @@ internal sealed class ScenarioDocument
     public double? MerchantTransferFeeRate { get; set; }
     public double? BreakageShare { get; set; }
     public int? Residents { get; set; }
+    public double? SmallBusinessAdditionality { get; set; }
     public List<SectorDocument?>? Sectors { get; set; }
     public MonteCarloDocument? MonteCarlo { get; set; }
 }
@@ -39,6 +40,8 @@ internal sealed class SectorDocument
     public double? LocalRespendShare { get; set; }
     public double? RespendInPointsShare { get; set; }
     public Dictionary<string, double>? SupplierShares { get; set; }
+    public double? PointsLocalRespendShare { get; set; }
+    public Dictionary<string, double>? PointsSupplierShares { get; set; }
 }
 
 internal sealed class MonteCarloDocument

@@ -22,6 +22,7 @@ internal static class ScenarioValidator
         var redemptionFee = Fee(doc.RedemptionFeeRate, "redemptionFeeRate", errors);
         var transferFee = Fee(doc.MerchantTransferFeeRate, "merchantTransferFeeRate", errors);
         var breakage = doc.BreakageShare is null ? 0 : Fee(doc.BreakageShare, "breakageShare", errors);
+        var additionality = doc.SmallBusinessAdditionality is null ? 0 : Share(doc.SmallBusinessAdditionality, "smallBusinessAdditionality", errors);
         if (doc.Residents is { } residents && (residents < 1 || (injection is not null && residents > injection.UnitsSold)))
         {
             errors.Add($"residents must be between 1 and injection.unitsSold (got {residents})");
@@ -50,6 +51,7 @@ internal static class ScenarioValidator
             MerchantTransferFeeRate = transferFee,
             BreakageShare = breakage,
             Residents = doc.Residents,
+            SmallBusinessAdditionality = additionality,
             Sectors = sectors!,
             MonteCarlo = monteCarlo!,
         };
