@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Simulation.CostBenefit;
 using Tsuyama.LocalCurrency.Simulation.ExpectedFlow;
 using Tsuyama.LocalCurrency.Simulation.MonteCarlo;
 using Tsuyama.LocalCurrency.Simulation.Results;
@@ -18,6 +19,12 @@ public static class SimulationRunner
         var expected = ExpectedFlowEngine.Solve(model);
         var monteCarlo = MonteCarloEngine.Run(model, runs, progress, cancellationToken);
         progress?.Report(1.0);
-        return new SimulationResult { Scenario = scenario.Name, Expected = expected, MonteCarlo = monteCarlo };
+        return new SimulationResult
+        {
+            Scenario = scenario.Name,
+            Expected = expected,
+            MonteCarlo = monteCarlo,
+            CostBenefit = CostBenefitCalculator.Compute(scenario, expected),
+        };
     }
 }

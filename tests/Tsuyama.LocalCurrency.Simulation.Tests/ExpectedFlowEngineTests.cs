@@ -60,11 +60,12 @@ public class ExpectedFlowEngineTests
     }
 
     [Fact]
-    public void Solve_InducedConsumptionIsNetNewShareOfAllTurnover()
+    public void Solve_InducedConsumptionIsNetNewShareOfTheResidentsSpending()
     {
         var result = Solve(TestScenarios.OneSectorJson(0.8));
 
-        result.InducedConsumptionYen.Should().Be((long)Math.Round(0.357 * 5_000_000));
+        // Consumption, not turnover: the re-spend rounds it sets off are costBenefit.inducedTurnoverYen.
+        result.InducedConsumptionYen.Should().Be((long)Math.Round(0.357 * 1_000_000));
     }
 
     [Fact]

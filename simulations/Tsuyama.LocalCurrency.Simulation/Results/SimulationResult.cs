@@ -9,4 +9,7 @@ public sealed record SimulationResult
     public required ExpectedFlowResult Expected { get; init; }
 
     public required MonteCarloResult MonteCarlo { get; init; }
+
+    /// <summary>Extra: the city's cost and benefit (from the expected-flow answer).</summary>
+    public required CostBenefitResult CostBenefit { get; init; }
 }

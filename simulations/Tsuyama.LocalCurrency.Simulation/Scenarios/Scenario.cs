@@ -25,11 +25,26 @@ public sealed record Scenario
     /// </summary>
     public double SmallBusinessAdditionality { get; init; }
 
+    /// <summary>Extra: the city's cost inputs; all optional.</summary>
+    public CostBenefitInputs CostBenefit { get; init; } = new();
+
     public required IReadOnlyList<Sector> Sectors { get; init; }
     public required MonteCarloSettings MonteCarlo { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public long IssuedPoints => Injection.UnitsSold * (Injection.PointsPerUnit.General + Injection.PointsPerUnit.SmallBusiness);
+}
+
+public sealed record CostBenefitInputs
+{
+    /// <summary>Administration cost in yen; give this or <see cref="AdminShareOfIssued"/>, not both.</summary>
+    public long? AdminYen { get; init; }
+
+    /// <summary>Administration cost as a share of the points issued (yen value).</summary>
+    public double? AdminShareOfIssued { get; init; }
+
+    /// <summary>Share of a cash handout that households spend (for the "same budget as cash" comparison).</summary>
+    public double? CashHandoutConsumptionShare { get; init; }
 }
 
 public sealed record Injection

@@ -13,8 +13,16 @@ internal sealed class ScenarioDocument
     public double? BreakageShare { get; set; }
     public int? Residents { get; set; }
     public double? SmallBusinessAdditionality { get; set; }
+    public CostBenefitDocument? CostBenefit { get; set; }
     public List<SectorDocument?>? Sectors { get; set; }
     public MonteCarloDocument? MonteCarlo { get; set; }
+}
+
+internal sealed class CostBenefitDocument
+{
+    public long? AdminYen { get; set; }
+    public double? AdminShareOfIssued { get; set; }
+    public double? CashHandoutConsumptionShare { get; set; }
 }
 
 internal sealed class InjectionDocument

@@ -28,6 +28,7 @@ internal static class ScenarioValidator
             errors.Add($"residents must be between 1 and injection.unitsSold (got {residents})");
         }
 
+        var costBenefit = ValidateCostBenefit(doc.CostBenefit, errors);
         var sectors = SectorValidator.Validate(doc.Sectors, errors);
         var monteCarlo = ValidateMonteCarlo(doc.MonteCarlo, errors);
 
@@ -52,6 +53,7 @@ internal static class ScenarioValidator
             BreakageShare = breakage,
             Residents = doc.Residents,
             SmallBusinessAdditionality = additionality,
+            CostBenefit = costBenefit,
             Sectors = sectors!,
             MonteCarlo = monteCarlo!,
         };
@@ -68,6 +70,30 @@ internal static class ScenarioValidator
         }
 
         return scenario;
+    }
+
+    private static CostBenefitInputs ValidateCostBenefit(CostBenefitDocument? doc, List<string> errors)
+    {
+        if (doc is null)
+        {
+            return new CostBenefitInputs();
+        }
+
+        if (doc.AdminYen is < 0)
+        {
+            errors.Add(Describe("costBenefit.adminYen", doc.AdminYen, "must be zero or more"));
+        }
+
+        if (doc.AdminYen is not null && doc.AdminShareOfIssued is not null)
+        {
+            errors.Add("costBenefit: give adminYen or adminShareOfIssued, not both");
+        }
+
+        double? adminShare = doc.AdminShareOfIssued is null ? null : Share(doc.AdminShareOfIssued, "costBenefit.adminShareOfIssued", errors);
+        double? cashShare = doc.CashHandoutConsumptionShare is null
+            ? null
+            : Share(doc.CashHandoutConsumptionShare, "costBenefit.cashHandoutConsumptionShare", errors);
+        return new CostBenefitInputs { AdminYen = doc.AdminYen, AdminShareOfIssued = adminShare, CashHandoutConsumptionShare = cashShare };
     }
 
     private static Injection? ValidateInjection(InjectionDocument? doc, List<string> errors)
