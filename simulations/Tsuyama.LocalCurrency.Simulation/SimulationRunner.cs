@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Simulation.InputOutput;
 using Tsuyama.LocalCurrency.Simulation.CostBenefit;
 using Tsuyama.LocalCurrency.Simulation.ExpectedFlow;
 using Tsuyama.LocalCurrency.Simulation.MonteCarlo;
@@ -25,6 +26,16 @@ public static class SimulationRunner
             Expected = expected,
             MonteCarlo = monteCarlo,
             CostBenefit = CostBenefitCalculator.Compute(scenario, expected),
+            IoEffects = IoEffectsOf(model),
         };
+    }
+
+    public static IoEffectsResult? IoEffectsOf(FlowModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scenario = model.Scenario;
+        return scenario.IoTable is { } table && scenario.InputOutput is { } settings
+            ? IoAnalysis.Compute(table, IoAnalysis.FinalDemand(model, table, settings.SectorMap))
+            : null;
     }
 }

@@ -12,4 +12,7 @@ public sealed record SimulationResult
 
     /// <summary>Extra: the city's cost and benefit (from the expected-flow answer).</summary>
     public required CostBenefitResult CostBenefit { get; init; }
+
+    /// <summary>Extra: input-output ripple effects of the induced consumption; null without scenario.inputOutput.</summary>
+    public required IoEffectsResult? IoEffects { get; init; }
 }

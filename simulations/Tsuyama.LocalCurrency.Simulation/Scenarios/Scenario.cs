@@ -25,6 +25,13 @@ public sealed record Scenario
     /// </summary>
     public double SmallBusinessAdditionality { get; init; }
 
+    /// <summary>Extra: input-output ripple effects from a regional table; absent = none computed.</summary>
+    public InputOutputSettings? InputOutput { get; init; }
+
+    /// <summary>The table <see cref="InputOutput"/> names, loaded and checked by the loader.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public InputOutput.IoTable? IoTable { get; init; }
+
     /// <summary>Extra: the city's cost inputs; all optional.</summary>
     public CostBenefitInputs CostBenefit { get; init; } = new();
 
@@ -33,6 +40,15 @@ public sealed record Scenario
 
     [System.Text.Json.Serialization.JsonIgnore]
     public long IssuedPoints => Injection.UnitsSold * (Injection.PointsPerUnit.General + Injection.PointsPerUnit.SmallBusiness);
+}
+
+public sealed record InputOutputSettings
+{
+    /// <summary>A built-in table name (<see cref="InputOutput.IoTable.BuiltinNames"/>) or, in a scenario file, a directory relative to it.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>Scenario sector id → table sector code, for every sector.</summary>
+    public required IReadOnlyDictionary<string, string> SectorMap { get; init; }
 }
 
 public sealed record CostBenefitInputs

@@ -14,8 +14,15 @@ internal sealed class ScenarioDocument
     public int? Residents { get; set; }
     public double? SmallBusinessAdditionality { get; set; }
     public CostBenefitDocument? CostBenefit { get; set; }
+    public InputOutputDocument? InputOutput { get; set; }
     public List<SectorDocument?>? Sectors { get; set; }
     public MonteCarloDocument? MonteCarlo { get; set; }
+}
+
+internal sealed class InputOutputDocument
+{
+    public string? Table { get; set; }
+    public Dictionary<string, string>? SectorMap { get; set; }
 }
 
 internal sealed class CostBenefitDocument
