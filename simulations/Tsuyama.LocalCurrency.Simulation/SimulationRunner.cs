@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Simulation.Uncertainty;
 using Tsuyama.LocalCurrency.Simulation.InputOutput;
 using Tsuyama.LocalCurrency.Simulation.CostBenefit;
 using Tsuyama.LocalCurrency.Simulation.ExpectedFlow;
@@ -27,6 +28,7 @@ public static class SimulationRunner
             MonteCarlo = monteCarlo,
             CostBenefit = CostBenefitCalculator.Compute(scenario, expected),
             IoEffects = IoEffectsOf(model),
+            Uncertainty = ParameterUncertainty.Run(scenario, cancellationToken: cancellationToken),
         };
     }
 

@@ -15,4 +15,7 @@ public sealed record SimulationResult
 
     /// <summary>Extra: input-output ripple effects of the induced consumption; null without scenario.inputOutput.</summary>
     public required IoEffectsResult? IoEffects { get; init; }
+
+    /// <summary>Extra: parameter uncertainty over the scenario's input ranges; null without scenario.uncertainty.</summary>
+    public required UncertaintyResult? Uncertainty { get; init; }
 }

@@ -32,6 +32,9 @@ public sealed record Scenario
     [System.Text.Json.Serialization.JsonIgnore]
     public InputOutput.IoTable? IoTable { get; init; }
 
+    /// <summary>Extra: input ranges for the parameter Monte Carlo and tornado; absent = none.</summary>
+    public UncertaintySettings? Uncertainty { get; init; }
+
     /// <summary>Extra: the city's cost inputs; all optional.</summary>
     public CostBenefitInputs CostBenefit { get; init; } = new();
 
@@ -40,6 +43,31 @@ public sealed record Scenario
 
     [System.Text.Json.Serialization.JsonIgnore]
     public long IssuedPoints => Injection.UnitsSold * (Injection.PointsPerUnit.General + Injection.PointsPerUnit.SmallBusiness);
+}
+
+public sealed record UncertaintySettings
+{
+    /// <summary>Parameter draws (each re-solves the exact model). Default 2,000.</summary>
+    public int Draws { get; init; } = 2_000;
+
+    public int Seed { get; init; }
+
+    public required IReadOnlyList<InputRange> Ranges { get; init; }
+}
+
+/// <summary>low / likely / high of one input named as in <see cref="Uncertainty.ScenarioParameter"/>.</summary>
+public sealed record InputRange
+{
+    public required string Parameter { get; init; }
+    public required double Low { get; init; }
+
+    /// <summary>Absent = the scenario's own value (0 for a shift).</summary>
+    public double? Likely { get; init; }
+
+    public required double High { get; init; }
+
+    /// <summary>Where the range comes from (citation or "assumption: …").</summary>
+    public string? Source { get; init; }
 }
 
 public sealed record InputOutputSettings

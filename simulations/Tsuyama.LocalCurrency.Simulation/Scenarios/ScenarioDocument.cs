@@ -15,8 +15,25 @@ internal sealed class ScenarioDocument
     public double? SmallBusinessAdditionality { get; set; }
     public CostBenefitDocument? CostBenefit { get; set; }
     public InputOutputDocument? InputOutput { get; set; }
+    public UncertaintyDocument? Uncertainty { get; set; }
     public List<SectorDocument?>? Sectors { get; set; }
     public MonteCarloDocument? MonteCarlo { get; set; }
+}
+
+internal sealed class UncertaintyDocument
+{
+    public int? Draws { get; set; }
+    public int? Seed { get; set; }
+    public List<InputRangeDocument?>? Ranges { get; set; }
+}
+
+internal sealed class InputRangeDocument
+{
+    public string? Parameter { get; set; }
+    public double? Low { get; set; }
+    public double? Likely { get; set; }
+    public double? High { get; set; }
+    public string? Source { get; set; }
 }
 
 internal sealed class InputOutputDocument
