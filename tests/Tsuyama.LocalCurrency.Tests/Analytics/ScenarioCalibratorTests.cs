@@ -84,6 +84,9 @@ public sealed class ScenarioCalibratorTests
         before.Scenario.MerchantTransferFeeRate.Should().Be(0);
         after.Scenario.BreakageShare.Should().BeApproximately(500 / 10_500.0, 1e-12);
         after.Scenario.MerchantTransferFeeRate.Should().BeApproximately(0.01, 1e-12);
+        before.Scenario.Uncertainty!.Ranges.Should().Contain(r => r.Parameter == "breakageShare", "not observed yet: the guess stays");
+        after.Scenario.Uncertainty!.Ranges.Should().NotContain(r => r.Parameter == "breakageShare", "observed 4.8 %, outside the base's guess");
+        after.Notes.Should().Contain(n => n.StartsWith("uncertainty: dropped", StringComparison.Ordinal));
         after.Notes.Should().Contain(n => n.StartsWith("breakageShare: observed", StringComparison.Ordinal));
     }
 

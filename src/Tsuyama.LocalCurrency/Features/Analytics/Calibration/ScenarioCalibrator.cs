@@ -53,8 +53,32 @@ public static class ScenarioCalibrator
             SmallBusinessAdditionality = 0,
         };
 
+        calibrated = calibrated with { Uncertainty = ObservedRangesDropped(based, calibrated, notes) };
+
         // Round trip through the loader: exactly what `simulate` would accept, or an exception saying why not.
         return new CalibratedScenario(ScenarioLoader.Parse(ScenarioLoader.ToJson(calibrated)), notes);
+    }
+
+    // A base range guessed an input the ledger has now observed: the observation replaces the guess (and may lie outside it).
+    private static UncertaintySettings? ObservedRangesDropped(Scenario based, Scenario calibrated, List<string> notes)
+    {
+        if (based.Uncertainty is not { } uncertainty)
+        {
+            return null;
+        }
+
+        bool Observed(string parameter) =>
+            (parameter == "breakageShare" && calibrated.BreakageShare != based.BreakageShare)
+            || (parameter == "merchantTransferFeeRate" && calibrated.MerchantTransferFeeRate != based.MerchantTransferFeeRate)
+            || parameter.Contains("respendInPointsShare", StringComparison.Ordinal);
+        var dropped = uncertainty.Ranges.Where(r => Observed(r.Parameter)).Select(r => r.Parameter).ToList();
+        if (dropped.Count > 0)
+        {
+            notes.Add($"uncertainty: dropped the base's ranges for observed inputs ({string.Join(", ", dropped)})");
+        }
+
+        var kept = uncertainty.Ranges.Where(r => !Observed(r.Parameter)).ToList();
+        return kept.Count == 0 ? null : uncertainty with { Ranges = kept };
     }
 
     private static Dictionary<string, double> SpendShares(CirculationReport report, Scenario based, List<string> notes)
