@@ -70,6 +70,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/simulations", "chamber admin"),
         ("GET /api/v1/simulations/{unknown}", "chamber admin"),
         ("GET /api/v1/simulations/{unknown}/report", "chamber admin"),
+        ("POST /api/v1/simulations/comparisons", "chamber admin"),
+        ("POST /api/v1/simulations/sweeps", "chamber admin"),
         ("GET /api/v1/notifications", "resident"),
         ("GET /api/v1/analytics/circulation", "chamber admin"),
         ("GET /api/v1/analytics/circulation/scenario", "chamber admin"),

@@ -126,6 +126,64 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task Comparison_OfTwoScenarios_AnswersAtOnceWithTheDifference()
+    {
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(0.2), Scenario(0.8) } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var lm3 = (await Api.JsonAsync(response))["comparison"]!["headline"]!.AsArray().Single(f => f!["figure"]!.GetValue<string>() == "lm3")!;
+        lm3["values"]![0]!.GetValue<double>().Should().BeApproximately(1.24, 1e-9);
+        lm3["differenceFromFirst"]![1]!.GetValue<double>().Should().BeApproximately(2.44 - 1.24, 1e-9);
+    }
+
+    [Fact]
+    public async Task Comparison_WithAnInvalidScenario_NamesWhichOne()
+    {
+        var broken = Scenario();
+        broken["sectors"]![0]!["residentSpendShare"] = 0.5;
+
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(), broken } });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenarios[1]"]!.AsArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sweep_OfTheRespendShare_GivesOnePointPerStep()
+    {
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario = Scenario(), parameter = "sectors.town.localRespendShare", from = 0.2, to = 0.8, step = 0.3 });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var points = (await Api.JsonAsync(response))["sweep"]!["points"]!.AsArray();
+        points.Select(p => p!["value"]!.GetValue<double>()).Should().Equal(0.2, 0.5, 0.8);
+        points[2]!["lm3"]!.GetValue<double>().Should().BeApproximately(2.44, 1e-9);
+    }
+
+    [Fact]
+    public async Task Sweep_OfAnUnknownInput_Returns400()
+    {
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario = Scenario(), parameter = "injection.unitsSold", from = 1, to = 2, step = 1 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["parameter"]![0]!.GetValue<string>().Should().Contain("is not an input that can vary");
+    }
+
+    [Fact]
+    public async Task Sweep_NamingATableDirectory_IsRefused()
+    {
+        var scenario = Scenario();
+        scenario["inputOutput"] = new JsonObject { ["table"] = "../../etc", ["sectorMap"] = new JsonObject { ["town"] = "01" } };
+
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario, parameter = "breakageShare", from = 0, to = 0.1, step = 0.05 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenario"]![0]!.GetValue<string>().Should().Contain("is not a built-in table");
+    }
+
+    [Fact]
     public async Task Simulation_ForAMerchantOrResident_IsForbidden()
     {
         var merchant = await _api.MerchantAsync();

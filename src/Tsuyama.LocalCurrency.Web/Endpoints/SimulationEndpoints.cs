@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Simulations.CompareScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationRun;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
+using Tsuyama.LocalCurrency.Simulation.Results;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
@@ -12,6 +14,14 @@ namespace Tsuyama.LocalCurrency.Web.Endpoints;
 internal static class SimulationEndpoints
 {
     public sealed record SimulationRequest(JsonElement? Scenario, int? Runs);
+
+    public sealed record ComparisonRequest(JsonElement[]? Scenarios);
+
+    public sealed record SweepRequest(JsonElement? Scenario, string? Parameter, double? From, double? To, double? Step);
+
+    public sealed record ComparisonResponse(ComparisonResult Comparison);
+
+    public sealed record SweepResponse(SweepResult Sweep);
 
     public static RouteGroupBuilder MapSimulations(this RouteGroupBuilder api)
     {
@@ -30,6 +40,36 @@ internal static class SimulationEndpoints
                     : Problems.From(result.Error);
             })
             .Produces<SimulationStarted>(202);
+
+        // Comparisons and sweeps use the exact model only (milliseconds), so they answer at once instead of queuing a run.
+        simulations.MapPost("/comparisons", async (ComparisonRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenarios is not { } scenarios || scenarios.Any(s => s.ValueKind != JsonValueKind.Object))
+                {
+                    return Problems.Validation("scenarios", "is required: an array of scenario objects as in DESIGN §7");
+                }
+
+                var result = await mediator.Send(new CompareScenariosQuery([.. scenarios.Select(s => s.GetRawText())]), ct);
+                return result.IsSuccess ? TypedResults.Ok(new ComparisonResponse(result.Value)) : Problems.From(result.Error);
+            })
+            .Produces<ComparisonResponse>();
+
+        simulations.MapPost("/sweeps", async (SweepRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
+                {
+                    return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
+                }
+
+                if (string.IsNullOrWhiteSpace(body.Parameter) || body.From is not { } from || body.To is not { } to || body.Step is not { } step)
+                {
+                    return Problems.Validation("parameter", "parameter, from, to and step are required (names: simulations/scenarios/README.md)");
+                }
+
+                var result = await mediator.Send(new SweepScenarioQuery(scenario.GetRawText(), body.Parameter, from, to, step), ct);
+                return result.IsSuccess ? TypedResults.Ok(new SweepResponse(result.Value)) : Problems.From(result.Error);
+            })
+            .Produces<SweepResponse>();
 
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())
