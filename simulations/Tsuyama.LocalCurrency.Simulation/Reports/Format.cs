@@ -21,8 +21,8 @@ internal static class Format
     {
         var sign = yen < 0 ? "−" : string.Empty;
         var a = Math.Abs(yen);
-        return a >= 100_000_000 ? $"{sign}約{(a / 100_000_000).ToString(a >= 1e10 ? "N0" : "N1", Invariant)}億円"
-            : a >= 10_000 ? $"{sign}約{Math.Round(a / 10_000).ToString("N0", Invariant)}万円"
+        return a >= 100_000_000 ? $"約{sign}{(a / 100_000_000).ToString(a >= 1e10 ? "N0" : "N1", Invariant)}億円"
+            : a >= 10_000 ? $"約{sign}{Math.Round(a / 10_000).ToString("N0", Invariant)}万円"
             : $"{sign}{Math.Round(a).ToString("N0", Invariant)}円";
     }
 

@@ -90,6 +90,27 @@ internal static class SvgCharts
         return Close(svg);
     }
 
+    /// <summary>One horizontal bar per label, value written at the end (the merchant page's one chart).</summary>
+    public static string HorizontalBars(IReadOnlyList<string> labels, IReadOnlyList<double> values, string title, Func<double, string> label)
+    {
+        const int rowHeight = 34;
+        const int nameWidth = 260;
+        var height = (Math.Max(labels.Count, 1) * rowHeight) + 20;
+        var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+        var max = Math.Max(values.Count == 0 ? 1 : values.Max(), 1e-12);
+        var plotWidth = Width - nameWidth - 110;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var y = 10 + (i * rowHeight);
+            var w = plotWidth * Math.Max(values[i], 0) / max;
+            svg.Append($"<text x=\"{nameWidth - 8}\" y=\"{y + 19}\" text-anchor=\"end\" {FitIn(labels[i], nameWidth - 12, 13)}>{Html(labels[i])}</text>");
+            svg.Append($"<rect x=\"{nameWidth}\" y=\"{y + 4}\" width=\"{N(w)}\" height=\"22\" fill=\"{Bar}\"/>");
+            svg.Append($"<text x=\"{N(nameWidth + w + 6)}\" y=\"{y + 20}\" font-size=\"13\">{Html(label(values[i]))}</text>");
+        }
+
+        return Close(svg);
+    }
+
     /// <summary>y against x (a sweep): points joined by a line, x ticks at each point's value.</summary>
     public static string XyChart(IReadOnlyList<double> xs, IReadOnlyList<double> ys, string title, string xLabel, Func<double, string> axisLabel)
     {
@@ -212,6 +233,14 @@ internal static class SvgCharts
         return size * name.Length > room
             ? $"font-size=\"{N(size)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
             : $"font-size=\"{N(size)}\"";
+    }
+
+    private static string FitIn(string text, double room, double size)
+    {
+        var fitted = Math.Clamp(room / Math.Max(text.Length, 1), 10, size);
+        return fitted * text.Length > room
+            ? $"font-size=\"{N(fitted)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
+            : $"font-size=\"{N(fitted)}\"";
     }
 
     private static StringBuilder Open(string title) =>
