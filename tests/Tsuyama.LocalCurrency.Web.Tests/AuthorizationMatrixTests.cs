@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("GET /api/v1/simulations/{unknown}/report", "chamber admin"),
         ("POST /api/v1/simulations/comparisons", "chamber admin"),
         ("POST /api/v1/simulations/sweeps", "chamber admin"),
+        ("POST /api/v1/simulations/shop-check", "merchant otherMerchant chamber admin"),
         ("GET /api/v1/notifications", "resident"),
         ("GET /api/v1/analytics/circulation", "chamber admin"),
         ("GET /api/v1/analytics/circulation/scenario", "chamber admin"),

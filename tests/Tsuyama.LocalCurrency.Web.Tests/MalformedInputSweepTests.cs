@@ -10,7 +10,7 @@ public sealed class MalformedInputSweepTests(MatrixFixture fixture) : IClassFixt
         "/api/v1/auth/token", "/api/v1/residents", "/api/v1/merchants", "/api/v1/programs", "/api/v1/staff", "/api/v1/purchases",
         "/api/v1/merchant/payment-requests", "/api/v1/payments", "/api/v1/payment-codes", "/api/v1/merchant/charges",
         "/api/v1/payments/{payment}/refunds", "/api/v1/merchant/transfers", "/api/v1/settlements", "/api/v1/simulations",
-        "/api/v1/simulations/comparisons", "/api/v1/simulations/sweeps",
+        "/api/v1/simulations/comparisons", "/api/v1/simulations/sweeps", "/api/v1/simulations/shop-check",
     ];
 
     private static readonly string[] Bodies =

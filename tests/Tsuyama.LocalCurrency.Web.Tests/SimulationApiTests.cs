@@ -184,6 +184,42 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task ShopCheck_ForASignedInShop_AddsItsOwnLedgerFiguresOnly()
+    {
+        var program = await _api.CreateProgramAsync();
+        var shop = await _api.MerchantAsync();
+        var other = await _api.MerchantAsync();
+        var resident = await _api.ResidentAsync();
+        await _api.BuyAsync(resident, program);
+        (await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 3_000 }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _api.PostMovingAsync(shop.Client, "/api/v1/merchant/transfers", new { toMerchantId = other.Id, amount = 1_000 }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var figures = new { monthlySalesYen = 1_000_000, localSupplierShare = 0.4, localWagesYen = 200_000 };
+
+        var mine = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/simulations/shop-check", figures));
+        var theirs = await Api.JsonAsync(await _api.PostAsync(other.Client, "/api/v1/simulations/shop-check", figures));
+        var chamber = await Api.JsonAsync(await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/shop-check", figures));
+
+        mine["check"]!["lm3"]!.GetValue<double>().Should().BeApproximately(1.84, 1e-9);
+        mine["check"]!["perTenThousandToLocalBusinessesYen"]!.GetValue<long>().Should().Be(6_400);
+        mine["ledger"]!["pointsReceived"]!.GetValue<long>().Should().Be(3_000);
+        mine["ledger"]!["pointsSentToShops"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(1_000);
+        theirs["ledger"]!["pointsReceived"]!.GetValue<long>().Should().BeInRange(990, 1_000, "the other shop sees only the transfer it received, less its fee");
+        chamber["ledger"].Should().BeNull("the chamber has no shop of its own");
+    }
+
+    [Fact]
+    public async Task ShopCheck_WithImpossibleFigures_Returns400()
+    {
+        var response = await _api.PostAsync((await _api.MerchantAsync()).Client, "/api/v1/simulations/shop-check",
+            new { monthlySalesYen = 100_000, localSupplierShare = 0.9, localWagesYen = 50_000 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["figures"]![0]!.GetValue<string>().Should().Contain("exceed the month's sales");
+    }
+
+    [Fact]
     public async Task Simulation_ForAMerchantOrResident_IsForbidden()
     {
         var merchant = await _api.MerchantAsync();

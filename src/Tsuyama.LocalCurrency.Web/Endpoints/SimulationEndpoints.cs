@@ -2,10 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
 using Tsuyama.LocalCurrency.Features.Simulations.CompareScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationRun;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
 using Tsuyama.LocalCurrency.Simulation.Results;
+using Tsuyama.LocalCurrency.Simulation.ShopCheck;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
@@ -18,6 +20,8 @@ internal static class SimulationEndpoints
     public sealed record ComparisonRequest(JsonElement[]? Scenarios);
 
     public sealed record SweepRequest(JsonElement? Scenario, string? Parameter, double? From, double? To, double? Step);
+
+    public sealed record ShopCheckRequest(long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare, double? StaffLocalSpendShare);
 
     public sealed record ComparisonResponse(ComparisonResult Comparison);
 
@@ -70,6 +74,29 @@ internal static class SimulationEndpoints
                 return result.IsSuccess ? TypedResults.Ok(new SweepResponse(result.Value)) : Problems.From(result.Error);
             })
             .Produces<SweepResponse>();
+
+        // A shop checks itself: open to merchants too; a signed-in shop also gets its own ledger figures, never another's.
+        api.MapPost("/simulations/shop-check", async (ShopCheckRequest body, ClaimsPrincipal user, TimeProvider clock, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.MonthlySalesYen is not { } sales || body.LocalSupplierShare is not { } supplierShare || body.LocalWagesYen is not { } wages)
+                {
+                    return Problems.Validation("figures", "monthlySalesYen, localSupplierShare and localWagesYen are required");
+                }
+
+                var figures = new ShopFigures
+                {
+                    MonthlySalesYen = sales,
+                    LocalSupplierShare = supplierShare,
+                    LocalWagesYen = wages,
+                    SupplierLocalRespendShare = body.SupplierLocalRespendShare ?? ShopSelfCheck.DefaultSupplierLocalRespendShare,
+                    StaffLocalSpendShare = body.StaffLocalSpendShare ?? ShopSelfCheck.DefaultStaffLocalSpendShare,
+                };
+                var merchantId = user.IsInRole(Roles.Merchant) ? user.MerchantId() : null;
+                return (await mediator.Send(new CheckShopQuery(figures, merchantId, clock.GetUtcNow()), ct)).ToOk();
+            })
+            .WithTags("Simulations")
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin))
+            .Produces<ShopCheckView>();
 
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())
