@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks <payments [count]|http-payments [count]|simulation|uncertainty [scenario] [draws]|settlement [merchants] [payments]>");
+    Console.Error.WriteLine(
+        "usage: benchmarks <payments [count]|http-payments [count]|simulation|uncertainty [scenario] [draws]|settlement [merchants] [payments]>");
     return 2;
 }

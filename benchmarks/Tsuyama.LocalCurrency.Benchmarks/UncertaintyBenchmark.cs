@@ -29,7 +29,8 @@ public static class UncertaintyBenchmark
         var result = ParameterUncertainty.Run(baseline, draws)!;
         watch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"parameter draws, baseline ({result.Ranges.Count} ranges): {draws:N0} draws in {watch.Elapsed.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores " +
+            $"parameter draws, baseline ({result.Ranges.Count} ranges): {draws:N0} draws in {watch.Elapsed.TotalSeconds:0.00} s " +
+            $"on {Environment.ProcessorCount} cores " +
             $"({watch.Elapsed.TotalMilliseconds * 1000 / draws:0} µs/draw, tornado included); LM3 P5–P95 {result.Lm3.P5:0.000}–{result.Lm3.P95:0.000}"));
 
         ScenarioComparison.Sweep(baseline, "premiumRate", 0.1, 0.3, 0.1); // warm-up

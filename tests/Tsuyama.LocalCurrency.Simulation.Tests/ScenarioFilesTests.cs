@@ -33,7 +33,8 @@ public class ScenarioFilesTests
 
     [Theory]
     [InlineData("tsuyama-general-only.json", new[] { "name", "injection.pointsPerUnit.general", "injection.pointsPerUnit.smallBusiness" })]
-    [InlineData("tsuyama-merchant-transfers.json", new[] { "name", "redemptionFeeRate", "sectors[].respendInPointsShare", "sectors[].pointsLocalRespendShare" })]
+    [InlineData(
+        "tsuyama-merchant-transfers.json", new[] { "name", "redemptionFeeRate", "sectors[].respendInPointsShare", "sectors[].pointsLocalRespendShare" })]
     public void Variants_DifferFromTheBaselineOnlyInWhatTheyCompare(string file, string[] allowed)
     {
         var baseline = JsonNode.Parse(File.ReadAllText(ScenarioPath("tsuyama-baseline.json")))!;

@@ -47,6 +47,7 @@ public class ShopSelfCheckTests
     {
         var act = () => ShopSelfCheck.Compute(new ShopFigures { MonthlySalesYen = 100_000, LocalSupplierShare = 0.8, LocalWagesYen = 50_000 });
 
-        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should().ContainSingle(e => e.Contains("exceed the month's sales", StringComparison.Ordinal));
+        act.Should().Throw<ScenarioValidationException>().Which.Errors.Should()
+            .ContainSingle(e => e.Contains("exceed the month's sales", StringComparison.Ordinal));
     }
 }

@@ -128,7 +128,8 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
     [Fact]
     public async Task Comparison_OfTwoScenarios_AnswersAtOnceWithTheDifference()
     {
-        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(0.2), Scenario(0.8) } });
+        var response = await _api.PostAsync(
+            await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(0.2), Scenario(0.8) } });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var lm3 = (await Api.JsonAsync(response))["comparison"]!["headline"]!.AsArray().Single(f => f!["figure"]!.GetValue<string>() == "lm3")!;

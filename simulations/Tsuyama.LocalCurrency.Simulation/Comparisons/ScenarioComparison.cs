@@ -113,7 +113,8 @@ public static class ScenarioComparison
             var trapped = FlowModel.SectorsThatNeverLeak(at);
             if (trapped.Count > 0)
             {
-                throw new ScenarioValidationException([$"sweep {parameter}={ScenarioParameter.Format(value)}: money entering {string.Join(", ", trapped)} never leaves the region"]);
+                throw new ScenarioValidationException(
+                    [$"sweep {parameter}={ScenarioParameter.Format(value)}: money entering {string.Join(", ", trapped)} never leaves the region"]);
             }
 
             var h = Headline.Evaluate(at);

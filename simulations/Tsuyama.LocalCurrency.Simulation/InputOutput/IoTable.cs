@@ -247,7 +247,8 @@ public sealed class IoTable
 
         if (value < min || value > max)
         {
-            var range = max == double.MaxValue ? $"at least {min.ToString(CultureInfo.InvariantCulture)}" : $"between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}";
+            var (lo, hi) = (min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            var range = max == double.MaxValue ? $"at least {lo}" : $"between {lo} and {hi}";
             errors.Add($"{what} must be {range} (got {value.ToString(CultureInfo.InvariantCulture)})");
         }
 

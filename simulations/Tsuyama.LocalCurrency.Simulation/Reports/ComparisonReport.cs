@@ -96,7 +96,8 @@ internal static class ComparisonReport
         body.Append($"<table><tr><th>{Html(result.Parameter)}</th><th>LM3</th><th>乗数</th><th>地域内取引額</th><th>新たな消費</th><th>純効果</th><th>費用対効果</th></tr>");
         foreach (var p in result.Points)
         {
-            body.Append($"<tr><td class=\"n\">{Html(ScenarioNumber(p.Value))}</td><td class=\"n\">{Ratio(p.Lm3)}</td><td class=\"n\">{Ratio(p.Multiplier)}</td>")
+            body.Append($"<tr><td class=\"n\">{Html(ScenarioNumber(p.Value))}</td><td class=\"n\">{Ratio(p.Lm3)}</td>")
+                .Append($"<td class=\"n\">{Ratio(p.Multiplier)}</td>")
                 .Append($"<td class=\"n\">{Html(Oku(p.TotalLocalTurnoverYen))}</td><td class=\"n\">{Html(Oku(p.InducedConsumptionYen))}</td>")
                 .Append($"<td class=\"n\">{Html(Oku(p.NetEffectYen))}</td><td class=\"n\">{(p.BenefitCostRatio is { } r ? Ratio(r) : "—")}</td></tr>");
         }
@@ -123,7 +124,8 @@ internal static class ComparisonReport
 
     public static string SweepCsv(SweepResult result)
     {
-        var csv = new StringBuilder(CsvText(result.Parameter) + ",lm3,multiplier,totalLocalTurnoverYen,inducedConsumptionYen,inducedTurnoverYen,netEffectYen,benefitCostRatio,ioTotalProductionYen\r\n");
+        var csv = new StringBuilder(CsvText(result.Parameter))
+            .Append(",lm3,multiplier,totalLocalTurnoverYen,inducedConsumptionYen,inducedTurnoverYen,netEffectYen,benefitCostRatio,ioTotalProductionYen\r\n");
         foreach (var p in result.Points)
         {
             csv.Append(string.Join(',', Csv(p.Value), Csv(p.Lm3), Csv(p.Multiplier), Csv(p.TotalLocalTurnoverYen), Csv(p.InducedConsumptionYen),

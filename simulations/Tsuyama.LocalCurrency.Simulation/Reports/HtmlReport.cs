@@ -121,7 +121,8 @@ internal static class HtmlReport
         foreach (var (label, e) in new[] { ("直接効果", io.Direct), ("第1次間接波及効果", io.FirstIndirect), ("第2次間接波及効果", io.SecondIndirect), ("合計", io.Total) })
         {
             html.Append($"<tr><th>{label}</th><td class=\"n\">{Html(Oku(e.Production))}</td><td class=\"n\">{Html(Oku(e.ValueAdded))}</td>")
-                .Append($"<td class=\"n\">{Html(Oku(e.EmployeeIncome))}</td><td class=\"n\">{e.Workers.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}人</td></tr>");
+                .Append($"<td class=\"n\">{Html(Oku(e.EmployeeIncome))}</td>")
+                .Append($"<td class=\"n\">{e.Workers.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}人</td></tr>");
         }
 
         return html.Append($"</table><p class=\"note\">波及倍率（生産誘発額 ÷ 最終需要）{Ratio(io.ProductionRippleRatio)}。出典：{Html(io.Source)}</p>").ToString();
@@ -137,7 +138,8 @@ internal static class HtmlReport
         {
             if (i is not null)
             {
-                html.Append($"<tr><th>{Html(label)}</th><td class=\"n\">{Html(format(i.P5))}</td><td class=\"n\">{Html(format(i.P50))}</td><td class=\"n\">{Html(format(i.P95))}</td></tr>");
+                html.Append($"<tr><th>{Html(label)}</th><td class=\"n\">{Html(format(i.P5))}</td>")
+                    .Append($"<td class=\"n\">{Html(format(i.P50))}</td><td class=\"n\">{Html(format(i.P95))}</td></tr>");
             }
         }
 
@@ -150,9 +152,9 @@ internal static class HtmlReport
         html.Append("</table>");
 
         html.Append("<h3>LM3 を最も動かす入力</h3>");
-        html.Append(SvgCharts.Tornado(u.Tornado.Lm3.Select(b => new TornadoBarView(InputLabel(b.Parameter), b.AtLow, b.AtHigh)).ToList(), expected.Lm3, "LM3 のトルネード図", Ratio));
+        html.Append(SvgCharts.Tornado(Bars(u.Tornado.Lm3), expected.Lm3, "LM3 のトルネード図", Ratio));
         html.Append("<h3>純効果を最も動かす入力</h3>");
-        html.Append(SvgCharts.Tornado(u.Tornado.NetEffectYen.Select(b => new TornadoBarView(InputLabel(b.Parameter), b.AtLow, b.AtHigh)).ToList(), cb.NetEffectYen, "純効果のトルネード図", v => Oku(v)));
+        html.Append(SvgCharts.Tornado(Bars(u.Tornado.NetEffectYen), cb.NetEffectYen, "純効果のトルネード図", v => Oku(v)));
 
         html.Append("<table><tr><th>入力</th><th>低</th><th>中</th><th>高</th><th>根拠</th></tr>");
         foreach (var r in u.Ranges)
@@ -163,6 +165,9 @@ internal static class HtmlReport
 
         return html.Append("</table>").ToString();
     }
+
+    private static List<TornadoBarView> Bars(IReadOnlyList<TornadoBar> bars) =>
+        bars.Select(b => new TornadoBarView(InputLabel(b.Parameter), b.AtLow, b.AtHigh)).ToList();
 
     private static string Number(double value) =>
         Math.Abs(value) >= 10_000 ? Oku(value) : value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);

@@ -48,7 +48,8 @@ internal static class MerchantSummary
             .Append("受け取ったポイントは加盟店でしか使えないため、ポイントのまま地元の仕入先に支払えば、その分は必ず地域に残ります。</p>");
         if (result.Uncertainty is { } u)
         {
-            html.Append($"<p class=\"note\">見込みには幅があります（入力の不確かさを考えると、地域内で動く額の 5%〜95% は {Html(Oku(u.TotalLocalTurnoverYen.P5))}〜{Html(Oku(u.TotalLocalTurnoverYen.P95))}）。</p>");
+            html.Append("<p class=\"note\">見込みには幅があります（入力の不確かさを考えると、地域内で動く額の 5%〜95% は ")
+                .Append($"{Html(Oku(u.TotalLocalTurnoverYen.P5))}〜{Html(Oku(u.TotalLocalTurnoverYen.P95))}）。</p>");
         }
 
         return html.ToString();

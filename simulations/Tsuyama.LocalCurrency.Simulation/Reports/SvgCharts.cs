@@ -96,7 +96,7 @@ internal static class SvgCharts
         const int rowHeight = 34;
         const int nameWidth = 260;
         var height = (Math.Max(labels.Count, 1) * rowHeight) + 20;
-        var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+        var svg = Open(title, height);
         var max = Math.Max(values.Count == 0 ? 1 : values.Max(), 1e-12);
         var plotWidth = Width - nameWidth - 110;
         for (var i = 0; i < labels.Count; i++)
@@ -139,7 +139,8 @@ internal static class SvgCharts
         {
             if (i % step == 0 || i == xs.Count - 1)
             {
-                svg.Append($"<text x=\"{N(X(xs[i]))}\" y=\"{Height - Bottom + 16}\" font-size=\"10\" text-anchor=\"middle\">{Html(xs[i].ToString("0.####", System.Globalization.CultureInfo.InvariantCulture))}</text>");
+                var tick = xs[i].ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+                svg.Append($"<text x=\"{N(X(xs[i]))}\" y=\"{Height - Bottom + 16}\" font-size=\"10\" text-anchor=\"middle\">{Html(tick)}</text>");
             }
         }
 
@@ -160,7 +161,7 @@ internal static class SvgCharts
         const int rowHeight = 30;
         const int nameWidth = 250;
         var height = Top + (Math.Max(bars.Count, 1) * rowHeight) + 40;
-        var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+        var svg = Open(title, height);
         var lo = bars.Count == 0 ? likely : Math.Min(likely, bars.Min(b => Math.Min(b.AtLow, b.AtHigh)));
         var hi = bars.Count == 0 ? likely + 1 : Math.Max(likely, bars.Max(b => Math.Max(b.AtLow, b.AtHigh)));
         if (hi - lo < 1e-12)
@@ -180,7 +181,8 @@ internal static class SvgCharts
             {
                 var x1 = Math.Min(X(likely), X(value));
                 var w = Math.Abs(X(value) - X(likely));
-                svg.Append($"<rect x=\"{N(x1)}\" y=\"{y + 6}\" width=\"{N(Math.Max(w, 0.5))}\" height=\"18\" fill=\"{color}\"><title>{Html(b.Name)}（{end}）: {Html(label(value))}</title></rect>");
+                svg.Append($"<rect x=\"{N(x1)}\" y=\"{y + 6}\" width=\"{N(Math.Max(w, 0.5))}\" height=\"18\" fill=\"{color}\">")
+                    .Append($"<title>{Html(b.Name)}（{end}）: {Html(label(value))}</title></rect>");
             }
         }
 
@@ -189,8 +191,11 @@ internal static class SvgCharts
         svg.Append($"<text x=\"{N(X(lo))}\" y=\"{baseY + 16}\" font-size=\"10\">{Html(label(lo))}</text>");
         svg.Append($"<text x=\"{N(X(likely))}\" y=\"{baseY + 16}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{Accent}\">{Html(label(likely))}</text>");
         svg.Append($"<text x=\"{N(X(hi))}\" y=\"{baseY + 16}\" font-size=\"10\" text-anchor=\"end\">{Html(label(hi))}</text>");
-        svg.Append($"<rect x=\"{plotLeft}\" y=\"{baseY + 24}\" width=\"12\" height=\"10\" fill=\"#7fa8c9\"/><text x=\"{plotLeft + 16}\" y=\"{baseY + 33}\" font-size=\"10\">入力が低いとき</text>");
-        svg.Append($"<rect x=\"{plotLeft + 120}\" y=\"{baseY + 24}\" width=\"12\" height=\"10\" fill=\"{Bar}\"/><text x=\"{plotLeft + 136}\" y=\"{baseY + 33}\" font-size=\"10\">入力が高いとき</text>");
+        foreach (var (dx, color, text) in new[] { (0, "#7fa8c9", "入力が低いとき"), (120, Bar, "入力が高いとき") })
+        {
+            svg.Append($"<rect x=\"{plotLeft + dx}\" y=\"{baseY + 24}\" width=\"12\" height=\"10\" fill=\"{color}\"/>")
+                .Append($"<text x=\"{plotLeft + dx + 16}\" y=\"{baseY + 33}\" font-size=\"10\">{text}</text>");
+        }
         return Close(svg);
     }
 
@@ -242,6 +247,10 @@ internal static class SvgCharts
             ? $"font-size=\"{N(fitted)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
             : $"font-size=\"{N(fitted)}\"";
     }
+
+    private static StringBuilder Open(string title, int height) =>
+        new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\">")
+            .Append($"<title>{Html(title)}</title>");
 
     private static StringBuilder Open(string title) =>
         new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");

@@ -151,13 +151,18 @@ internal static class ScenarioValidator
 
         // Every draw must be a scenario the engines can solve: check the corners where re-spend is highest and lowest.
         var resolved = ParameterUncertainty.Resolve(result);
-        foreach (var corner in new[] { resolved.Aggregate(result, (s, r) => r.Parameter.Apply(s, r.High)), resolved.Aggregate(result, (s, r) => r.Parameter.Apply(s, r.Low)) })
+        var allHigh = resolved.Aggregate(result, (s, r) => r.Parameter.Apply(s, r.High));
+        var allLow = resolved.Aggregate(result, (s, r) => r.Parameter.Apply(s, r.Low));
+        foreach (var corner in new[] { allHigh, allLow })
         {
             var trapped = FlowModel.SectorsThatNeverLeak(corner);
             if (trapped.Count > 0)
             {
                 throw new ScenarioValidationException(
-                    [$"uncertainty.ranges: at the ends of the ranges money entering {string.Join(", ", trapped)} never leaves the region; narrow the re-spend ranges"]);
+                [
+                    $"uncertainty.ranges: at the ends of the ranges money entering {string.Join(", ", trapped)} never leaves the region; " +
+                    "narrow the re-spend ranges",
+                ]);
             }
         }
 

@@ -39,7 +39,9 @@ public static class ParameterUncertainty
         });
 
         Interval Of(Func<Headline, double> figure) => Interval.Of(outcomes.Select(figure).ToArray());
-        var bars = ranges.Select(r => (r, AtLow: Headline.Evaluate(r.Parameter.Apply(likely, r.Low)), AtHigh: Headline.Evaluate(r.Parameter.Apply(likely, r.High)))).ToList();
+        var bars = ranges
+            .Select(r => (r, AtLow: Headline.Evaluate(r.Parameter.Apply(likely, r.Low)), AtHigh: Headline.Evaluate(r.Parameter.Apply(likely, r.High))))
+            .ToList();
         IReadOnlyList<TornadoBar> Tornado(Func<Headline, double> figure) => bars
             .Select(b => new TornadoBar
             {
@@ -58,7 +60,9 @@ public static class ParameterUncertainty
         {
             Draws = count,
             Seed = settings.Seed,
-            Ranges = ranges.Select(r => new InputRangeResult { Parameter = r.Parameter.Name, Low = r.Low, Likely = r.Likely, High = r.High, Source = r.Source }).ToList(),
+            Ranges = ranges
+                .Select(r => new InputRangeResult { Parameter = r.Parameter.Name, Low = r.Low, Likely = r.Likely, High = r.High, Source = r.Source })
+                .ToList(),
             Lm3 = Of(h => h.Lm3),
             Multiplier = Of(h => h.Multiplier),
             TotalLocalTurnoverYen = Of(h => h.TotalLocalTurnoverYen),

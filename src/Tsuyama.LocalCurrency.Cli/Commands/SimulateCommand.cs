@@ -161,7 +161,9 @@ public static class SimulateCommand
 
         foreach (var f in result.Headline)
         {
-            var cells = f.Values.Select((v, i) => i == 0 || f.DifferenceFromFirst[i] is not { } d ? Number(f.Figure, v) : $"{Number(f.Figure, v)} ({Number(f.Figure, d, signed: true)})");
+            var cells = f.Values.Select((v, i) => i == 0 || f.DifferenceFromFirst[i] is not { } d
+                ? Number(f.Figure, v)
+                : $"{Number(f.Figure, v)} ({Number(f.Figure, d, signed: true)})");
             table.AddRow([f.Figure, .. cells.Select(Markup.Escape)]);
         }
 
@@ -201,7 +203,7 @@ public static class SimulateCommand
             return "—";
         }
 
-        var text = figure.EndsWith("Yen", StringComparison.Ordinal) ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.000", CultureInfo.InvariantCulture);
+        var text = v.ToString(figure.EndsWith("Yen", StringComparison.Ordinal) ? "N0" : "0.000", CultureInfo.InvariantCulture);
         return signed && v >= 0 ? "+" + text : text;
     }
 
@@ -288,7 +290,10 @@ public static class SimulateCommand
 
         void Row(string label, string value, Results.Interval? interval, string format)
         {
-            city.AddRow(u is null ? [label, value] : [label, value, interval is null ? "" : Markup.Escape($"{interval.P5.ToString(format, CultureInfo.InvariantCulture)}–{interval.P95.ToString(format, CultureInfo.InvariantCulture)}")]);
+            var range = interval is null
+                ? ""
+                : Markup.Escape($"{interval.P5.ToString(format, CultureInfo.InvariantCulture)}–{interval.P95.ToString(format, CultureInfo.InvariantCulture)}");
+            city.AddRow(u is null ? [label, value] : [label, value, range]);
         }
 
         Row("LM3", $"{e.Lm3:0.000}", u?.Lm3, "0.000");
@@ -302,7 +307,8 @@ public static class SimulateCommand
         Row("same budget as cash: consumption (yen)", cb.CashHandoutConsumptionYen is { } cash ? $"{cash:N0}" : "—", null, "N0");
         if (result.IoEffects is { } io)
         {
-            Row(io.Illustrative ? "IO production, total (yen; ILLUSTRATIVE table)" : "IO production, total (yen)", $"{io.Total.Production:N0}", u?.IoTotalProductionYen, "N0");
+            var label = io.Illustrative ? "IO production, total (yen; ILLUSTRATIVE table)" : "IO production, total (yen)";
+            Row(label, $"{io.Total.Production:N0}", u?.IoTotalProductionYen, "N0");
         }
 
         console.Write(city);

@@ -21,7 +21,8 @@ internal static class SimulationEndpoints
 
     public sealed record SweepRequest(JsonElement? Scenario, string? Parameter, double? From, double? To, double? Step);
 
-    public sealed record ShopCheckRequest(long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare, double? StaffLocalSpendShare);
+    public sealed record ShopCheckRequest(
+        long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare, double? StaffLocalSpendShare);
 
     public sealed record ComparisonResponse(ComparisonResult Comparison);
 
@@ -76,7 +77,8 @@ internal static class SimulationEndpoints
             .Produces<SweepResponse>();
 
         // A shop checks itself: open to merchants too; a signed-in shop also gets its own ledger figures, never another's.
-        api.MapPost("/simulations/shop-check", async (ShopCheckRequest body, ClaimsPrincipal user, TimeProvider clock, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/simulations/shop-check", async (
+                ShopCheckRequest body, ClaimsPrincipal user, TimeProvider clock, IMediator mediator, CancellationToken ct) =>
             {
                 if (body.MonthlySalesYen is not { } sales || body.LocalSupplierShare is not { } supplierShare || body.LocalWagesYen is not { } wages)
                 {

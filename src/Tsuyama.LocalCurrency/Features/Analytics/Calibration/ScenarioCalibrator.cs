@@ -33,7 +33,8 @@ public static class ScenarioCalibrator
         {
             $"calibrated from the ledger, JST {Day(report.From)}–{Day(report.To)}; base scenario \"{based.Name}\"",
             "kept from the base: injection, netNewConsumptionShare, expiryDays, redemptionFeeRate, residents, monteCarlo, " +
-            "and every sector's merchants, local re-spend shares and supplier shares (yen re-spend and leakage are invisible to the ledger); smallBusinessAdditionality is 0 (observed shares include it)",
+            "and every sector's merchants, local re-spend shares and supplier shares (yen re-spend and leakage are invisible to the ledger); " +
+            "smallBusinessAdditionality is 0 (observed shares include it)",
         };
 
         var spend = SpendShares(report, based, notes);
@@ -137,7 +138,8 @@ public static class ScenarioCalibrator
 
         // Transfers are pointsLocalRespendShare × respendInPointsShare of point receipts (= localRespendShare when not given).
         var share = Math.Min(1, transferred / sector.PointsLocalRespend);
-        notes.Add($"{sector.Id}.respendInPointsShare: {share:0.####} = observed transfer share {transferred:0.####} / base pointsLocalRespendShare {sector.PointsLocalRespend:0.####}");
+        notes.Add($"{sector.Id}.respendInPointsShare: {share:0.####} = observed transfer share {transferred:0.####} " +
+            $"/ base pointsLocalRespendShare {sector.PointsLocalRespend:0.####}");
         return share;
     }
 
