@@ -105,6 +105,32 @@ public class MonteCarloEngineTests
     }
 
     [Fact]
+    public void Run_WithAFrontLoadedSpendingCurve_EmptiesWalletsEarlierButMovesTheSameMoney()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        var even = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(json)), runs: 20);
+        json["monteCarlo"]!["spendingCurve"] = new System.Text.Json.Nodes.JsonArray(1.0, 0.0);
+
+        var frontLoaded = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(json)), runs: 20);
+
+        // All spending in the first 30 of 60 days: by day 45 only breakage (5 %) and merchant balances are left.
+        frontLoaded.OutstandingPoints[45].Should().BeLessThan(even.OutstandingPoints[45] / 2);
+        AssertAgreement(json, runs: 300);
+    }
+
+    [Fact]
+    public void Parse_WhenTheSpendingCurveHasNoWeight_IsRejected()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["monteCarlo"]!["spendingCurve"] = new System.Text.Json.Nodes.JsonArray(0.0, -1.0);
+
+        var act = () => TestScenarios.Load(json);
+
+        act.Should().Throw<Scenarios.ScenarioValidationException>().Which.Errors.Should()
+            .ContainSingle(e => e.StartsWith("monteCarlo.spendingCurve must list weights", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_ReportsTheTypicalShopOfEachSector()
     {
         var result = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(TestScenarios.ThreeSectorJson())), runs: 20);

@@ -49,6 +49,7 @@ internal sealed class MarketLayout
         LocalRespendShare = [sectors.Select(s => s.LocalRespendShare).ToArray(), sectors.Select(s => s.PointsLocalRespend).ToArray()];
         RespendInPointsShare = sectors.Select(s => s.RespendInPointsShare).ToArray();
         Residents = scenario.Residents ?? (int)Math.Min(scenario.Injection.UnitsSold, int.MaxValue);
+        SpendingCurveCumulative = scenario.MonteCarlo.SpendingCurve is { } curve ? Cumulative([.. curve]) : null;
     }
 
     public Scenario Scenario { get; }
@@ -79,6 +80,9 @@ internal sealed class MarketLayout
     public double[][] LocalRespendShare { get; }
 
     public double[] RespendInPointsShare { get; }
+
+    /// <summary>Cumulative weights of monteCarlo.spendingCurve; null = spending even over the validity period.</summary>
+    public double[]? SpendingCurveCumulative { get; }
 
     /// <summary>Index of the first cumulative weight above u (u in [0,1)).</summary>
     public static int Pick(double[] cumulative, double u)

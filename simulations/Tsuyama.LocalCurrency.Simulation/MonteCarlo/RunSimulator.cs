@@ -140,10 +140,22 @@ internal sealed class RunSimulator
 
             var sector = MarketLayout.Pick(sectorCumulative, rng.NextDouble());
             var merchant = _layout.MerchantStart[sector] + rng.NextInt(_layout.MerchantCount[sector]);
-            Schedule(rng.NextInt(expiry), new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
+            Schedule(SpendingDay(ref rng, expiry), new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
         }
 
         return unspent;
+    }
+
+    // Even spending keeps its original single draw, so seeded results without a curve are unchanged.
+    private int SpendingDay(ref Xoshiro256 rng, int expiry)
+    {
+        if (_layout.SpendingCurveCumulative is not { } curve)
+        {
+            return rng.NextInt(expiry);
+        }
+
+        var part = MarketLayout.Pick(curve, rng.NextDouble());
+        return Math.Min(expiry - 1, (int)((part + rng.NextDouble()) * expiry / curve.Length));
     }
 
     private void PassOn(ref Xoshiro256 rng, int day, int sector, in Parcel parcel)

@@ -151,4 +151,10 @@ public sealed record MonteCarloSettings
 
     /// <summary>A merchant passes a receipt on between 1 and this many days later. Extra field; default 14.</summary>
     public int MaxRespendDelayDays { get; init; } = 14;
+
+    /// <summary>
+    /// Extra: relative weights of resident spending over equal parts of the validity period (e.g. [3, 2, 1] =
+    /// half in the first third). Absent = even over the period. Changes when money moves, not how much.
+    /// </summary>
+    public IReadOnlyList<double>? SpendingCurve { get; init; }
 }

@@ -83,4 +83,5 @@ internal sealed class MonteCarloDocument
     public int? MinPurchaseYen { get; set; }
     public int? MaxPurchaseYen { get; set; }
     public int? MaxRespendDelayDays { get; set; }
+    public List<double>? SpendingCurve { get; set; }
 }

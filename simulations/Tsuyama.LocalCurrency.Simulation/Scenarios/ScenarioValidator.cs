@@ -331,8 +331,15 @@ internal static class ScenarioValidator
             errors.Add($"monteCarlo.maxRespendDelayDays must be at least 1 (got {delay})");
         }
 
+        var curve = doc.SpendingCurve;
+        if (curve is not null && (curve.Count == 0 || curve.Any(w => !double.IsFinite(w) || w < 0) || curve.Sum() <= 0))
+        {
+            errors.Add("monteCarlo.spendingCurve must list weights of 0 or more with a positive sum, one per equal part of the validity period");
+        }
+
         return new MonteCarloSettings
         {
+            SpendingCurve = curve,
             Runs = runs,
             Seed = doc.Seed ?? 0,
             MinPurchaseYen = min,
