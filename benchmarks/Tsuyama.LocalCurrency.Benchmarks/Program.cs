@@ -1,17 +1,19 @@
 using Tsuyama.LocalCurrency.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|http-payments|simulation|settlement> [args]
+// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|http-payments|simulation|uncertainty|settlement> [args]
 return args.FirstOrDefault() switch
 {
     "payments" => await PaymentBenchmark.RunAsync(args[1..]),
     "http-payments" => await HttpPaymentBenchmark.RunAsync(args[1..]),
     "simulation" => SimulationBenchmark.Run(args[1..]),
+    "uncertainty" => UncertaintyBenchmark.Run(args[1..]),
     "settlement" => await SettlementBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: benchmarks <payments [count]|http-payments [count]|simulation|settlement [merchants] [payments]>");
+    Console.Error.WriteLine(
+        "usage: benchmarks <payments [count]|http-payments [count]|simulation|uncertainty [scenario] [draws]|settlement [merchants] [payments]>");
     return 2;
 }

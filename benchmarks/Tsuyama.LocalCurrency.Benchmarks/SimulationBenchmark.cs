@@ -95,7 +95,7 @@ public static class SimulationBenchmark
         return weights.Select(w => w / sum).ToArray();
     }
 
-    private static string? FindBaseline()
+    internal static string? FindBaseline()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

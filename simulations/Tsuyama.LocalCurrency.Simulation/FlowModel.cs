@@ -7,14 +7,20 @@ namespace Tsuyama.LocalCurrency.Simulation;
 /// expectation, exactly the flows the expected-flow engine solves.
 /// </summary>
 /// <remarks>
-/// Injection rule: smallBusiness points go to the small sectors in proportion to their
+/// Injection rule (smallBusinessAdditionality = 0, the default): smallBusiness points go to the small sectors in proportion to their
 /// residentSpendShare. General points then fill each sector's gap to its target
 /// (residentSpendShare × R1), scaled to the general total. When small points fit inside the small
 /// sectors' targets this reproduces residentSpendShare exactly; when there are more small points
 /// than the small sectors' share, small sectors get only small points and general points go to
-/// large sectors in proportion to their shares (the closest feasible split).
+/// large sectors in proportion to their shares (the closest feasible split). Residents then treat the two kinds
+/// as interchangeable, so smallBusiness points change nothing while they fit. smallBusinessAdditionality a
+/// mixes in the opposite view: a share a of the general points is spent by residentSpendShare as if the
+/// smallBusiness points did not exist, so those points add to what small shops would have had.
 /// Fees: a merchant-to-merchant transfer loses merchantTransferFeeRate, a redemption to yen loses
 /// redemptionFeeRate; fees go to the issuer and leave local circulation.
+/// Forms: a receipt held as points re-spends pointsLocalRespendShare locally (to pointsSupplierShares),
+/// one held as yen localRespendShare (to supplierShares). A transfer keeps the next receipt in points,
+/// a redemption turns it into yen, so respendInPointsShare matters whenever the two shares differ.
 /// </remarks>
 public sealed class FlowModel
 {
@@ -30,7 +36,7 @@ public sealed class FlowModel
         GeneralYen = scenario.Injection.UnitsSold * (double)scenario.Injection.PointsPerUnit.General * keep;
         SmallBusinessYen = scenario.Injection.UnitsSold * (double)scenario.Injection.PointsPerUnit.SmallBusiness * keep;
         R1 = GeneralYen + SmallBusinessYen;
-        (GeneralBySector, SmallBusinessBySector) = SplitInjection(sectors, GeneralYen, SmallBusinessYen, R1);
+        (GeneralBySector, SmallBusinessBySector) = SplitInjection(sectors, GeneralYen, SmallBusinessYen, R1, scenario.SmallBusinessAdditionality);
 
         // States 0..n-1: money held as points by a sector; n..2n-1: money held as yen.
         Transition = new double[2 * n, 2 * n];
@@ -40,15 +46,20 @@ public sealed class FlowModel
             var s = sectors[i];
             var pointsKept = s.RespendInPointsShare * (1 - scenario.MerchantTransferFeeRate);
             var redeemedKept = (1 - s.RespendInPointsShare) * (1 - scenario.RedemptionFeeRate);
-            foreach (var (target, share) in s.SupplierShares)
+            // A receipt held as points re-spends with the points shares; one held as yen with the yen shares.
+            foreach (var (target, share) in s.PointsSuppliers)
             {
                 var j = index[target];
-                var local = s.LocalRespendShare * share;
+                var local = s.PointsLocalRespend * share;
                 Transition[i, j] += local * pointsKept;
                 Transition[i, n + j] += local * redeemedKept;
-                // Yen stay yen: no fee, no way back into points.
-                Transition[n + i, n + j] += local;
                 PointsTransition[i, j] += local * pointsKept;
+            }
+
+            foreach (var (target, share) in s.SupplierShares)
+            {
+                // Yen stay yen: no fee, no way back into points.
+                Transition[n + i, n + index[target]] += s.LocalRespendShare * share;
             }
         }
     }
@@ -76,7 +87,7 @@ public sealed class FlowModel
     /// <summary>
     /// Q over 2n states (points held by sector i = i, yen held by sector i = n + i): yen reaching state j
     /// in the next round per yen in state i, after fees. With zero fees, summing over forms gives
-    /// localRespendShare_i × supplierShares_i[j].
+    /// pointsLocalRespendShare_i × pointsSupplierShares_i[j] from points and localRespendShare_i × supplierShares_i[j] from yen.
     /// </summary>
     public double[,] Transition { get; }
 
@@ -127,7 +138,20 @@ public sealed class FlowModel
         return Enumerable.Range(0, sectors).Where(i => !reachesLeak[i] || !reachesLeak[sectors + i]).Select(i => scenario.Sectors[i].Id).ToList();
     }
 
+    // additionality a: the general points follow (1 − a) × the fungible split below + a × residentSpendShare,
+    // i.e. with a = 1 residents spend their general points as they would without smallBusiness points.
     private static (double[] General, double[] Small) SplitInjection(
+        IReadOnlyList<Sector> sectors, double general, double small, double r1, double additionality)
+    {
+        var (fungible, smallPart) = SplitFungible(sectors, general, small, r1);
+        var shares = sectors.Sum(s => s.ResidentSpendShare);
+        var generalPart = fungible
+            .Select((g, i) => ((1 - additionality) * g) + (additionality * general * sectors[i].ResidentSpendShare / shares))
+            .ToArray();
+        return (generalPart, smallPart);
+    }
+
+    private static (double[] General, double[] Small) SplitFungible(
         IReadOnlyList<Sector> sectors, double general, double small, double r1)
     {
         var n = sectors.Count;

@@ -1,3 +1,6 @@
+using Tsuyama.LocalCurrency.Simulation.Uncertainty;
+using Tsuyama.LocalCurrency.Simulation.InputOutput;
+using Tsuyama.LocalCurrency.Simulation.CostBenefit;
 using Tsuyama.LocalCurrency.Simulation.ExpectedFlow;
 using Tsuyama.LocalCurrency.Simulation.MonteCarlo;
 using Tsuyama.LocalCurrency.Simulation.Results;
@@ -18,6 +21,23 @@ public static class SimulationRunner
         var expected = ExpectedFlowEngine.Solve(model);
         var monteCarlo = MonteCarloEngine.Run(model, runs, progress, cancellationToken);
         progress?.Report(1.0);
-        return new SimulationResult { Scenario = scenario.Name, Expected = expected, MonteCarlo = monteCarlo };
+        return new SimulationResult
+        {
+            Scenario = scenario.Name,
+            Expected = expected,
+            MonteCarlo = monteCarlo,
+            CostBenefit = CostBenefitCalculator.Compute(scenario, expected),
+            IoEffects = IoEffectsOf(model),
+            Uncertainty = ParameterUncertainty.Run(scenario, cancellationToken: cancellationToken),
+        };
+    }
+
+    public static IoEffectsResult? IoEffectsOf(FlowModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var scenario = model.Scenario;
+        return scenario.IoTable is { } table && scenario.InputOutput is { } settings
+            ? IoAnalysis.Compute(table, IoAnalysis.FinalDemand(model, table, settings.SectorMap))
+            : null;
     }
 }

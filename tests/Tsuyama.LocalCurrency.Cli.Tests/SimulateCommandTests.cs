@@ -37,9 +37,9 @@ public sealed class SimulateCommandTests : IDisposable
         }
         """;
 
-    private string WriteScenario(string json)
+    private string WriteScenario(string json, string name = "scenario.json")
     {
-        var path = Path.Combine(_directory, "scenario.json");
+        var path = Path.Combine(_directory, name);
         File.WriteAllText(path, json);
         return path;
     }
@@ -115,5 +115,56 @@ public sealed class SimulateCommandTests : IDisposable
 
         exit.Should().NotBe(0);
         _error.ToString().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Invoke_WithTwoScenarios_PrintsTheComparisonWithDifferences()
+    {
+        var first = WriteScenario(SmallScenario);
+        var second = WriteScenario(SmallScenario.Replace("\"localRespendShare\": 0.5", "\"localRespendShare\": 0.7", StringComparison.Ordinal), "second.json");
+        var outDir = Path.Combine(_directory, "compare");
+
+        var exit = await InvokeAsync(first, second, "--json", "--out", outDir);
+
+        exit.Should().Be(0, _error.ToString());
+        var lm3 = JsonNode.Parse(_output.ToString())!["comparison"]!["headline"]!.AsArray().Single(f => f!["figure"]!.GetValue<string>() == "lm3")!;
+        lm3["values"]!.AsArray().Should().HaveCount(2);
+        lm3["differenceFromFirst"]![1]!.GetValue<double>().Should().BePositive("the second scenario re-spends more locally");
+        File.Exists(Path.Combine(outDir, "comparison.html")).Should().BeTrue();
+        File.Exists(Path.Combine(outDir, "comparison.csv")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Invoke_WithSweep_PrintsOnePointPerStep()
+    {
+        var exit = await InvokeAsync(WriteScenario(SmallScenario), "--sweep", "merchantTransferFeeRate=0:0.01:0.005", "--json");
+
+        exit.Should().Be(0, _error.ToString());
+        var sweep = JsonNode.Parse(_output.ToString())!["sweep"]!;
+        sweep["parameter"]!.GetValue<string>().Should().Be("merchantTransferFeeRate");
+        sweep["points"]!.AsArray().Select(p => p!["value"]!.GetValue<double>()).Should().Equal(0, 0.005, 0.01);
+    }
+
+    [Theory]
+    [InlineData("premiumRate=0.1:0.3", "must look like name=lo:hi:step")]
+    [InlineData("noSuchInput=0:1:0.5", "is not an input that can vary")]
+    public async Task Invoke_WithABadSweep_FailsWithAClearMessage(string sweep, string message)
+    {
+        var exit = await InvokeAsync(WriteScenario(SmallScenario), "--sweep", sweep, "--json");
+
+        exit.Should().Be(SimulateCommand.InvalidInput);
+        _error.ToString().Should().Contain(message);
+        _output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Invoke_WithSweepAndTwoScenarios_IsRejected()
+    {
+        var path = WriteScenario(SmallScenario);
+
+        var exit = await InvokeAsync(path, path, "--sweep", "breakageShare=0:0.1:0.05");
+
+        exit.Should().Be(SimulateCommand.InvalidInput);
+        _error.ToString().Should().Contain("--sweep takes one scenario");
     }
 }

@@ -60,11 +60,12 @@ public class ExpectedFlowEngineTests
     }
 
     [Fact]
-    public void Solve_InducedConsumptionIsNetNewShareOfAllTurnover()
+    public void Solve_InducedConsumptionIsNetNewShareOfTheResidentsSpending()
     {
         var result = Solve(TestScenarios.OneSectorJson(0.8));
 
-        result.InducedConsumptionYen.Should().Be((long)Math.Round(0.357 * 5_000_000));
+        // Consumption, not turnover: the re-spend rounds it sets off are costBenefit.inducedTurnoverYen.
+        result.InducedConsumptionYen.Should().Be((long)Math.Round(0.357 * 1_000_000));
     }
 
     [Fact]
@@ -105,5 +106,41 @@ public class ExpectedFlowEngineTests
         result.Flows.Sum(f => f.Yen).Should().BeCloseTo(result.TotalLocalTurnoverYen - result.R1Yen, 20);
         result.Flows.Should().Contain(f => f.From == "retail" && f.To == "wholesale");
         result.Flows.Should().NotContain(f => f.From == "retail" && f.To == "chain");
+    }
+
+    [Theory]
+    [InlineData(1.0, 5.0)] // every local re-spend of points stays points: 1 / (1 − 0.8)
+    [InlineData(0.0, 2.6)] // redeemed first: 1 + 0.8 × 1 / (1 − 0.5)
+    [InlineData(0.5, 3.0)] // t = 1 + 0.4·t + 0.4·2, so t = 1.8 / 0.6
+    public void Solve_WhenPointsStayLocalMoreThanYen_TransfersInPointsRaiseTheMultiplier(double respendInPoints, double multiplier)
+    {
+        var json = TestScenarios.OneSectorJson(0.5, respendInPointsShare: respendInPoints);
+        json["sectors"]![0]!["pointsLocalRespendShare"] = 0.8;
+
+        var result = Solve(json);
+
+        result.Multiplier.Should().BeApproximately(multiplier, 1e-12);
+    }
+
+    [Fact]
+    public void Solve_WithoutPointsLocalRespendShare_TransfersDoNotChangeTheMultiplierAtZeroFees()
+    {
+        var inPoints = Solve(TestScenarios.OneSectorJson(0.5, respendInPointsShare: 1.0));
+        var redeemed = Solve(TestScenarios.OneSectorJson(0.5, respendInPointsShare: 0.0));
+
+        inPoints.Multiplier.Should().BeApproximately(redeemed.Multiplier, 1e-12, "points and yen then re-spend alike");
+    }
+
+    [Fact]
+    public void Solve_WithPointsSupplierShares_SendsPointsReSpendThere()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["sectors"]![2]!["respendInPointsShare"] = 1.0;
+        json["sectors"]![2]!["pointsSupplierShares"] = new System.Text.Json.Nodes.JsonObject { ["wholesale"] = 1.0 };
+
+        var result = Solve(json);
+
+        // The chain's yen re-spend never goes to wholesale; its points re-spend goes nowhere else.
+        result.Flows.Should().Contain(f => f.From == "chain" && f.To == "wholesale");
     }
 }

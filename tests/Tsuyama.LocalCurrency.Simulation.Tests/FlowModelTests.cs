@@ -33,4 +33,51 @@ public class FlowModelTests
         (model.Transition[0, 3] + model.Transition[0, n + 3]).Should().BeApproximately(0.45 * 0.6, 1e-12);
         model.PointsTransition[0, 3].Should().BeApproximately(0.45 * 0.6 * 0.4, 1e-12);
     }
+
+    [Theory]
+    [InlineData(0.0, 0.5)] // interchangeable: small points replace general spending at the small shop
+    [InlineData(1.0, 0.75)] // additional: general points still split 50:50 on top of the small points
+    [InlineData(0.4, 0.6)]
+    public void From_WithSmallBusinessAdditionality_MovesThatShareOfGeneralPointsToTheUnconstrainedSplit(double additionality, double smallShare)
+    {
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "two sectors",
+            ["injection"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["unitsSold"] = 10,
+                ["unitPriceYen"] = 10000,
+                ["pointsPerUnit"] = new System.Text.Json.Nodes.JsonObject { ["general"] = 5000, ["smallBusiness"] = 5000 },
+            },
+            ["netNewConsumptionShare"] = 0.3,
+            ["expiryDays"] = 30,
+            ["redemptionFeeRate"] = 0.0,
+            ["merchantTransferFeeRate"] = 0.0,
+            ["smallBusinessAdditionality"] = additionality,
+            ["sectors"] = new System.Text.Json.Nodes.JsonArray(
+                TestScenarios.Sector("shop", "small", 2, 0.5, 0.3, 0.5, ("chain", 1.0)),
+                TestScenarios.Sector("chain", "large", 1, 0.5, 0.1, 0.0, ("shop", 1.0))),
+            ["monteCarlo"] = new System.Text.Json.Nodes.JsonObject { ["runs"] = 1, ["seed"] = 1 },
+        };
+
+        var model = FlowModel.From(TestScenarios.Load(json));
+
+        (model.InjectionBySector()[0] / model.R1).Should().BeApproximately(smallShare, 1e-12);
+        model.InjectionBySector().Sum().Should().BeApproximately(model.R1, 1e-6);
+    }
+
+    [Fact]
+    public void From_WithPointsLocalRespendShare_UsesItForThePointsRowsOnly()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["redemptionFeeRate"] = 0.0;
+        json["merchantTransferFeeRate"] = 0.0;
+        json["sectors"]![0]!["pointsLocalRespendShare"] = 0.7;
+
+        var model = FlowModel.From(TestScenarios.Load(json));
+        var n = model.SectorCount;
+
+        (model.Transition[0, 3] + model.Transition[0, n + 3]).Should().BeApproximately(0.7 * 0.6, 1e-12);
+        model.Transition[n, n + 3].Should().BeApproximately(0.45 * 0.6, 1e-12);
+    }
 }

@@ -38,6 +38,23 @@ public class MonteCarloEngineTests
     }
 
     [Fact]
+    public void Run_WhenPointsLocalRespendShareDiffersFromLocalRespendShare_AgreesWithTheExpectedFlowModel()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["sectors"]![0]!["pointsLocalRespendShare"] = 0.75;
+        json["sectors"]![1]!["pointsLocalRespendShare"] = 0.2;
+        json["sectors"]![3]!["pointsLocalRespendShare"] = 0.7;
+        json["sectors"]![3]!["pointsSupplierShares"] = new System.Text.Json.Nodes.JsonObject { ["retail"] = 0.8, ["wholesale"] = 0.2 };
+        json["merchantTransferFeeRate"] = 0.0;
+        json["redemptionFeeRate"] = 0.0;
+        var withoutPointsShares = ExpectedFlowEngine.Solve(FlowModel.From(TestScenarios.Load(TestScenarios.ThreeSectorJson())));
+
+        var exact = AssertAgreement(json, runs: 300);
+
+        exact.Multiplier.Should().NotBeApproximately(withoutPointsShares.Multiplier, 0.05, "the points shares must change the answer");
+    }
+
+    [Fact]
     public void Run_OnTheTsuyamaBaselineScaledDown_AgreesWithTheExpectedFlowModel()
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestScenarios.RepositoryFile("simulations", "scenarios", "tsuyama-baseline.json")))!.AsObject();
@@ -88,6 +105,32 @@ public class MonteCarloEngineTests
     }
 
     [Fact]
+    public void Run_WithAFrontLoadedSpendingCurve_EmptiesWalletsEarlierButMovesTheSameMoney()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        var even = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(json)), runs: 20);
+        json["monteCarlo"]!["spendingCurve"] = new System.Text.Json.Nodes.JsonArray(1.0, 0.0);
+
+        var frontLoaded = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(json)), runs: 20);
+
+        // All spending in the first 30 of 60 days: by day 45 only breakage (5 %) and merchant balances are left.
+        frontLoaded.OutstandingPoints[45].Should().BeLessThan(even.OutstandingPoints[45] / 2);
+        AssertAgreement(json, runs: 300);
+    }
+
+    [Fact]
+    public void Parse_WhenTheSpendingCurveHasNoWeight_IsRejected()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["monteCarlo"]!["spendingCurve"] = new System.Text.Json.Nodes.JsonArray(0.0, -1.0);
+
+        var act = () => TestScenarios.Load(json);
+
+        act.Should().Throw<Scenarios.ScenarioValidationException>().Which.Errors.Should()
+            .ContainSingle(e => e.StartsWith("monteCarlo.spendingCurve must list weights", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_ReportsTheTypicalShopOfEachSector()
     {
         var result = MonteCarloEngine.Run(FlowModel.From(TestScenarios.Load(TestScenarios.ThreeSectorJson())), runs: 20);
@@ -103,7 +146,7 @@ public class MonteCarloEngineTests
         ((double)retail.MerchantTurnoverP50Yen).Should().BeApproximately(retail.TurnoverYen / 12.0, retail.TurnoverYen / 12.0 * 0.15);
     }
 
-    private static void AssertAgreement(System.Text.Json.Nodes.JsonObject json, int runs)
+    private static ExpectedFlowResult AssertAgreement(System.Text.Json.Nodes.JsonObject json, int runs)
     {
         var model = FlowModel.From(TestScenarios.Load(json));
         var exact = ExpectedFlowEngine.Solve(model);
@@ -115,6 +158,7 @@ public class MonteCarloEngineTests
         ShouldContain(mc.HandoversPerPoint, exact.HandoversPerPoint, "hand-overs per point");
         ShouldContain(mc.R1Yen, exact.R1Yen, "R1");
         mc.Lm3.Sd.Should().BePositive("the runs are random");
+        return exact;
     }
 
     private static void ShouldContain(Distribution distribution, double exact, string what)

@@ -1,5 +1,6 @@
 using System.Text;
 using Tsuyama.LocalCurrency.Simulation.Reports;
+using Tsuyama.LocalCurrency.Simulation.Scenarios;
 
 namespace Tsuyama.LocalCurrency.Simulation.Tests;
 
@@ -33,11 +34,52 @@ public sealed class ReportWriterTests : IDisposable
             .And.Contain("<h2>概要</h2>")
             .And.Contain("<h2>ラウンド別の地域内取引額</h2>")
             .And.Contain("<h2>業種間のお金の流れ</h2>")
-            .And.Contain("<h2>LM3 の分布（モンテカルロ）</h2>")
-            .And.Contain("<h2>乗数の分布（モンテカルロ）</h2>")
+            .And.Contain("<h2>LM3 の分布（モンテカルロ：乱数によるばらつき）</h2>")
+            .And.Contain("<h2>乗数の分布（モンテカルロ：乱数によるばらつき）</h2>")
+            .And.Contain("<h2>市の費用と効果</h2>")
             .And.Contain("<h2>流通ポイント残高の推移</h2>")
             .And.Contain("お店で1万円使われると、地域の他のお店に");
-        CountOf(html, "<svg ").Should().Be(5);
+        CountOf(html, "<svg ").Should().Be(6, "five charts and the merchant page's one");
+        html.Should().NotContain("入力の不確かさ</h2>", "the scenario gives no ranges").And.NotContain("産業連関表による経済波及効果");
+    }
+
+    [Fact]
+    public void Write_WithRangesAndAnIllustrativeTable_SeparatesInputUncertaintyAndWarnsAboutTheTable()
+    {
+        var scenario = ScenarioLoader.Load(TestScenarios.RepositoryFile("simulations", "scenarios", "tsuyama-baseline.json"));
+        var result = SimulationRunner.Run(scenario with { Uncertainty = scenario.Uncertainty! with { Draws = 50 } }, runs: 2);
+
+        ReportWriter.Write(_directory, scenario, result);
+
+        var html = File.ReadAllText(Path.Combine(_directory, ReportWriter.ReportFile));
+        html.Should().Contain("<h2>入力の不確かさ</h2>").And.Contain("LM3 のトルネード図").And.Contain("純効果のトルネード図")
+            .And.Contain("<h2>産業連関表による経済波及効果</h2>").And.Contain("<strong>例示用</strong>")
+            .And.Contain("第2次間接波及効果").And.Contain("乱数によるばらつき");
+        html.Should().Contain("参議院答弁書", "each range's source is shown");
+    }
+
+    [Fact]
+    public void MerchantPage_SaysAmountsAsPeopleDoAndComparesASmallShopWithAChain()
+    {
+        var scenario = ScenarioLoader.Load(TestScenarios.RepositoryFile("simulations", "scenarios", "tsuyama-baseline.json"));
+        var result = SimulationRunner.Run(scenario with { Uncertainty = null }, runs: 2);
+
+        ReportWriter.Write(_directory, scenario, result);
+
+        var html = File.ReadAllText(Path.Combine(_directory, ReportWriter.MerchantSummaryFile));
+        html.Should().MatchRegex("約[0-9.]+億円").And.Contain("小売（中小）なら 7,159円").And.Contain("大型店（1,000㎡以上）なら 2,347円");
+        html.Should().NotContain("近道", "the model does not show transfers to be the way to raise sales").And.NotContain("万円</strong> が地域の中で");
+        CountOf(html, "<svg ").Should().Be(1, "one chart");
+    }
+
+    [Theory]
+    [InlineData(950_000_000, "約9.5億円")]
+    [InlineData(51_715_150, "約5,172万円")]
+    [InlineData(-49_273_196, "約−4,927万円")]
+    [InlineData(7_159, "7,159円")]
+    public void Oku_SaysAmountsAsPeopleDo(double yen, string text)
+    {
+        Format.Oku(yen).Should().Be(text);
     }
 
     [Fact]

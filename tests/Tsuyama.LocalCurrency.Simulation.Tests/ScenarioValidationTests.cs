@@ -65,6 +65,32 @@ public class ScenarioValidationTests
         ErrorsOf(json).Should().ContainSingle(e => e.Contains("unknown sector id \"nowhere\""));
     }
 
+    [Fact]
+    public void Parse_WhenPointsSharesAreWrong_NamesThePointsFields()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        FirstSector(json)["pointsLocalRespendShare"] = 1.2;
+        FirstSector(json)["pointsSupplierShares"] = new JsonObject { ["retail"] = 0.5 };
+
+        ErrorsOf(json).Should().Contain(e => e.StartsWith("sectors[0].pointsLocalRespendShare must be a share", StringComparison.Ordinal))
+            .And.Contain(e => e.StartsWith("sectors[0].pointsSupplierShares must sum to 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WithPointsShares_KeepsThemAndRoundTrips()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        FirstSector(json)["pointsLocalRespendShare"] = 0.7;
+        FirstSector(json)["pointsSupplierShares"] = new JsonObject { ["retail"] = 1.0 };
+
+        var scenario = TestScenarios.Load(json);
+        var again = ScenarioLoader.Parse(ScenarioLoader.ToJson(scenario));
+
+        again.Sectors[0].PointsLocalRespend.Should().Be(0.7);
+        again.Sectors[0].PointsSuppliers.Should().ContainKey("retail").WhoseValue.Should().Be(1.0);
+        again.Sectors[1].PointsLocalRespend.Should().Be(again.Sectors[1].LocalRespendShare, "absent means the same as yen");
+    }
+
     [Theory]
     [InlineData("localRespendShare", 1.5)]
     [InlineData("respendInPointsShare", -0.1)]

@@ -13,6 +13,7 @@ public sealed class MalformedInputSweepTests(MatrixFixture fixture) : IClassFixt
         "/api/v1/residents/{resident}/verification", "/api/v1/programs/{program}/applications", "/api/v1/programs/{program}/lottery",
         "/api/v1/applications/{unknown}/payments", "/api/v1/purchases/{unknown}/cancellation", "/api/v1/sales/provider-callback",
         "/api/v1/grant-budgets", "/api/v1/grant-budgets/{unknown}/grants", "/api/v1/grant-budgets/{unknown}/grants/csv",
+        "/api/v1/simulations/comparisons", "/api/v1/simulations/sweeps", "/api/v1/simulations/shop-check",
     ];
 
     private static readonly string[] Bodies =

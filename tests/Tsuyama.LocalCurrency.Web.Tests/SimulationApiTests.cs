@@ -126,6 +126,101 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task Comparison_OfTwoScenarios_AnswersAtOnceWithTheDifference()
+    {
+        var response = await _api.PostAsync(
+            await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(0.2), Scenario(0.8) } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var lm3 = (await Api.JsonAsync(response))["comparison"]!["headline"]!.AsArray().Single(f => f!["figure"]!.GetValue<string>() == "lm3")!;
+        lm3["values"]![0]!.GetValue<double>().Should().BeApproximately(1.24, 1e-9);
+        lm3["differenceFromFirst"]![1]!.GetValue<double>().Should().BeApproximately(2.44 - 1.24, 1e-9);
+    }
+
+    [Fact]
+    public async Task Comparison_WithAnInvalidScenario_NamesWhichOne()
+    {
+        var broken = Scenario();
+        broken["sectors"]![0]!["residentSpendShare"] = 0.5;
+
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/comparisons", new { scenarios = new[] { Scenario(), broken } });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenarios[1]"]!.AsArray().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Sweep_OfTheRespendShare_GivesOnePointPerStep()
+    {
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario = Scenario(), parameter = "sectors.town.localRespendShare", from = 0.2, to = 0.8, step = 0.3 });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var points = (await Api.JsonAsync(response))["sweep"]!["points"]!.AsArray();
+        points.Select(p => p!["value"]!.GetValue<double>()).Should().Equal(0.2, 0.5, 0.8);
+        points[2]!["lm3"]!.GetValue<double>().Should().BeApproximately(2.44, 1e-9);
+    }
+
+    [Fact]
+    public async Task Sweep_OfAnUnknownInput_Returns400()
+    {
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario = Scenario(), parameter = "injection.unitsSold", from = 1, to = 2, step = 1 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["parameter"]![0]!.GetValue<string>().Should().Contain("is not an input that can vary");
+    }
+
+    [Fact]
+    public async Task Sweep_NamingATableDirectory_IsRefused()
+    {
+        var scenario = Scenario();
+        scenario["inputOutput"] = new JsonObject { ["table"] = "../../etc", ["sectorMap"] = new JsonObject { ["town"] = "01" } };
+
+        var response = await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/sweeps",
+            new { scenario, parameter = "breakageShare", from = 0, to = 0.1, step = 0.05 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenario"]![0]!.GetValue<string>().Should().Contain("is not a built-in table");
+    }
+
+    [Fact]
+    public async Task ShopCheck_ForASignedInShop_AddsItsOwnLedgerFiguresOnly()
+    {
+        var program = await _api.CreateProgramAsync();
+        var shop = await _api.MerchantAsync();
+        var other = await _api.MerchantAsync();
+        var resident = await _api.ResidentAsync();
+        await _api.BuyAsync(resident, program);
+        (await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 3_000 }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _api.PostMovingAsync(shop.Client, "/api/v1/merchant/transfers", new { toMerchantId = other.Id, amount = 1_000 }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var figures = new { monthlySalesYen = 1_000_000, localSupplierShare = 0.4, localWagesYen = 200_000 };
+
+        var mine = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/simulations/shop-check", figures));
+        var theirs = await Api.JsonAsync(await _api.PostAsync(other.Client, "/api/v1/simulations/shop-check", figures));
+        var chamber = await Api.JsonAsync(await _api.PostAsync(await ChamberAsync(), "/api/v1/simulations/shop-check", figures));
+
+        mine["check"]!["lm3"]!.GetValue<double>().Should().BeApproximately(1.84, 1e-9);
+        mine["check"]!["perTenThousandToLocalBusinessesYen"]!.GetValue<long>().Should().Be(6_400);
+        mine["ledger"]!["pointsReceived"]!.GetValue<long>().Should().Be(3_000);
+        mine["ledger"]!["pointsSentToShops"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(1_000);
+        theirs["ledger"]!["pointsReceived"]!.GetValue<long>().Should().BeInRange(990, 1_000, "the other shop sees only the transfer it received, less its fee");
+        chamber["ledger"].Should().BeNull("the chamber has no shop of its own");
+    }
+
+    [Fact]
+    public async Task ShopCheck_WithImpossibleFigures_Returns400()
+    {
+        var response = await _api.PostAsync((await _api.MerchantAsync()).Client, "/api/v1/simulations/shop-check",
+            new { monthlySalesYen = 100_000, localSupplierShare = 0.9, localWagesYen = 50_000 });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["figures"]![0]!.GetValue<string>().Should().Contain("exceed the month's sales");
+    }
+
+    [Fact]
     public async Task Simulation_ForAMerchantOrResident_IsForbidden()
     {
         var merchant = await _api.MerchantAsync();

@@ -78,7 +78,7 @@ public static class ExpectedFlowEngine
             Lm3 = lm3,
             Multiplier = multiplier,
             TotalLocalTurnoverYen = Yen(total),
-            InducedConsumptionYen = Yen(model.Scenario.NetNewConsumptionShare * r1 * multiplier),
+            InducedConsumptionYen = Yen(model.Scenario.NetNewConsumptionShare * r1),
             HandoversPerPoint = handovers,
             Sectors = sectorResults,
             Flows = flows,

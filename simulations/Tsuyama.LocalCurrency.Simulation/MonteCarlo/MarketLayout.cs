@@ -33,18 +33,23 @@ internal sealed class MarketLayout
         GeneralSectorCumulative = Cumulative(model.GeneralBySector);
         SmallBusinessSectorCumulative = Cumulative(model.SmallBusinessBySector);
 
-        SupplierCumulative = new double[n][];
-        SupplierTarget = new int[n][];
+        // Index 0: receipts held as yen, 1: receipts held as points (Parcel.IsPoints).
+        SupplierCumulative = [new double[n][], new double[n][]];
+        SupplierTarget = [new int[n][], new int[n][]];
         for (var i = 0; i < n; i++)
         {
-            var shares = sectors[i].SupplierShares.ToList();
-            SupplierTarget[i] = shares.Select(p => model.SectorIndex[p.Key]).ToArray();
-            SupplierCumulative[i] = Cumulative(shares.Select(p => p.Value).ToArray());
+            foreach (var (form, suppliers) in new[] { (0, sectors[i].SupplierShares), (1, sectors[i].PointsSuppliers) })
+            {
+                var shares = suppliers.ToList();
+                SupplierTarget[form][i] = shares.Select(p => model.SectorIndex[p.Key]).ToArray();
+                SupplierCumulative[form][i] = Cumulative(shares.Select(p => p.Value).ToArray());
+            }
         }
 
-        LocalRespendShare = sectors.Select(s => s.LocalRespendShare).ToArray();
+        LocalRespendShare = [sectors.Select(s => s.LocalRespendShare).ToArray(), sectors.Select(s => s.PointsLocalRespend).ToArray()];
         RespendInPointsShare = sectors.Select(s => s.RespendInPointsShare).ToArray();
         Residents = scenario.Residents ?? (int)Math.Min(scenario.Injection.UnitsSold, int.MaxValue);
+        SpendingCurveCumulative = scenario.MonteCarlo.SpendingCurve is { } curve ? Cumulative([.. curve]) : null;
     }
 
     public Scenario Scenario { get; }
@@ -65,13 +70,19 @@ internal sealed class MarketLayout
 
     public double[] SmallBusinessSectorCumulative { get; }
 
-    public double[][] SupplierCumulative { get; }
+    /// <summary>[form][sector]: form 0 = receipt held as yen, 1 = held as points.</summary>
+    public double[][][] SupplierCumulative { get; }
 
-    public int[][] SupplierTarget { get; }
+    /// <summary>[form][sector], as <see cref="SupplierCumulative"/>.</summary>
+    public int[][][] SupplierTarget { get; }
 
-    public double[] LocalRespendShare { get; }
+    /// <summary>[form][sector], as <see cref="SupplierCumulative"/>.</summary>
+    public double[][] LocalRespendShare { get; }
 
     public double[] RespendInPointsShare { get; }
+
+    /// <summary>Cumulative weights of monteCarlo.spendingCurve; null = spending even over the validity period.</summary>
+    public double[]? SpendingCurveCumulative { get; }
 
     /// <summary>Index of the first cumulative weight above u (u in [0,1)).</summary>
     public static int Pick(double[] cumulative, double u)

@@ -140,16 +140,29 @@ internal sealed class RunSimulator
 
             var sector = MarketLayout.Pick(sectorCumulative, rng.NextDouble());
             var merchant = _layout.MerchantStart[sector] + rng.NextInt(_layout.MerchantCount[sector]);
-            Schedule(rng.NextInt(expiry), new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
+            Schedule(SpendingDay(ref rng, expiry), new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
         }
 
         return unspent;
     }
 
+    // Even spending keeps its original single draw, so seeded results without a curve are unchanged.
+    private int SpendingDay(ref Xoshiro256 rng, int expiry)
+    {
+        if (_layout.SpendingCurveCumulative is not { } curve)
+        {
+            return rng.NextInt(expiry);
+        }
+
+        var part = MarketLayout.Pick(curve, rng.NextDouble());
+        return Math.Min(expiry - 1, (int)((part + rng.NextDouble()) * expiry / curve.Length));
+    }
+
     private void PassOn(ref Xoshiro256 rng, int day, int sector, in Parcel parcel)
     {
         var actOn = day + 1 + rng.NextInt(_maxDelay);
-        if (rng.NextDouble() >= _layout.LocalRespendShare[sector])
+        var form = parcel.IsPoints ? 1 : 0;
+        if (rng.NextDouble() >= _layout.LocalRespendShare[form][sector])
         {
             // Leaks: points are redeemed on the day the merchant acts; yen simply leave.
             if (parcel.IsPoints)
@@ -169,7 +182,7 @@ internal sealed class RunSimulator
             AddOutstanding(actOn, inPoints ? amount - parcel.Amount : -parcel.Amount);
         }
 
-        var target = _layout.SupplierTarget[sector][MarketLayout.Pick(_layout.SupplierCumulative[sector], rng.NextDouble())];
+        var target = _layout.SupplierTarget[form][sector][MarketLayout.Pick(_layout.SupplierCumulative[form][sector], rng.NextDouble())];
         var merchant = _layout.MerchantStart[target] + rng.NextInt(_layout.MerchantCount[target]);
         var round = (byte)Math.Min(parcel.Round + 1, 4);
         Schedule(actOn, new Parcel { Merchant = merchant, Amount = amount, Round = round, IsPoints = inPoints });

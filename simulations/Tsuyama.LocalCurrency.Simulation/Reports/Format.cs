@@ -16,6 +16,16 @@ internal static class Format
     /// <summary>Large amounts in 万円 with one decimal, as Japanese readers expect.</summary>
     public static string Man(double yen) => (yen / 10_000).ToString("N1", Invariant) + "万円";
 
+    /// <summary>Amounts as people say them: 約9.5億円, 約3,200万円, 8,500円 (negative amounts keep their sign).</summary>
+    public static string Oku(double yen)
+    {
+        var sign = yen < 0 ? "−" : string.Empty;
+        var a = Math.Abs(yen);
+        return a >= 100_000_000 ? $"約{sign}{(a / 100_000_000).ToString(a >= 1e10 ? "N0" : "N1", Invariant)}億円"
+            : a >= 10_000 ? $"約{sign}{Math.Round(a / 10_000).ToString("N0", Invariant)}万円"
+            : $"{sign}{Math.Round(a).ToString("N0", Invariant)}円";
+    }
+
     public static string Count(long value) => value.ToString("N0", Invariant);
 
     public static string Ratio(double value) => value.ToString("0.000", Invariant);

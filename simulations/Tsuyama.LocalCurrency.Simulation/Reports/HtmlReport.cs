@@ -22,11 +22,24 @@ internal static class HtmlReport
         Row(body, "地域内の取引額の合計", Yen(expected.TotalLocalTurnoverYen));
         Row(body, "地域内乗数（取引額 ÷ R1）", Ratio(expected.Multiplier));
         Row(body, "LM3（最初の3ラウンド ÷ R1）", Ratio(expected.Lm3));
-        Row(body, "新たに生まれた消費（純増効果）", Yen(expected.InducedConsumptionYen));
+        Row(body, "新たに生まれた消費（R1 × 新たな消費の割合）", Yen(expected.InducedConsumptionYen));
         Row(body, "ポイント1点あたりの受け渡し回数", Ratio(expected.HandoversPerPoint));
-        Row(body, $"モンテカルロ {Count(mc.Runs)} 回の LM3（5%〜95%）", $"{Ratio(mc.Lm3.P5)} 〜 {Ratio(mc.Lm3.P95)}（平均 {Ratio(mc.Lm3.Mean)}）");
-        Row(body, $"モンテカルロ {Count(mc.Runs)} 回の乗数（5%〜95%）", $"{Ratio(mc.Multiplier.P5)} 〜 {Ratio(mc.Multiplier.P95)}（平均 {Ratio(mc.Multiplier.Mean)}）");
+        if (result.Uncertainty is { } u)
+        {
+            Row(body, "LM3 の幅（入力の不確かさ、5%〜95%）", $"{Ratio(u.Lm3.P5)} 〜 {Ratio(u.Lm3.P95)}");
+        }
+
         body.Append("</table>");
+        body.Append(CostBenefitSection(result.CostBenefit, scenario));
+        if (result.IoEffects is { } io)
+        {
+            body.Append(IoSection(io));
+        }
+
+        if (result.Uncertainty is { } uncertainty)
+        {
+            body.Append(UncertaintySection(uncertainty, expected, result.CostBenefit));
+        }
 
         body.Append("<h2>ラウンド別の地域内取引額</h2><p>R1 は市民の買い物、R2 以降はお店が地元の仕入先などに支払った額です。</p>");
         var shown = expected.Rounds.Take(10).ToList();
@@ -50,9 +63,11 @@ internal static class HtmlReport
 
         body.Append("</table>");
 
-        body.Append("<h2>LM3 の分布（モンテカルロ）</h2>");
+        body.Append("<h2>LM3 の分布（モンテカルロ：乱数によるばらつき）</h2>");
+        body.Append($"<p>入力を固定したまま、市民とお店の動きを乱数で {Html(Count(mc.Runs))} 回試した結果です。幅（5%〜95%：{Ratio(mc.Lm3.P5)}〜{Ratio(mc.Lm3.P95)}）は")
+            .Append("<strong>乱数によるばらつき</strong>で、入力がどれだけ不確かかは表しません（それは「入力の不確かさ」の節です）。</p>");
         body.Append(SvgCharts.Histogram(mc.Lm3.Samples, expected.Lm3, "LM3 の分布"));
-        body.Append("<h2>乗数の分布（モンテカルロ）</h2>");
+        body.Append("<h2>乗数の分布（モンテカルロ：乱数によるばらつき）</h2>");
         body.Append(SvgCharts.Histogram(mc.Multiplier.Samples, expected.Multiplier, "乗数の分布"));
 
         body.Append("<h2>流通ポイント残高の推移</h2><p>市民の財布とお店の口座にあるポイントの合計（全試行の平均）。有効期限で使われなかったポイントが失効します。</p>");
@@ -73,6 +88,105 @@ internal static class HtmlReport
         "h1{font-size:1.6em;border-bottom:3px solid #2f7f6f}h2{font-size:1.25em;margin-top:2em;border-left:6px solid #2f7f6f;padding-left:.5em}" +
         "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em .6em}th{background:#e8f3f0}td.n{text-align:right}" +
         "svg{width:100%;height:auto;margin:.5em 0}.note{color:#666;font-size:.9em}.merchant li{margin:.4em 0;font-size:1.1em}";
+
+    private static string CostBenefitSection(CostBenefitResult cb, Scenario scenario)
+    {
+        var html = new StringBuilder("<h2>市の費用と効果</h2><table>");
+        Row(html, "プレミアム（市の負担）", Oku(cb.PremiumYen));
+        Row(html, cb.AdminGiven ? "事務費" : "事務費（シナリオに記載なし：0円として計算）", Oku(cb.AdminYen));
+        Row(html, "新たに生まれた消費", Oku(cb.InducedConsumptionYen));
+        Row(html, "新たな消費が生む地域内の取引（全ラウンド）", Oku(cb.InducedTurnoverYen));
+        Row(html, "純効果（新たな消費 − プレミアム − 事務費）", Oku(cb.NetEffectYen));
+        Row(html, "費用対効果（新たな消費 ÷ 市の費用）", cb.BenefitCostRatio is { } r ? Ratio(r) : "—");
+        Row(html, cb.CashHandoutConsumptionShare is { } share
+                ? $"同じ予算 {Oku(cb.BudgetYen)} を現金で配った場合の消費（消費に回る割合 {Percent(share)}）"
+                : "同じ予算を現金で配った場合の消費（割合がシナリオにないため計算しません）",
+            cb.CashHandoutConsumptionYen is { } cash ? Oku(cash) : "—");
+        return html.Append("</table>")
+            .Append($"<p class=\"note\">新たな消費の割合 {Html(Percent(scenario.NetNewConsumptionShare))} はシナリオの入力です（出典は simulations/scenarios/README.md）。")
+            .Append("プレミアムは発行ポイントと販売額の差で、使われずに失効した分も差し引いていません。</p>").ToString();
+    }
+
+    private static string IoSection(IoEffectsResult io)
+    {
+        var html = new StringBuilder("<h2>産業連関表による経済波及効果</h2>");
+        if (io.Illustrative)
+        {
+            html.Append("<p class=\"warn\">この表は<strong>例示用</strong>で、実在の産業連関表ではありません。計算方法を示すためのもので、金額は実際の効果ではありません。")
+                .Append("岡山県の産業連関表を読み込む手順は simulations/io-tables/README.md にあります。</p>");
+        }
+
+        html.Append($"<p>新たに生まれた消費 {Html(Oku(io.FinalDemandYen))} を最終需要として、{Html(io.Table)} で計算しました。</p>");
+        html.Append("<table><tr><th></th><th>生産誘発額</th><th>粗付加価値誘発額</th><th>雇用者所得誘発額</th><th>誘発就業者数</th></tr>");
+        foreach (var (label, e) in new[] { ("直接効果", io.Direct), ("第1次間接波及効果", io.FirstIndirect), ("第2次間接波及効果", io.SecondIndirect), ("合計", io.Total) })
+        {
+            html.Append($"<tr><th>{label}</th><td class=\"n\">{Html(Oku(e.Production))}</td><td class=\"n\">{Html(Oku(e.ValueAdded))}</td>")
+                .Append($"<td class=\"n\">{Html(Oku(e.EmployeeIncome))}</td>")
+                .Append($"<td class=\"n\">{e.Workers.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}人</td></tr>");
+        }
+
+        return html.Append($"</table><p class=\"note\">波及倍率（生産誘発額 ÷ 最終需要）{Ratio(io.ProductionRippleRatio)}。出典：{Html(io.Source)}</p>").ToString();
+    }
+
+    private static string UncertaintySection(UncertaintyResult u, ExpectedFlowResult expected, CostBenefitResult cb)
+    {
+        var html = new StringBuilder("<h2>入力の不確かさ</h2>");
+        html.Append($"<p>入力の多くは測定値ではなく仮定です。下の入力に幅を与え、{Html(Count(u.Draws))} 通りに選び直して計算しました。")
+            .Append("これが<strong>答えの本当の幅</strong>です（モンテカルロの幅は乱数のばらつきにすぎません）。</p>");
+        html.Append("<table><tr><th></th><th>5%</th><th>中央値</th><th>95%</th></tr>");
+        void Line(string label, Interval? i, Func<double, string> format)
+        {
+            if (i is not null)
+            {
+                html.Append($"<tr><th>{Html(label)}</th><td class=\"n\">{Html(format(i.P5))}</td>")
+                    .Append($"<td class=\"n\">{Html(format(i.P50))}</td><td class=\"n\">{Html(format(i.P95))}</td></tr>");
+            }
+        }
+
+        Line("LM3", u.Lm3, Ratio);
+        Line("地域内乗数", u.Multiplier, Ratio);
+        Line("新たに生まれた消費", u.InducedConsumptionYen, v => Oku(v));
+        Line("純効果", u.NetEffectYen, v => Oku(v));
+        Line("費用対効果", u.BenefitCostRatio, Ratio);
+        Line("生産誘発額（産業連関表）", u.IoTotalProductionYen, v => Oku(v));
+        html.Append("</table>");
+
+        html.Append("<h3>LM3 を最も動かす入力</h3>");
+        html.Append(SvgCharts.Tornado(Bars(u.Tornado.Lm3), expected.Lm3, "LM3 のトルネード図", Ratio));
+        html.Append("<h3>純効果を最も動かす入力</h3>");
+        html.Append(SvgCharts.Tornado(Bars(u.Tornado.NetEffectYen), cb.NetEffectYen, "純効果のトルネード図", v => Oku(v)));
+
+        html.Append("<table><tr><th>入力</th><th>低</th><th>中</th><th>高</th><th>根拠</th></tr>");
+        foreach (var r in u.Ranges)
+        {
+            html.Append($"<tr><td>{Html(InputLabel(r.Parameter))}</td><td class=\"n\">{Html(Number(r.Low))}</td><td class=\"n\">{Html(Number(r.Likely))}</td>")
+                .Append($"<td class=\"n\">{Html(Number(r.High))}</td><td class=\"note\">{Html(r.Source ?? "（記載なし）")}</td></tr>");
+        }
+
+        return html.Append("</table>").ToString();
+    }
+
+    private static List<TornadoBarView> Bars(IReadOnlyList<TornadoBar> bars) =>
+        bars.Select(b => new TornadoBarView(InputLabel(b.Parameter), b.AtLow, b.AtHigh)).ToList();
+
+    private static string Number(double value) =>
+        Math.Abs(value) >= 10_000 ? Oku(value) : value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string InputLabel(string parameter) => parameter switch
+    {
+        "netNewConsumptionShare" => "新たな消費の割合",
+        "breakageShare" => "使われずに失効する割合",
+        "smallBusinessAdditionality" => "専用券が中小店の売上を上乗せする度合い",
+        "sectors.*.localRespendShare.shift" => "全業種の地域内再支出（円）±",
+        "sectors.*.pointsLocalRespendShare.shift" => "全業種の地域内再支出（ポイント）±",
+        "sectors.*.respendInPointsShare.shift" => "全業種のポイント払いの割合 ±",
+        "costBenefit.adminYen" => "事務費",
+        "costBenefit.adminShareOfIssued" => "事務費（発行額に対する割合）",
+        "redemptionFeeRate" => "換金手数料",
+        "merchantTransferFeeRate" => "店間送金手数料",
+        "premiumRate" => "プレミアム率",
+        _ => parameter,
+    };
 
     private static void Row(StringBuilder body, string label, string value) =>
         body.Append($"<tr><th>{Html(label)}</th><td class=\"n\">{Html(value)}</td></tr>");
@@ -101,7 +215,11 @@ internal static class HtmlReport
     private static string Method() =>
         "<h2>用語と計算方法</h2><ul>" +
         "<li><strong>期待値モデル</strong>：業種を吸収マルコフ連鎖の状態とみなし、地域外への流出を吸収として、基本行列 N = (I − Q)⁻¹ から全ラウンドの取引額を正確に計算します。</li>" +
-        "<li><strong>モンテカルロ</strong>：市民とお店一軒一軒を日単位で動かし、乱数の種を変えて何度も試行します。平均は期待値モデルと一致し、ばらつきの幅（5%〜95%）を示します。</li>" +
+        "<li><strong>モンテカルロ</strong>：市民とお店一軒一軒を日単位で動かし、乱数の種を変えて何度も試行します。平均は期待値モデルと一致します。" +
+        "その 5%〜95% は乱数によるばらつきで、入力の不確かさではありません。</li>" +
+        "<li><strong>入力の不確かさ</strong>：シナリオの入力に幅（低・中・高）を与え、三角分布から何千通りも選んで期待値モデルを解き直した結果です。" +
+        "トルネード図は、入力を一つずつ低・高にしたときの動きの大きい順です。</li>" +
+        "<li><strong>純効果</strong>：新たに生まれた消費 − プレミアム − 事務費（内閣府 2017年の2015年プレミアム付商品券の効果検証と同じ計算）。</li>" +
         "<li><strong>LM3</strong>：(R1 + R2 + R3) ÷ R1。<strong>乗数</strong>：全ラウンドの地域内取引額 ÷ R1。</li>" +
         "<li><strong>1万円あたり</strong>：その業種のお店で1万円使われたとき、その後に地域の事業者（同じ業種の他店を含む）が受け取る額の合計です。</li>" +
         "</ul>";

@@ -30,6 +30,33 @@ public static class ReportWriter
         return written;
     }
 
+    public const string ComparisonFile = "comparison.html";
+    public const string SweepFile = "sweep.html";
+
+    /// <summary>Writes comparison.html and comparison.csv; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteComparison(string directory, ComparisonResult comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        Directory.CreateDirectory(directory);
+        return
+        [
+            WriteText(directory, ComparisonFile, ComparisonReport.Comparison(comparison), new UTF8Encoding(false)),
+            WriteText(directory, "comparison.csv", ComparisonReport.ComparisonCsv(comparison), new UTF8Encoding(true)),
+        ];
+    }
+
+    /// <summary>Writes sweep.html and sweep.csv; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteSweep(string directory, SweepResult sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        Directory.CreateDirectory(directory);
+        return
+        [
+            WriteText(directory, SweepFile, ComparisonReport.Sweep(sweep), new UTF8Encoding(false)),
+            WriteText(directory, "sweep.csv", ComparisonReport.SweepCsv(sweep), new UTF8Encoding(true)),
+        ];
+    }
+
     private static string WriteText(string directory, string name, string text, Encoding encoding)
     {
         var path = Path.Combine(directory, name);

@@ -4,6 +4,8 @@ using static Tsuyama.LocalCurrency.Simulation.Reports.Format;
 namespace Tsuyama.LocalCurrency.Simulation.Reports;
 
 /// <summary>Self-contained inline SVG charts (no scripts, no external files).</summary>
+internal readonly record struct TornadoBarView(string Name, double AtLow, double AtHigh);
+
 internal static class SvgCharts
 {
     private const int Width = 720;
@@ -88,6 +90,115 @@ internal static class SvgCharts
         return Close(svg);
     }
 
+    /// <summary>One horizontal bar per label, value written at the end (the merchant page's one chart).</summary>
+    public static string HorizontalBars(IReadOnlyList<string> labels, IReadOnlyList<double> values, string title, Func<double, string> label)
+    {
+        const int rowHeight = 34;
+        const int nameWidth = 260;
+        var height = (Math.Max(labels.Count, 1) * rowHeight) + 20;
+        var svg = Open(title, height);
+        var max = Math.Max(values.Count == 0 ? 1 : values.Max(), 1e-12);
+        var plotWidth = Width - nameWidth - 110;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var y = 10 + (i * rowHeight);
+            var w = plotWidth * Math.Max(values[i], 0) / max;
+            svg.Append($"<text x=\"{nameWidth - 8}\" y=\"{y + 19}\" text-anchor=\"end\" {FitIn(labels[i], nameWidth - 12, 13)}>{Html(labels[i])}</text>");
+            svg.Append($"<rect x=\"{nameWidth}\" y=\"{y + 4}\" width=\"{N(w)}\" height=\"22\" fill=\"{Bar}\"/>");
+            svg.Append($"<text x=\"{N(nameWidth + w + 6)}\" y=\"{y + 20}\" font-size=\"13\">{Html(label(values[i]))}</text>");
+        }
+
+        return Close(svg);
+    }
+
+    /// <summary>y against x (a sweep): points joined by a line, x ticks at each point's value.</summary>
+    public static string XyChart(IReadOnlyList<double> xs, IReadOnlyList<double> ys, string title, string xLabel, Func<double, string> axisLabel)
+    {
+        var svg = Open(title);
+        var lo = Math.Min(0, ys.Min());
+        var hi = Math.Max(ys.Max(), lo + 1e-12);
+        var plotWidth = Width - Left - 20;
+        var plotHeight = Height - Top - Bottom;
+        double X(double x) => Left + (plotWidth * (xs[^1] > xs[0] ? (x - xs[0]) / (xs[^1] - xs[0]) : 0.5));
+        double Y(double y) => Height - Bottom - (plotHeight * (y - lo) / (hi - lo));
+        for (var k = 0; k <= 4; k++)
+        {
+            var v = lo + ((hi - lo) * k / 4);
+            svg.Append($"<line x1=\"{Left - 4}\" y1=\"{N(Y(v))}\" x2=\"{Width - 20}\" y2=\"{N(Y(v))}\" stroke=\"#ddd\"/>");
+            svg.Append($"<text x=\"{Left - 6}\" y=\"{N(Y(v) + 4)}\" font-size=\"10\" text-anchor=\"end\">{Html(axisLabel(v))}</text>");
+        }
+
+        if (lo < 0)
+        {
+            svg.Append($"<line x1=\"{Left}\" y1=\"{N(Y(0))}\" x2=\"{Width - 20}\" y2=\"{N(Y(0))}\" stroke=\"#555\"/>");
+        }
+
+        svg.Append($"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - 20}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        var step = Math.Max(1, xs.Count / 10);
+        for (var i = 0; i < xs.Count; i++)
+        {
+            if (i % step == 0 || i == xs.Count - 1)
+            {
+                var tick = xs[i].ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+                svg.Append($"<text x=\"{N(X(xs[i]))}\" y=\"{Height - Bottom + 16}\" font-size=\"10\" text-anchor=\"middle\">{Html(tick)}</text>");
+            }
+        }
+
+        svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 6}\" font-size=\"11\" text-anchor=\"end\">{Html(xLabel)}</text>");
+        var line = string.Join(' ', xs.Select((x, i) => $"{N(X(x))},{N(Y(ys[i]))}"));
+        svg.Append($"<polyline points=\"{line}\" fill=\"none\" stroke=\"{Bar}\" stroke-width=\"2\"/>");
+        for (var i = 0; i < xs.Count; i++)
+        {
+            svg.Append($"<circle cx=\"{N(X(xs[i]))}\" cy=\"{N(Y(ys[i]))}\" r=\"3\" fill=\"{Bar}\"><title>{Html(axisLabel(ys[i]))}</title></circle>");
+        }
+
+        return Close(svg);
+    }
+
+    /// <summary>Horizontal bars from the likely value to each end of an input's range, largest swing on top.</summary>
+    public static string Tornado(IReadOnlyList<TornadoBarView> bars, double likely, string title, Func<double, string> label)
+    {
+        const int rowHeight = 30;
+        const int nameWidth = 250;
+        var height = Top + (Math.Max(bars.Count, 1) * rowHeight) + 40;
+        var svg = Open(title, height);
+        var lo = bars.Count == 0 ? likely : Math.Min(likely, bars.Min(b => Math.Min(b.AtLow, b.AtHigh)));
+        var hi = bars.Count == 0 ? likely + 1 : Math.Max(likely, bars.Max(b => Math.Max(b.AtLow, b.AtHigh)));
+        if (hi - lo < 1e-12)
+        {
+            hi = lo + 1;
+        }
+
+        var plotLeft = nameWidth + 10;
+        var plotWidth = Width - plotLeft - 30;
+        double X(double v) => plotLeft + (plotWidth * (v - lo) / (hi - lo));
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var b = bars[i];
+            var y = Top + (i * rowHeight);
+            svg.Append($"<text x=\"{nameWidth}\" y=\"{y + 19}\" font-size=\"11\" text-anchor=\"end\">{Html(b.Name)}</text>");
+            foreach (var (value, color, end) in new[] { (b.AtLow, "#7fa8c9", "低"), (b.AtHigh, Bar, "高") })
+            {
+                var x1 = Math.Min(X(likely), X(value));
+                var w = Math.Abs(X(value) - X(likely));
+                svg.Append($"<rect x=\"{N(x1)}\" y=\"{y + 6}\" width=\"{N(Math.Max(w, 0.5))}\" height=\"18\" fill=\"{color}\">")
+                    .Append($"<title>{Html(b.Name)}（{end}）: {Html(label(value))}</title></rect>");
+            }
+        }
+
+        var baseY = Top + (bars.Count * rowHeight);
+        svg.Append($"<line x1=\"{N(X(likely))}\" y1=\"{Top}\" x2=\"{N(X(likely))}\" y2=\"{baseY}\" stroke=\"{Accent}\" stroke-dasharray=\"4 3\"/>");
+        svg.Append($"<text x=\"{N(X(lo))}\" y=\"{baseY + 16}\" font-size=\"10\">{Html(label(lo))}</text>");
+        svg.Append($"<text x=\"{N(X(likely))}\" y=\"{baseY + 16}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{Accent}\">{Html(label(likely))}</text>");
+        svg.Append($"<text x=\"{N(X(hi))}\" y=\"{baseY + 16}\" font-size=\"10\" text-anchor=\"end\">{Html(label(hi))}</text>");
+        foreach (var (dx, color, text) in new[] { (0, "#7fa8c9", "入力が低いとき"), (120, Bar, "入力が高いとき") })
+        {
+            svg.Append($"<rect x=\"{plotLeft + dx}\" y=\"{baseY + 24}\" width=\"12\" height=\"10\" fill=\"{color}\"/>")
+                .Append($"<text x=\"{plotLeft + dx + 16}\" y=\"{baseY + 33}\" font-size=\"10\">{text}</text>");
+        }
+        return Close(svg);
+    }
+
     /// <summary>Payers on the left, receivers on the right, band width proportional to yen.</summary>
     public static string FlowDiagram(IReadOnlyList<(string Id, string Name)> sectors, IReadOnlyList<(string From, string To, long Yen)> flows, string title)
     {
@@ -128,6 +239,18 @@ internal static class SvgCharts
             ? $"font-size=\"{N(size)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
             : $"font-size=\"{N(size)}\"";
     }
+
+    private static string FitIn(string text, double room, double size)
+    {
+        var fitted = Math.Clamp(room / Math.Max(text.Length, 1), 10, size);
+        return fitted * text.Length > room
+            ? $"font-size=\"{N(fitted)}\" textLength=\"{N(room)}\" lengthAdjust=\"spacingAndGlyphs\""
+            : $"font-size=\"{N(fitted)}\"";
+    }
+
+    private static StringBuilder Open(string title, int height) =>
+        new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\">")
+            .Append($"<title>{Html(title)}</title>");
 
     private static StringBuilder Open(string title) =>
         new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");

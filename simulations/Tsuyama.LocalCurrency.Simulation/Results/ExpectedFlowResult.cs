@@ -15,7 +15,10 @@ public sealed record ExpectedFlowResult
 
     public required long TotalLocalTurnoverYen { get; init; }
 
-    /// <summary>netNewConsumptionShare × R1 × multiplier: the turnover that would not have happened without the program.</summary>
+    /// <summary>
+    /// netNewConsumptionShare × R1: the residents' spending that would not have happened without the program.
+    /// The local turnover it sets off over all rounds is costBenefit.inducedTurnoverYen.
+    /// </summary>
     public required long InducedConsumptionYen { get; init; }
 
     /// <summary>Expected hand-overs of a spent point while it stays a point (the resident's payment counts as the first).</summary>

@@ -9,4 +9,13 @@ public sealed record SimulationResult
     public required ExpectedFlowResult Expected { get; init; }
 
     public required MonteCarloResult MonteCarlo { get; init; }
+
+    /// <summary>Extra: the city's cost and benefit (from the expected-flow answer).</summary>
+    public required CostBenefitResult CostBenefit { get; init; }
+
+    /// <summary>Extra: input-output ripple effects of the induced consumption; null without scenario.inputOutput.</summary>
+    public required IoEffectsResult? IoEffects { get; init; }
+
+    /// <summary>Extra: parameter uncertainty over the scenario's input ranges; null without scenario.uncertainty.</summary>
+    public required UncertaintyResult? Uncertainty { get; init; }
 }

@@ -12,8 +12,41 @@ internal sealed class ScenarioDocument
     public double? MerchantTransferFeeRate { get; set; }
     public double? BreakageShare { get; set; }
     public int? Residents { get; set; }
+    public double? SmallBusinessAdditionality { get; set; }
+    public CostBenefitDocument? CostBenefit { get; set; }
+    public InputOutputDocument? InputOutput { get; set; }
+    public UncertaintyDocument? Uncertainty { get; set; }
     public List<SectorDocument?>? Sectors { get; set; }
     public MonteCarloDocument? MonteCarlo { get; set; }
+}
+
+internal sealed class UncertaintyDocument
+{
+    public int? Draws { get; set; }
+    public int? Seed { get; set; }
+    public List<InputRangeDocument?>? Ranges { get; set; }
+}
+
+internal sealed class InputRangeDocument
+{
+    public string? Parameter { get; set; }
+    public double? Low { get; set; }
+    public double? Likely { get; set; }
+    public double? High { get; set; }
+    public string? Source { get; set; }
+}
+
+internal sealed class InputOutputDocument
+{
+    public string? Table { get; set; }
+    public Dictionary<string, string>? SectorMap { get; set; }
+}
+
+internal sealed class CostBenefitDocument
+{
+    public long? AdminYen { get; set; }
+    public double? AdminShareOfIssued { get; set; }
+    public double? CashHandoutConsumptionShare { get; set; }
 }
 
 internal sealed class InjectionDocument
@@ -39,6 +72,8 @@ internal sealed class SectorDocument
     public double? LocalRespendShare { get; set; }
     public double? RespendInPointsShare { get; set; }
     public Dictionary<string, double>? SupplierShares { get; set; }
+    public double? PointsLocalRespendShare { get; set; }
+    public Dictionary<string, double>? PointsSupplierShares { get; set; }
 }
 
 internal sealed class MonteCarloDocument
@@ -48,4 +83,5 @@ internal sealed class MonteCarloDocument
     public int? MinPurchaseYen { get; set; }
     public int? MaxPurchaseYen { get; set; }
     public int? MaxRespendDelayDays { get; set; }
+    public List<double>? SpendingCurve { get; set; }
 }

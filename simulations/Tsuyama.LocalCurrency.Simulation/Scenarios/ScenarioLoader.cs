@@ -22,10 +22,14 @@ public static class ScenarioLoader
             throw new ScenarioValidationException([$"scenario file not found: {path}"]);
         }
 
-        return Parse(File.ReadAllText(path));
+        return Parse(File.ReadAllText(path), Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static Scenario Parse(string json)
+    /// <param name="baseDirectory">
+    /// Where inputOutput.table directories are looked up; null (the API) allows only built-in tables, so a
+    /// posted scenario can never make the server read a path.
+    /// </param>
+    public static Scenario Parse(string json, string? baseDirectory = null)
     {
         ScenarioDocument? document;
         try
@@ -43,7 +47,7 @@ public static class ScenarioLoader
             throw new ScenarioValidationException(["the scenario is empty (JSON null)"]);
         }
 
-        return ScenarioValidator.Validate(document);
+        return ScenarioValidator.Validate(document, baseDirectory);
     }
 
     public static string ToJson(Scenario scenario) => JsonSerializer.Serialize(scenario, JsonOptions);
@@ -56,6 +60,8 @@ public static class ScenarioLoader
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             WriteIndented = true,
+            // Optional fields left out stay out, so a written scenario reads like the hand-written ones.
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -77,7 +77,18 @@ internal static class SectorValidator
         var local = ScenarioValidator.Share(doc.LocalRespendShare, $"{path}.localRespendShare", errors);
         var inPoints = ScenarioValidator.Share(doc.RespendInPointsShare, $"{path}.respendInPointsShare", errors);
         var suppliers = doc.SupplierShares ?? [];
-        ValidateSuppliers(suppliers, local, path, knownIds, errors);
+        ValidateSuppliers(suppliers, local, $"{path}.supplierShares", "localRespendShare", knownIds, errors);
+        double? pointsLocal = doc.PointsLocalRespendShare is null
+            ? null
+            : ScenarioValidator.Share(doc.PointsLocalRespendShare, $"{path}.pointsLocalRespendShare", errors);
+        if (doc.PointsSupplierShares is not null)
+        {
+            ValidateSuppliers(doc.PointsSupplierShares, pointsLocal ?? local, $"{path}.pointsSupplierShares", "pointsLocalRespendShare", knownIds, errors);
+        }
+        else if (pointsLocal > 0 && suppliers.Count == 0)
+        {
+            errors.Add($"{path}.supplierShares is empty but pointsLocalRespendShare is above 0: say where the local re-spend goes");
+        }
 
         if (errors.Count > before)
         {
@@ -94,33 +105,35 @@ internal static class SectorValidator
             LocalRespendShare = local,
             RespendInPointsShare = inPoints,
             SupplierShares = suppliers,
+            PointsLocalRespendShare = pointsLocal,
+            PointsSupplierShares = doc.PointsSupplierShares,
         };
     }
 
     private static void ValidateSuppliers(
-        Dictionary<string, double> suppliers, double localRespendShare, string path, HashSet<string> knownIds, List<string> errors)
+        Dictionary<string, double> suppliers, double localRespendShare, string path, string localName, HashSet<string> knownIds, List<string> errors)
     {
         foreach (var (target, share) in suppliers)
         {
             if (!knownIds.Contains(target))
             {
-                errors.Add($"{path}.supplierShares names unknown sector id \"{target}\"");
+                errors.Add($"{path} names unknown sector id \"{target}\"");
             }
 
             if (!double.IsFinite(share) || share < 0 || share > 1)
             {
-                errors.Add($"{path}.supplierShares[\"{target}\"] must be a share between 0 and 1 (got {Format(share)})");
+                errors.Add($"{path}[\"{target}\"] must be a share between 0 and 1 (got {Format(share)})");
             }
         }
 
         // A sector that re-spends nothing locally needs no suppliers; otherwise the shares say where it all goes.
         if (suppliers.Count == 0 && localRespendShare > 0)
         {
-            errors.Add($"{path}.supplierShares is empty but localRespendShare is above 0: say where the local re-spend goes");
+            errors.Add($"{path} is empty but {localName} is above 0: say where the local re-spend goes");
         }
         else if (suppliers.Count > 0 && Math.Abs(suppliers.Values.Sum() - 1) > ScenarioValidator.ShareSumTolerance)
         {
-            errors.Add($"{path}.supplierShares must sum to 1 (got {Format(suppliers.Values.Sum())})");
+            errors.Add($"{path} must sum to 1 (got {Format(suppliers.Values.Sum())})");
         }
     }
 

@@ -2,8 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
+using Tsuyama.LocalCurrency.Features.Simulations.CompareScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationRun;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
+using Tsuyama.LocalCurrency.Simulation.Results;
+using Tsuyama.LocalCurrency.Simulation.ShopCheck;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
@@ -12,6 +16,17 @@ namespace Tsuyama.LocalCurrency.Web.Endpoints;
 internal static class SimulationEndpoints
 {
     public sealed record SimulationRequest(JsonElement? Scenario, int? Runs);
+
+    public sealed record ComparisonRequest(JsonElement[]? Scenarios);
+
+    public sealed record SweepRequest(JsonElement? Scenario, string? Parameter, double? From, double? To, double? Step);
+
+    public sealed record ShopCheckRequest(
+        long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare, double? StaffLocalSpendShare);
+
+    public sealed record ComparisonResponse(ComparisonResult Comparison);
+
+    public sealed record SweepResponse(SweepResult Sweep);
 
     public static RouteGroupBuilder MapSimulations(this RouteGroupBuilder api)
     {
@@ -30,6 +45,60 @@ internal static class SimulationEndpoints
                     : Problems.From(result.Error);
             })
             .Produces<SimulationStarted>(202);
+
+        // Comparisons and sweeps use the exact model only (milliseconds), so they answer at once instead of queuing a run.
+        simulations.MapPost("/comparisons", async (ComparisonRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenarios is not { } scenarios || scenarios.Any(s => s.ValueKind != JsonValueKind.Object))
+                {
+                    return Problems.Validation("scenarios", "is required: an array of scenario objects as in DESIGN §7");
+                }
+
+                var result = await mediator.Send(new CompareScenariosQuery([.. scenarios.Select(s => s.GetRawText())]), ct);
+                return result.IsSuccess ? TypedResults.Ok(new ComparisonResponse(result.Value)) : Problems.From(result.Error);
+            })
+            .Produces<ComparisonResponse>();
+
+        simulations.MapPost("/sweeps", async (SweepRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
+                {
+                    return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
+                }
+
+                if (string.IsNullOrWhiteSpace(body.Parameter) || body.From is not { } from || body.To is not { } to || body.Step is not { } step)
+                {
+                    return Problems.Validation("parameter", "parameter, from, to and step are required (names: simulations/scenarios/README.md)");
+                }
+
+                var result = await mediator.Send(new SweepScenarioQuery(scenario.GetRawText(), body.Parameter, from, to, step), ct);
+                return result.IsSuccess ? TypedResults.Ok(new SweepResponse(result.Value)) : Problems.From(result.Error);
+            })
+            .Produces<SweepResponse>();
+
+        // A shop checks itself: open to merchants too; a signed-in shop also gets its own ledger figures, never another's.
+        api.MapPost("/simulations/shop-check", async (
+                ShopCheckRequest body, ClaimsPrincipal user, TimeProvider clock, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.MonthlySalesYen is not { } sales || body.LocalSupplierShare is not { } supplierShare || body.LocalWagesYen is not { } wages)
+                {
+                    return Problems.Validation("figures", "monthlySalesYen, localSupplierShare and localWagesYen are required");
+                }
+
+                var figures = new ShopFigures
+                {
+                    MonthlySalesYen = sales,
+                    LocalSupplierShare = supplierShare,
+                    LocalWagesYen = wages,
+                    SupplierLocalRespendShare = body.SupplierLocalRespendShare ?? ShopSelfCheck.DefaultSupplierLocalRespendShare,
+                    StaffLocalSpendShare = body.StaffLocalSpendShare ?? ShopSelfCheck.DefaultStaffLocalSpendShare,
+                };
+                var merchantId = user.IsInRole(Roles.Merchant) ? user.MerchantId() : null;
+                return (await mediator.Send(new CheckShopQuery(figures, merchantId, clock.GetUtcNow()), ct)).ToOk();
+            })
+            .WithTags("Simulations")
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin))
+            .Produces<ShopCheckView>();
 
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())

@@ -38,9 +38,11 @@ public sealed class ScenarioCalibratorTests
 
         sectors["retail-small"].ResidentSpendShare.Should().BeApproximately(0.5, 1e-9);
         sectors["restaurants"].ResidentSpendShare.Should().BeApproximately(0.3, 1e-9);
-        // Base: services 0.10, fuel 0.08, large chains 0.35, wholesale 0 → 0.53 shares the remaining 0.2.
-        sectors["services"].ResidentSpendShare.Should().BeApproximately(0.2 * 0.10 / 0.53, 1e-9);
-        sectors["large-chains"].ResidentSpendShare.Should().BeApproximately(0.2 * 0.35 / 0.53, 1e-9);
+        // The base's services, fuel, large chains and wholesale share the remaining 0.2 in their base proportions.
+        var baseShare = baseline.Sectors.ToDictionary(s => s.Id, s => s.ResidentSpendShare);
+        var rest = baseShare["services"] + baseShare["fuel-transport"] + baseShare["large-chains"] + baseShare["wholesale"];
+        sectors["services"].ResidentSpendShare.Should().BeApproximately(0.2 * baseShare["services"] / rest, 1e-9);
+        sectors["large-chains"].ResidentSpendShare.Should().BeApproximately(0.2 * baseShare["large-chains"] / rest, 1e-9);
         sectors["wholesale"].ResidentSpendShare.Should().Be(0);
         sectors.Values.Sum(s => s.ResidentSpendShare).Should().BeApproximately(1, 1e-9);
         sectors.Values.Select(s => s.LocalRespendShare).Should().Equal(baseline.Sectors.Select(s => s.LocalRespendShare));
@@ -48,14 +50,14 @@ public sealed class ScenarioCalibratorTests
     }
 
     [Fact]
-    public void Calibrate_DerivesRespendInPointsFromTheObservedTransferShareAndTheBaseLocalRespend()
+    public void Calibrate_DerivesRespendInPointsFromTheObservedTransferShareAndTheBasePointsLocalRespend()
     {
         var baseline = ScenarioCalibrator.Baseline().Sectors.ToDictionary(s => s.Id);
 
         var sectors = ScenarioCalibrator.Calibrate(Observed).Scenario.Sectors.ToDictionary(s => s.Id);
 
-        // Observed 20 % of retail's disposals were transfers; with 40 % local re-spend that is half of it in points.
-        sectors["retail-small"].RespendInPointsShare.Should().BeApproximately(0.2 / 0.40, 1e-9);
+        // Observed 20 % of retail's disposals were transfers: that share of the base's local re-spend of point receipts.
+        sectors["retail-small"].RespendInPointsShare.Should().BeApproximately(0.2 / baseline["retail-small"].PointsLocalRespend, 1e-9);
         sectors["restaurants"].RespendInPointsShare.Should().Be(baseline["restaurants"].RespendInPointsShare);
         sectors["services"].RespendInPointsShare.Should().Be(baseline["services"].RespendInPointsShare);
     }
@@ -82,7 +84,22 @@ public sealed class ScenarioCalibratorTests
         before.Scenario.MerchantTransferFeeRate.Should().Be(0);
         after.Scenario.BreakageShare.Should().BeApproximately(500 / 10_500.0, 1e-12);
         after.Scenario.MerchantTransferFeeRate.Should().BeApproximately(0.01, 1e-12);
+        before.Scenario.Uncertainty!.Ranges.Should().Contain(r => r.Parameter == "breakageShare", "not observed yet: the guess stays");
+        after.Scenario.Uncertainty!.Ranges.Should().NotContain(r => r.Parameter == "breakageShare", "observed 4.8 %, outside the base's guess");
+        after.Notes.Should().Contain(n => n.StartsWith("uncertainty: dropped", StringComparison.Ordinal));
         after.Notes.Should().Contain(n => n.StartsWith("breakageShare: observed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Calibrate_SetsSmallBusinessAdditionalityToZero_BecauseObservedSharesAlreadyIncludeIt()
+    {
+        ScenarioCalibrator.Baseline().SmallBusinessAdditionality.Should().BePositive();
+
+        var calibrated = ScenarioCalibrator.Calibrate(Observed).Scenario;
+        var model = FlowModel.From(calibrated);
+
+        calibrated.SmallBusinessAdditionality.Should().Be(0);
+        (model.InjectionBySector()[0] / model.R1).Should().BeApproximately(0.5, 1e-9, "retail's observed share is what the model spends there");
     }
 
     [Fact]

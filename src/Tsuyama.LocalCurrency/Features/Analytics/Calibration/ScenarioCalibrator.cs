@@ -33,7 +33,8 @@ public static class ScenarioCalibrator
         {
             $"calibrated from the ledger, JST {Day(report.From)}–{Day(report.To)}; base scenario \"{based.Name}\"",
             "kept from the base: injection, netNewConsumptionShare, expiryDays, redemptionFeeRate, residents, monteCarlo, " +
-            "and every sector's merchants, localRespendShare and supplierShares (yen re-spend and leakage are invisible to the ledger)",
+            "and every sector's merchants, local re-spend shares and supplier shares (yen re-spend and leakage are invisible to the ledger); " +
+            "smallBusinessAdditionality is 0 (observed shares include it)",
         };
 
         var spend = SpendShares(report, based, notes);
@@ -49,10 +50,36 @@ public static class ScenarioCalibrator
             Sectors = sectors,
             MerchantTransferFeeRate = TransferFeeRate(report.Totals, based, notes),
             BreakageShare = Breakage(report, based, notes),
+            // Observed spend shares already include whatever the smallBusiness points shifted to small shops.
+            SmallBusinessAdditionality = 0,
         };
+
+        calibrated = calibrated with { Uncertainty = ObservedRangesDropped(based, calibrated, notes) };
 
         // Round trip through the loader: exactly what `simulate` would accept, or an exception saying why not.
         return new CalibratedScenario(ScenarioLoader.Parse(ScenarioLoader.ToJson(calibrated)), notes);
+    }
+
+    // A base range guessed an input the ledger has now observed: the observation replaces the guess (and may lie outside it).
+    private static UncertaintySettings? ObservedRangesDropped(Scenario based, Scenario calibrated, List<string> notes)
+    {
+        if (based.Uncertainty is not { } uncertainty)
+        {
+            return null;
+        }
+
+        bool Observed(string parameter) =>
+            (parameter == "breakageShare" && calibrated.BreakageShare != based.BreakageShare)
+            || (parameter == "merchantTransferFeeRate" && calibrated.MerchantTransferFeeRate != based.MerchantTransferFeeRate)
+            || parameter.Contains("respendInPointsShare", StringComparison.Ordinal);
+        var dropped = uncertainty.Ranges.Where(r => Observed(r.Parameter)).Select(r => r.Parameter).ToList();
+        if (dropped.Count > 0)
+        {
+            notes.Add($"uncertainty: dropped the base's ranges for observed inputs ({string.Join(", ", dropped)})");
+        }
+
+        var kept = uncertainty.Ranges.Where(r => !Observed(r.Parameter)).ToList();
+        return kept.Count == 0 ? null : uncertainty with { Ranges = kept };
     }
 
     private static Dictionary<string, double> SpendShares(CirculationReport report, Scenario based, List<string> notes)
@@ -91,8 +118,8 @@ public static class ScenarioCalibrator
 
     /// <summary>
     /// The ledger sees t = points a sector sent to merchants / (sent + redeemed). In the model a sector
-    /// transfers localRespendShare × respendInPointsShare of its receipts and redeems the rest, so
-    /// respendInPointsShare = t / localRespendShare (at most 1), with localRespendShare from the base.
+    /// transfers pointsLocalRespendShare × respendInPointsShare of its point receipts and redeems the rest, so
+    /// respendInPointsShare = t / pointsLocalRespendShare (at most 1), with pointsLocalRespendShare from the base.
     /// </summary>
     private static double RespendInPoints(CirculationReport report, Sector sector, List<string> notes)
     {
@@ -101,7 +128,7 @@ public static class ScenarioCalibrator
         // which would claim 100 % re-spend in points; without redemptions the share says nothing.
         var why = row is null ? "sector not shown"
             : row.Redeemed <= 0 ? "no redemptions observed in the period, e.g. no settlement yet"
-            : sector.LocalRespendShare <= 0 ? "base localRespendShare is 0"
+            : sector.PointsLocalRespend <= 0 ? "base pointsLocalRespendShare is 0"
             : null;
         if (why is not null || row?.RespendShare is not { } transferred)
         {
@@ -109,8 +136,10 @@ public static class ScenarioCalibrator
             return sector.RespendInPointsShare;
         }
 
-        var share = Math.Min(1, transferred / sector.LocalRespendShare);
-        notes.Add($"{sector.Id}.respendInPointsShare: {share:0.####} = observed transfer share {transferred:0.####} / base localRespendShare {sector.LocalRespendShare:0.####}");
+        // Transfers are pointsLocalRespendShare × respendInPointsShare of point receipts (= localRespendShare when not given).
+        var share = Math.Min(1, transferred / sector.PointsLocalRespend);
+        notes.Add($"{sector.Id}.respendInPointsShare: {share:0.####} = observed transfer share {transferred:0.####} " +
+            $"/ base pointsLocalRespendShare {sector.PointsLocalRespend:0.####}");
         return share;
     }
 
