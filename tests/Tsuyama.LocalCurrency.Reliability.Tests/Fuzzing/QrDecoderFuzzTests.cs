@@ -14,7 +14,7 @@ namespace Tsuyama.LocalCurrency.Reliability.Tests.Fuzzing;
 /// </summary>
 public sealed class QrDecoderFuzzTests
 {
-    public const int CasesPerKind = 60_000;
+    public const int CasesPerKind = 50_000;
 
     private static readonly MerchantQrInfo Merchant = new(Guid.Parse("0192f1c3-7a2b-7c4d-9e8f-0123456789ab"), "Tsuyama Shoten", "津山商店 本町店", "5411", "708-8501");
 
