@@ -79,4 +79,7 @@ public static class ProblemTypes
 
     /// <summary>A simulation run that has not finished.</summary>
     public const string NotReady = "not-ready";
+
+    /// <summary>The ledger database has no room to write (disk or size limit full); nothing was changed, retry later (503).</summary>
+    public const string StorageFull = "storage-full";
 }
