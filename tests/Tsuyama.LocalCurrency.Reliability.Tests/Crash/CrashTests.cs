@@ -27,7 +27,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Cli_KilledDuringSettleExpireAndSeal_RerunsComplete_AndNobodyIsPaidOrExpiredTwice()
     {
-        var report = await new CliKills(Directory, seed: 7, output.WriteLine, residents: 40, merchants: 15).RunAsync(rounds: 1);
+        var report = await new CliKills(Directory, seed: 7, output.WriteLine, residents: 20, merchants: 8).RunAsync(rounds: 1);
         output.WriteLine(report.ToString());
 
         report.Problems.Should().BeEmpty();

@@ -28,6 +28,6 @@ public sealed class ModelBasedLedgerTests(ITestOutputHelper output)
         }, iter: Sequences, seed: FuzzSeed.Or("0000000000031"), print: OpGen.Describe);
 
         output.WriteLine($"{Sequences} sequences, {steps} steps, {submissions} submissions in {watch.Elapsed.TotalSeconds:F0} s");
-        steps.Should().BeGreaterThan(Sequences * 5);
+        steps.Should().BeGreaterThan(Sequences * 4);
     }
 }

@@ -57,7 +57,7 @@ public static class OpGen
 
     public static readonly Gen<Op> Step = Gen.OneOf(Simple, Simple, Simple, Simple, Simple, Simple, Together, Gen.Const((Op)new NextDay()));
 
-    public static readonly Gen<Op[]> Sequence = Step.Array[5, 20];
+    public static readonly Gen<Op[]> Sequence = Step.Array[4, 14];
 
     public static string Describe(Op[] ops) => string.Join(Environment.NewLine, ops.Select((o, i) => $"{i,3}: {Describe(o)}"));
 
