@@ -105,4 +105,7 @@ public static class ProblemTypes
 
     /// <summary>503: lost a race with concurrent writers on every attempt; safe to retry as is.</summary>
     public const string Busy = "busy";
+
+    /// <summary>The ledger database has no room to write (disk or size limit full); nothing was changed, retry later (503).</summary>
+    public const string StorageFull = "storage-full";
 }

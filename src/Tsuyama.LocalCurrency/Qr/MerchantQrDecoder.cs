@@ -37,6 +37,9 @@ public static class MerchantQrDecoder
             throw new QrFormatException(QrRejectionReason.InvalidFieldValue, "The merchant category code (52) must be four digits.", "52");
         }
 
+        var name = AsciiName(fields.GetRequired("59"), "59", "merchant name")
+            ?? throw new QrFormatException(QrRejectionReason.InvalidFieldValue, "The merchant name (59) is blank.", "59");
+
         foreach (var tip in (ReadOnlySpan<string>)["55", "56", "57"])
         {
             // A tip or convenience fee would change what the resident pays behind the shown amount.
@@ -73,8 +76,11 @@ public static class MerchantQrDecoder
         }
 
         var language = fields.GetTemplateOrDefault("64");
+        // Read as the builder writes it (NFC, runs of any white space as one space), so the name shown
+        // to the resident is the one a shop printed, whatever spaces a scanner or another issuer used.
         var japaneseName = language?.GetValueOrDefault("00") == TsuyamaQrConstants.LanguageJapanese
-            ? language.GetValueOrDefault("01")
+            && language.GetValueOrDefault("01") is { } written && !string.IsNullOrWhiteSpace(written)
+            ? MerchantQrText.JapaneseName(written)
             : null;
 
         return new DecodedMerchantQr(
@@ -82,12 +88,28 @@ public static class MerchantQrDecoder
             isDynamic,
             amount,
             requestId,
-            fields.GetRequired("59"),
+            name,
             japaneseName,
             mcc,
             fields.GetRequired("60"),
             fields.GetValueOrDefault("61"),
-            additional?.GetValueOrDefault("03"));
+            additional?.GetValueOrDefault("03") is { } label ? AsciiName(label, "62.03", "store label") : null);
+    }
+
+    /// <summary>
+    /// EMVCo keeps root and additional-data fields to its common (ASCII) character set; other scripts
+    /// belong in the language template 64. Without this a code could show the resident any text as
+    /// the shop's name (found by fuzzing: our builder never writes such a code). Spaces are read as
+    /// the builder writes them; a blank value is null.
+    /// </summary>
+    private static string? AsciiName(string value, string path, string what)
+    {
+        if (!value.All(c => c is >= ' ' and <= '~'))
+        {
+            throw new QrFormatException(QrRejectionReason.InvalidCharacters, $"The {what} ({path}) must be ASCII; the Japanese name goes in 64.", path);
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : MerchantQrText.RomajiName(value);
     }
 
     /// <summary>Like <see cref="Decode"/> but reports failure instead of throwing.</summary>

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.FaultHarness;
+
+public sealed record LedgerTotals(long Wallets, long Shops, long Redeemed, long Expired, long FeesRetired, long Issued)
+{
+    /// <summary>wallets + shops + redeemed + expired (+ transfer fees back at the issuer) = issued.</summary>
+    public bool Balanced => Wallets + Shops + Redeemed + Expired + FeesRetired == Issued;
+
+    public override string ToString() =>
+        $"wallets {Wallets:N0} + shops {Shops:N0} + redeemed {Redeemed:N0} + expired {Expired:N0} + fees {FeesRetired:N0} = {Wallets + Shops + Redeemed + Expired + FeesRetired:N0}, issued {Issued:N0}";
+}
+
+/// <summary>Reads a ledger file through the core (another process may be writing it: WAL readers do not block).</summary>
+public sealed class LedgerFile(string path) : IAsyncDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddLogging(b => b.SetMinimumLevel(LogLevel.Critical))
+        .AddLocalCurrencyCore(DatabaseOptions.Sqlite(path))
+        .BuildServiceProvider();
+
+    public async Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
+    }
+
+    public async Task<T> SendAsync<T>(MediatR.IRequest<Common.Result<T>> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
+        return result.IsSuccess ? result.Value! : throw new InvalidOperationException($"{request.GetType().Name}: {result.Error!.Type} {result.Error.Detail}");
+    }
+
+    public Task<LedgerTotals> TotalsAsync() => WithDbAsync(async db =>
+    {
+        var byType = await (from b in db.Balances join a in db.Accounts on b.AccountId equals a.Id group b by a.Type into g select new { g.Key, Sum = g.Sum(b => b.Amount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Sum);
+        var issued = await db.Transfers.Where(t => t.Type == TransferType.Issue).SumAsync(t => t.Amount);
+        var fees = await db.Transfers.Where(t => t.Type == TransferType.MerchantTransferFee).SumAsync(t => t.Amount);
+        return new LedgerTotals(byType.GetValueOrDefault(AccountType.Resident), byType.GetValueOrDefault(AccountType.Merchant),
+            byType.GetValueOrDefault(AccountType.Redeemed), byType.GetValueOrDefault(AccountType.Expired), fees, issued);
+    });
+
+    public async Task<IReadOnlyList<string>> VerifyAsync() => (await SendAsync(new VerifyLedgerQuery())).Problems;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection($"Data Source={path}"));
+    }
+}
