@@ -1,6 +1,7 @@
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Web.Endpoints;
 using Tsuyama.LocalCurrency.Web.Hosting;
+using Tsuyama.LocalCurrency.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -15,11 +16,13 @@ catch (ConfigurationError error)
 }
 
 var app = builder.Build();
+app.UseSiteHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.MapSite();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Http;
+using Tsuyama.LocalCurrency.Web.Site;
 
 namespace Tsuyama.LocalCurrency.Web.Hosting;
 
@@ -32,8 +33,9 @@ internal static class WebServices
         services.AddIdentityCore<LedgerUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LedgerDbContext>();
-        services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // The API keeps bearer tokens; the pages (Site/) sign in with cookies over the same Identity store.
+        services.AddSite(builder.Environment, configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 10));
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         services.AddAuthorization();
         // Keys in the ledger database: tokens survive a restart and every host can read them.
         services.AddDataProtection().SetApplicationName("Tsuyama.LocalCurrency").PersistKeysToDbContext<LedgerDbContext>();
