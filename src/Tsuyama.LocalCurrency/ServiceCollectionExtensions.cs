@@ -28,6 +28,11 @@ public static class ServiceCollectionExtensions
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section));
         services.AddOptions<Settlement.SettlementOptions>().Bind(configuration.GetSection(Settlement.SettlementOptions.Section));
+        services.AddOptions<Features.Identity.AuthOptions>().Bind(configuration.GetSection(Features.Identity.AuthOptions.Section));
+        // ASP.NET Identity's lockout settings, read by the sign-in use case: 5 failures → 15 minutes unless configured.
+        services.AddOptions<IdentityOptions>()
+            .Configure(o => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15))
+            .Bind(configuration.GetSection("Identity"));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         return services;
     }

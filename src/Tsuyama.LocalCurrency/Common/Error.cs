@@ -8,6 +8,9 @@ public sealed record Error(string Type, string Title, string Detail, int Status)
 {
     public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
 
+    /// <summary>When the client may try again (a lockout's end); hosts send it as <c>Retry-After</c>.</summary>
+    public DateTimeOffset? RetryAfter { get; init; }
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ProblemTypes.Validation, "入力内容に誤りがあります / Invalid input",
             string.Join(" ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}"))), 400) { Fields = fields };
@@ -33,6 +36,20 @@ public sealed record Error(string Type, string Title, string Detail, int Status)
 
     public static Error NotEligible(string detail) =>
         new(ProblemTypes.MerchantNotEligible, "このお店では使えません / Not eligible", detail, 422);
+
+    /// <summary>Wrong e-mail and wrong password give this same answer, so it does not tell which addresses are registered.</summary>
+    public static Error SignInFailed() =>
+        new(ProblemTypes.Unauthorized, "サインインできません / Sign-in failed", "The e-mail address or password is wrong.", 401);
+
+    public static Error LockedOut(DateTimeOffset until)
+    {
+        var jst = until.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return new(ProblemTypes.LockedOut, "アカウントが一時的にロックされています / Account locked",
+            $"サインインの失敗が続いたため、{jst}（日本時間）までサインインできません。 / Too many failed sign-ins: try again after {jst} JST.", 423)
+        {
+            RetryAfter = until,
+        };
+    }
 
     public static Error Rule(string type, string title, string detail) => new(type, title, detail, 422);
 }
@@ -79,4 +96,10 @@ public static class ProblemTypes
 
     /// <summary>A simulation run that has not finished.</summary>
     public const string NotReady = "not-ready";
+
+    /// <summary>Too many failed sign-ins for one account; the problem says until when (JST).</summary>
+    public const string LockedOut = "locked-out";
+
+    /// <summary>A sign-in with a password someone else set (reset, bootstrap) may only change it or sign out.</summary>
+    public const string PasswordChangeRequired = "password-change-required";
 }

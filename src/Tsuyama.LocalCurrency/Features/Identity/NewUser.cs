@@ -11,7 +11,8 @@ namespace Tsuyama.LocalCurrency.Features.Identity;
 /// </summary>
 internal static class NewUser
 {
-    public static async Task<Error?> AddAsync(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, Guid id, string email, string password, string role, Guid? merchantId, CancellationToken ct)
+    public static async Task<Error?> AddAsync(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, Guid id, string email, string password, string role,
+        Guid? merchantId, CancellationToken ct, bool passwordChangeRequired = false)
     {
         var normalized = email.Trim().ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct).ConfigureAwait(false))
@@ -27,9 +28,10 @@ internal static class NewUser
             Email = email.Trim(),
             NormalizedEmail = normalized,
             EmailConfirmed = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
+            SecurityStamp = NewSecurityStamp(),
             ConcurrencyStamp = Guid.NewGuid().ToString("N"),
             MerchantId = merchantId,
+            PasswordChangeRequired = passwordChangeRequired,
         };
         user.PasswordHash = hasher.HashPassword(user, password);
         db.Users.Add(user);
@@ -47,7 +49,11 @@ internal static class NewUser
         e.Require(email is { Length: > 3 and <= 256 } && email.Contains('@', StringComparison.Ordinal) && !email.Contains(' ', StringComparison.Ordinal),
             "email", "must be an e-mail address");
 
-    public static void ValidatePassword(ValidationErrors e, string? password) =>
-        e.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit),
-            "password", "must be 8–128 characters with letters and digits");
+    public static void ValidatePassword(ValidationErrors e, string? password, string field = "password") =>
+        e.Require(IsAcceptablePassword(password), field, "must be 8–128 characters with letters and digits");
+
+    public static bool IsAcceptablePassword(string? password) =>
+        password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit);
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 }

@@ -7,7 +7,8 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Features.Staff.CreateStaffUser;
 
 /// <summary>The issuer adds a city (Admin) or chamber of commerce (Chamber) sign-in.</summary>
-public sealed record CreateStaffUserCommand(string Email, string Password, string Role) : ICommand<StaffUserCreated>;
+/// <param name="PasswordChangeRequired">The user must choose their own password at the first sign-in (the bootstrap Admin in Production).</param>
+public sealed record CreateStaffUserCommand(string Email, string Password, string Role, bool PasswordChangeRequired = false) : ICommand<StaffUserCreated>;
 
 public sealed record StaffUserCreated(Guid UserId, string Role);
 
@@ -26,7 +27,7 @@ internal sealed class CreateStaffUserHandler(LedgerDbContext db, IPasswordHasher
     public async Task<Result<StaffUserCreated>> Handle(CreateStaffUserCommand r, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        if (await NewUser.AddAsync(db, hasher, id, r.Email, r.Password, r.Role, null, ct).ConfigureAwait(false) is { } error)
+        if (await NewUser.AddAsync(db, hasher, id, r.Email, r.Password, r.Role, null, ct, r.PasswordChangeRequired).ConfigureAwait(false) is { } error)
         {
             return error;
         }
