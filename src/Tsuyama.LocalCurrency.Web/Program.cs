@@ -35,7 +35,8 @@ app.MapBackgroundJobs();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
-    .MapSettlements().MapSimulations().MapNotifications().MapAnalytics();
+    .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
+    .MapStores();
 
 app.Run();
 return 0;

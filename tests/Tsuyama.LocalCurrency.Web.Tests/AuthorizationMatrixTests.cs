@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("GET /api/v1/wallet", "resident"),
         ("GET /api/v1/merchants/{merchant}/qr", All),
         ("GET /api/v1/merchants/{merchant}/sticker", All),
+        ("GET /api/v1/stores", All),
+        ("GET /api/v1/stores/{storeNumber}", All),
         ("POST /api/v1/merchant/payment-requests", "merchant otherMerchant"),
         ("POST /api/v1/payments", "resident"),
         ("POST /api/v1/payment-codes", "resident"),
@@ -97,6 +99,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         var (method, path) = (route.Split(' ')[0], route.Split(' ')[1]
             .Replace("{merchant}", fixture.MerchantId.ToString(), StringComparison.Ordinal)
             .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal)
+            .Replace("{storeNumber}", "123456", StringComparison.Ordinal)
             .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")

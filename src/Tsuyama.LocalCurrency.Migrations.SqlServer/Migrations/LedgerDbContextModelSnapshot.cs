@@ -367,7 +367,15 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.Property<int>("Size")
                         .HasColumnType("int");
 
+                    b.Property<string>("StoreNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StoreNumber")
+                        .IsUnique()
+                        .HasFilter("[StoreNumber] IS NOT NULL");
 
                     b.ToTable("Merchants");
                 });

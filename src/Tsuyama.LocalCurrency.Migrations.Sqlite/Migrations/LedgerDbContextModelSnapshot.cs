@@ -355,7 +355,14 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.Property<int>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StoreNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("StoreNumber")
+                        .IsUnique();
 
                     b.ToTable("Merchants");
                 });

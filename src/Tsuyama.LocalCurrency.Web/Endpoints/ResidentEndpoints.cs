@@ -4,6 +4,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.PaymentCodes.IssuePaymentCode;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
+using Tsuyama.LocalCurrency.Features.Payments.PayByStoreNumber;
 using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
 using Tsuyama.LocalCurrency.Features.Wallets.GetWallet;
 using Tsuyama.LocalCurrency.Web.Http;
@@ -15,7 +16,8 @@ internal static class ResidentEndpoints
 {
     public sealed record PurchaseRequest(string? ProgramCode, int Units, Guid? ResidentId);
 
-    public sealed record PaymentRequestBody(string? QrPayload, long? Amount);
+    /// <summary>Either the scanned <paramref name="QrPayload"/> or the typed <paramref name="StoreNumber"/> (then the amount is required).</summary>
+    public sealed record PaymentRequestBody(string? QrPayload, long? Amount, string? StoreNumber = null);
 
     public static RouteGroupBuilder MapResidentFlows(this RouteGroupBuilder api)
     {
@@ -52,7 +54,9 @@ internal static class ResidentEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents").Produces<Wallet>();
 
         api.MapPost("/payments", async (PaymentRequestBody body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
+                (body.StoreNumber is { } storeNumber && string.IsNullOrEmpty(body.QrPayload)
+                    ? await mediator.Send(new PayByStoreNumberCommand(user.ResidentId(), storeNumber, body.Amount ?? 0, user.Scope(), http.IdempotencyKey()), ct)
+                    : await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).RequiresIdempotencyKey()
             .WithTags("Payments").Produces<PaymentMade>(201);

@@ -38,4 +38,10 @@ public sealed class Merchant
     public required string OwnerEmail { get; init; }
     public required PayoutAccount Payout { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// 店舗番号 (<see cref="Domain.StoreNumber"/>), unique. Null only for a shop registered before
+    /// store numbers existed, until <see cref="Persistence.DatabaseMigrator"/> gives it one.
+    /// </summary>
+    public string? StoreNumber { get; set; }
 }

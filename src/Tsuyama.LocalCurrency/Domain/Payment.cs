@@ -6,6 +6,8 @@ public enum PaymentChannel
     DynamicQr = 1,
     PresentedCode = 2,
     Direct = 3,
+    /// <summary>The resident typed the 店舗番号 printed under the store QR.</summary>
+    StoreNumber = 4,
 }
 
 public sealed class Payment

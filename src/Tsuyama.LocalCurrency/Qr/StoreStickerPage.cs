@@ -13,7 +13,8 @@ public static class StoreStickerPage
 
     /// <summary>Builds the store code for <paramref name="merchant"/> and lays it out as an HTML page.</summary>
     /// <param name="storeLabel">Optional ASCII till/branch label, printed and written to 62.03.</param>
-    public static string Render(MerchantQrInfo merchant, string? storeLabel = null)
+    /// <param name="storeNumber">店舗番号, printed large under the QR for residents who type it instead of scanning.</param>
+    public static string Render(MerchantQrInfo merchant, string? storeLabel = null, string? storeNumber = null)
     {
         ArgumentNullException.ThrowIfNull(merchant);
         var payload = MerchantQrBuilder.BuildStoreCode(merchant, storeLabel);
@@ -42,6 +43,7 @@ public static class StoreStickerPage
             .qr { width: 72mm; height: 72mm; }
             .qr svg { width: 100%; height: 100%; display: block; }
             .label { font-size: 9pt; margin: 1mm 0 0; }
+            .number { font-size: 16pt; font-weight: bold; letter-spacing: 0.15em; margin: 2mm 0 0; font-variant-numeric: tabular-nums; }
             .howto { font-size: 11pt; line-height: 1.5; margin: 4mm 0 0; }
             </style>
             </head>
@@ -59,6 +61,11 @@ public static class StoreStickerPage
             </div>
 
             """);
+        if (!string.IsNullOrWhiteSpace(storeNumber))
+        {
+            html.Append("<p class=\"number\">店舗番号 ").Append(Encode(storeNumber)).Append("</p>\n");
+        }
+
         if (!string.IsNullOrWhiteSpace(storeLabel))
         {
             html.Append("<p class=\"label\">").Append(Encode(storeLabel)).Append("</p>\n");

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Qr;
@@ -29,11 +30,16 @@ internal sealed class GetMerchantQrHandler(LedgerDbContext db) : IRequestHandler
         }
 
         var payload = MerchantQrBuilder.BuildStoreCode(merchant);
+        if (r.Format == QrImageFormat.Sticker)
+        {
+            var number = await db.Merchants.Where(m => m.Id == r.MerchantId).Select(m => m.StoreNumber).FirstAsync(ct).ConfigureAwait(false);
+            return new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(StoreStickerPage.Render(merchant, storeNumber: number)));
+        }
+
         return r.Format switch
         {
             QrImageFormat.Png => new MerchantQrCode(payload, "image/png", QrImageRenderer.RenderPng(payload)),
             QrImageFormat.Svg => new MerchantQrCode(payload, "image/svg+xml", System.Text.Encoding.UTF8.GetBytes(QrImageRenderer.RenderSvg(payload))),
-            QrImageFormat.Sticker => new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(StoreStickerPage.Render(merchant))),
             _ => new MerchantQrCode(payload, "application/json", []),
         };
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Identity;
+using Tsuyama.LocalCurrency.Features.Stores;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
@@ -21,7 +22,8 @@ public sealed record RegisterMerchantCommand(
     string? OwnerPassword,
     PayoutDetails Payout) : ICommand<MerchantRegistered>;
 
-public sealed record MerchantRegistered(Guid MerchantId);
+/// <param name="StoreNumber">店舗番号 printed under the QR on the sticker.</param>
+public sealed record MerchantRegistered(Guid MerchantId, string StoreNumber);
 
 internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCommand>
 {
@@ -73,8 +75,10 @@ internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHashe
             return error;
         }
 
+        var storeNumber = await StoreNumberAllocator.NextAsync(db, null, ct).ConfigureAwait(false);
         db.Merchants.Add(new Merchant
         {
+            StoreNumber = storeNumber,
             Id = id,
             Name = r.Name.Trim(),
             NameKana = r.NameKana.Trim(),
@@ -95,6 +99,6 @@ internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHashe
         });
         db.Accounts.Add(new Account { Id = id, Type = AccountType.Merchant, CreatedAt = now.UtcDateTime });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new MerchantRegistered(id);
+        return new MerchantRegistered(id, storeNumber);
     }
 }

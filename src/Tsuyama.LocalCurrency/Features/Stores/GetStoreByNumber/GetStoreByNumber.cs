@@ -1,0 +1,35 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Stores.GetStoreByNumber;
+
+/// <summary>The shop a typed 店舗番号 belongs to (full-width digits, spaces and hyphens are accepted).</summary>
+public sealed record GetStoreByNumberQuery(string StoreNumber) : IQuery<StoreView>;
+
+internal sealed class GetStoreByNumberValidator : IValidator<GetStoreByNumberQuery>
+{
+    public void Validate(GetStoreByNumberQuery r, ValidationErrors e) =>
+        e.Require(Domain.StoreNumber.IsWellFormed(Domain.StoreNumber.Normalize(r.StoreNumber)), "storeNumber",
+            "must be the 6-digit store number printed under the shop's QR code (check for a typo)");
+}
+
+internal sealed class GetStoreByNumberHandler(LedgerDbContext db) : IRequestHandler<GetStoreByNumberQuery, Result<StoreView>>
+{
+    public async Task<Result<StoreView>> Handle(GetStoreByNumberQuery r, CancellationToken ct)
+    {
+        var number = Domain.StoreNumber.Normalize(r.StoreNumber);
+        var store = await ByNumberAsync(db, number, ct).ConfigureAwait(false);
+        return store is null ? Error.NotFound("Store number", number) : store;
+    }
+
+    internal static async Task<StoreView?> ByNumberAsync(LedgerDbContext db, string number, CancellationToken ct)
+    {
+        var m = await db.Merchants.AsNoTracking().Where(x => x.StoreNumber == number)
+            .Select(x => new { x.Id, x.StoreNumber, x.Name, x.NameKana, x.Category, x.Size })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return m is null ? null : StoreView.Of(m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size);
+    }
+}
