@@ -36,7 +36,7 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapStores();
+    .MapStores().MapQuotes();
 
 app.Run();
 return 0;

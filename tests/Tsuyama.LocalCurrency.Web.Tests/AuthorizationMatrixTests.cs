@@ -63,6 +63,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/merchant/charges", "merchant otherMerchant"),
         ("POST /api/v1/payments/{payment}/refunds", "merchant"),
         ("POST /api/v1/merchant/transfers", "merchant otherMerchant"),
+        ("POST /api/v1/payments/quote", "resident"),
+        ("POST /api/v1/merchant/transfers/quote", "merchant otherMerchant"),
         ("GET /api/v1/merchant/account", "merchant otherMerchant"),
         ("GET /api/v1/ledger/verify", "admin"),
         ("POST /api/v1/settlements", "admin"),

@@ -10,32 +10,23 @@ namespace Tsuyama.LocalCurrency.Features.Payments;
 /// The one way a resident's points reach a merchant, whatever the channel (store QR, dynamic QR,
 /// presented code): spend order, eligibility, guarded lot and balance updates, one transaction.
 /// </summary>
+/// <param name="Spendable">Everything the resident could spend today, anywhere.</param>
+internal sealed record PaymentPlan(MerchantSize Size, IReadOnlyList<LotDraw> Draws, long Spendable);
+
 internal static class PaymentPoster
 {
     /// <param name="unknownMerchant">The refusal when the merchant does not exist (a scanned QR says so differently from an API call).</param>
     public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, Guid residentId, Guid merchantId, long amount,
         PaymentChannel channel, CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
-        var size = await HotQueries.MerchantSize(db, merchantId).ConfigureAwait(false);
-        if (size is null)
-        {
-            return unknownMerchant?.Invoke() ?? Error.NotFound("Merchant", merchantId);
-        }
-
         var now = clock.GetUtcNow();
-        var today = JapanTime.DateOf(now);
-        var lots = new List<SpendableLot>();
-        await foreach (var lot in HotQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
+        var plan = await PlanAsync(db, now, residentId, merchantId, amount, ct, unknownMerchant).ConfigureAwait(false);
+        if (!plan.IsSuccess)
         {
-            lots.Add(lot);
+            return plan.Error;
         }
 
-        var draws = SpendPlanner.Plan(lots, size.Value, today, amount);
-        if (draws is null)
-        {
-            return Refusal(lots, size.Value, amount);
-        }
-
+        var draws = plan.Value.Draws;
         var journal = new Journal(db, clock);
         var paymentId = Guid.CreateVersion7(now);
         var payment = new Payment
@@ -80,6 +71,35 @@ internal static class PaymentPoster
 
         // The transaction behaviour saves the payment, allocations and transfers in one batch.
         return new PaymentMade(paymentId, merchantId, amount, parts.Select(p => new PaymentPart(p.Key.ProgramCode, p.Key.Kind, p.Points)).ToList());
+    }
+
+    /// <summary>
+    /// Which lots a payment of <paramref name="amount"/> would draw, or the refusal it would get:
+    /// the payment itself and its quote (<c>QuotePayment</c>) both ask here, so they cannot disagree.
+    /// </summary>
+    public static async Task<Result<PaymentPlan>> PlanAsync(LedgerDbContext db, DateTimeOffset now, Guid residentId, Guid merchantId, long amount,
+        CancellationToken ct, Func<Error>? unknownMerchant = null)
+    {
+        var size = await HotQueries.MerchantSize(db, merchantId).ConfigureAwait(false);
+        if (size is null)
+        {
+            return unknownMerchant?.Invoke() ?? Error.NotFound("Merchant", merchantId);
+        }
+
+        var today = JapanTime.DateOf(now);
+        var lots = new List<SpendableLot>();
+        await foreach (var lot in HotQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
+        {
+            lots.Add(lot);
+        }
+
+        var draws = SpendPlanner.Plan(lots, size.Value, today, amount);
+        if (draws is null)
+        {
+            return Refusal(lots, size.Value, amount);
+        }
+
+        return new PaymentPlan(size.Value, draws, lots.Sum(l => l.Remaining));
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 
 /// <summary>
 /// A shop pays a local supplier in points. The recipient receives the amount less the program's
-/// merchant-transfer fee (rounded down per program); the fee returns to the issuer, retiring
-/// those points. Any kind may move between merchants; smallBusiness points go first.
+/// merchant-transfer fee (<see cref="MerchantTransferPlanner"/>, shared with the quote); the fee
+/// returns to the issuer, retiring those points. Any kind may move between merchants; smallBusiness points go first.
 /// </summary>
 public sealed record TransferToMerchantCommand(Guid FromMerchantId, Guid ToMerchantId, long Amount, string Caller, string? IdempotencyKey)
     : ICommand<MerchantTransferMade>, IIdempotentCommand
@@ -41,30 +41,17 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
             return Error.NotFound("Merchant", r.ToMerchantId);
         }
 
-        var holdings = await (
-            from b in db.Balances
-            join p in db.Programs on b.ProgramId equals p.Id
-            where b.AccountId == r.FromMerchantId && b.Amount > 0
-            select new { b.ProgramId, b.Kind, b.Amount, p.AllowMerchantTransfers, p.MerchantTransferFeeBasisPoints, p.IssuerAccountId, p.CreatedAt })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var usable = holdings.Where(h => h.AllowMerchantTransfers)
-            .OrderBy(h => h.Kind == PointKind.SmallBusiness ? 0 : 1).ThenBy(h => h.CreatedAt).ThenBy(h => h.ProgramId)
-            .ToList();
-        if (usable.Sum(h => h.Amount) < r.Amount)
+        var plan = MerchantTransferPlanner.Plan(await MerchantTransferPlanner.HoldingsAsync(db, r.FromMerchantId, ct).ConfigureAwait(false), r.Amount);
+        if (!plan.IsSuccess)
         {
-            return holdings.Sum(h => h.Amount) >= r.Amount
-                ? Error.Rule(ProblemTypes.TransfersNotAllowed, "店舗間送金できないポイントです / Transfers not allowed",
-                    "Part of the balance belongs to programs that do not allow merchant-to-merchant transfers.")
-                : Error.InsufficientBalance(usable.Sum(h => h.Amount), r.Amount);
+            return plan.Error;
         }
 
         var now = clock.GetUtcNow();
         var transferId = Guid.CreateVersion7(now);
-        long left = r.Amount, fee = 0;
-        foreach (var h in usable)
+        var fee = plan.Value.Fee;
+        foreach (var (h, take, partFee) in plan.Value.Draws)
         {
-            var take = Math.Min(left, h.Amount);
-            var partFee = checked(take * h.MerchantTransferFeeBasisPoints) / 10_000;
             if (take > partFee)
             {
                 journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, r.ToMerchantId, take - partFee, TransferType.MerchantTransfer, transferId);
@@ -73,13 +60,6 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
             if (partFee > 0)
             {
                 journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, h.IssuerAccountId, partFee, TransferType.MerchantTransferFee, transferId);
-            }
-
-            fee += partFee;
-            left -= take;
-            if (left == 0)
-            {
-                break;
             }
         }
 

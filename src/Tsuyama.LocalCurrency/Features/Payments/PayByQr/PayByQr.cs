@@ -36,36 +36,19 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
 {
     public async Task<Result<PaymentMade>> Handle(PayByQrCommand r, CancellationToken ct)
     {
-        if (!MerchantQrDecoder.TryDecode(r.QrPayload, out var qr, out var invalid))
+        var target = await QrPaymentTarget.ResolveAsync(db, options.Value, r.QrPayload, r.Amount, ct).ConfigureAwait(false);
+        if (!target.IsSuccess)
         {
-            return QrProblems.Invalid(invalid!);
+            return target.Error;
         }
 
-        if (!qr!.IsDynamic)
+        var (merchantId, amount, request) = target.Value;
+        if (request is null)
         {
-            return r.Amount is null
-                ? Error.Validation("amount", "is required for a store QR code without an amount")
-                : await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, r.Amount.Value, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+            return await PaymentPoster.PostAsync(db, clock, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         }
 
-        if (r.Amount is { } typed && typed != qr.Amount)
-        {
-            return Error.Validation("amount", $"must be omitted or equal to the amount in the code ({qr.Amount})");
-        }
-
-        var amount = qr.Amount!.Value;
-        if (amount > options.Value.MaxAmount)
-        {
-            return Error.Validation("amount", $"must be a whole number from 1 to {options.Value.MaxAmount}");
-        }
-
-        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == qr.RequestId, ct).ConfigureAwait(false);
-        if (request is null || request.MerchantId != qr.MerchantId || request.Amount != amount)
-        {
-            return QrProblems.Refused(ProblemTypes.InvalidQr, "This payment request was not issued by the shop.");
-        }
-
-        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, qr.MerchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;
@@ -76,12 +59,63 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
         var claimed = await db.PaymentRequests
             .Where(p => p.Id == request.Id && p.PaymentId == null && p.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.PaymentId, paymentId), ct).ConfigureAwait(false);
-        return claimed == 1
-            ? payment
-            : QrProblems.Refused(ProblemTypes.Expired, request.ExpiresAt <= now
-                ? "This payment request has expired; ask the shop for a new code."
-                : "This payment request has already been paid.");
+        // Read before the claim, the request may look pending although another payment just took it.
+        return claimed == 1 ? payment : QrPaymentTarget.Unusable(request, now) ?? QrPaymentTarget.AlreadyPaid();
     }
+}
+
+/// <summary>What a scanned code asks to pay: the shop, the amount and, for a dynamic code, its request.</summary>
+internal sealed record QrTarget(Guid MerchantId, long Amount, PaymentRequest? Request);
+
+/// <summary>Reads a scanned code the same way for the payment and for its quote.</summary>
+internal static class QrPaymentTarget
+{
+    public static async Task<Result<QrTarget>> ResolveAsync(LedgerDbContext db, LedgerOptions options, string payload, long? typedAmount, CancellationToken ct)
+    {
+        if (!MerchantQrDecoder.TryDecode(payload, out var qr, out var invalid))
+        {
+            return QrProblems.Invalid(invalid!);
+        }
+
+        if (!qr!.IsDynamic)
+        {
+            if (typedAmount is null)
+            {
+                return Error.Validation("amount", "is required for a store QR code without an amount");
+            }
+
+            return new QrTarget(qr.MerchantId, typedAmount.Value, null);
+        }
+
+        if (typedAmount is { } typed && typed != qr.Amount)
+        {
+            return Error.Validation("amount", $"must be omitted or equal to the amount in the code ({qr.Amount})");
+        }
+
+        var amount = qr.Amount!.Value;
+        if (amount > options.MaxAmount)
+        {
+            return Error.Validation("amount", $"must be a whole number from 1 to {options.MaxAmount}");
+        }
+
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == qr.RequestId, ct).ConfigureAwait(false);
+        if (request is null || request.MerchantId != qr.MerchantId || request.Amount != amount)
+        {
+            return QrProblems.Refused(ProblemTypes.InvalidQr, "This payment request was not issued by the shop.");
+        }
+
+        return new QrTarget(qr.MerchantId, amount, request);
+    }
+
+    public static Error AlreadyPaid() => QrProblems.Refused(ProblemTypes.Expired, "This payment request has already been paid.");
+
+    /// <summary>Why a payment request can no longer be paid at <paramref name="now"/>, or null while it can.</summary>
+    public static Error? Unusable(PaymentRequest request, DateTime now) => PaymentRequestStates.Of(request, now) switch
+    {
+        PaymentRequestStatus.Paid => AlreadyPaid(),
+        PaymentRequestStatus.Expired => QrProblems.Refused(ProblemTypes.Expired, "This payment request has expired; ask the shop for a new code."),
+        _ => null,
+    };
 }
 
 internal static class QrProblems
