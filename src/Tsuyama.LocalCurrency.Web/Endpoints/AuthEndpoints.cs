@@ -1,61 +1,74 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
+using MediatR;
 using Tsuyama.LocalCurrency.Common;
-using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Features.Identity.ChangePassword;
+using Tsuyama.LocalCurrency.Features.Identity.ResetPassword;
+using Tsuyama.LocalCurrency.Features.Identity.Sessions;
+using Tsuyama.LocalCurrency.Features.Identity.SignIn;
 using Tsuyama.LocalCurrency.Web.Hosting;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
 
+/// <summary>Sign-in, refresh, sign-out and passwords (docs/decisions: sign-in lockout and tokens).</summary>
 internal static class AuthEndpoints
 {
     public sealed record TokenRequest(string? Email, string? Password);
 
+    public sealed record RefreshRequest(string? RefreshToken);
+
+    public sealed record SignOutRequest(bool Everywhere = false);
+
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+    public sealed record ResetPasswordRequest(string? Email);
+
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueTokenAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(WebServices.TokenRateLimit)
-            .WithTags("Auth")
-            .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        auth.MapPost("/token", IssueTokenAsync)
+            .AllowAnonymous().RequireRateLimiting(WebServices.SignInRateLimit)
+            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
+
+        auth.MapPost("/refresh", async (RefreshRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct) =>
+            {
+                var refreshed = await mediator.Send(new RefreshSessionCommand(body.RefreshToken), ct);
+                return refreshed.IsSuccess ? TypedResults.Ok(tokens.Issue(refreshed.Value.User, refreshed.Value.Session)) : Problems.From(refreshed.Error);
+            })
+            .AllowAnonymous().Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/sign-out", async (SignOutRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new SignOutCommand(user.UserId(), user.SessionId(), body?.Everywhere ?? false), ct) is { IsSuccess: false } r
+                    ? Problems.From(r.Error)
+                    : TypedResults.NoContent())
+            .RequireAuthorization().AllowBeforePasswordChange().Produces(StatusCodes.Status204NoContent);
+
+        auth.MapPost("/password", async (ChangePasswordRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ChangePasswordCommand(user.UserId(), body.CurrentPassword, body.NewPassword), ct) is { IsSuccess: false } r
+                    ? Problems.From(r.Error)
+                    : TypedResults.NoContent())
+            .RequireAuthorization().AllowBeforePasswordChange().RequireRateLimiting(WebServices.SignInRateLimit)
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+
+        auth.MapPost("/password-resets", async (ResetPasswordRequest body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ResetPasswordCommand(body.Email), ct)).ToOk())
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).Produces<PasswordReset>();
         return api;
     }
 
     /// <summary>
-    /// Wrong e-mail and wrong password give the same answer, so the endpoint does not tell which
-    /// addresses are registered.
+    /// Wrong e-mail and wrong password give the same answer (and the same hashing work), so the
+    /// endpoint does not tell which addresses are registered; a locked account is told until when.
     /// </summary>
-    private static async Task<IResult> IssueTokenAsync(TokenRequest body, UserManager<LedgerUser> users)
+    private static async Task<IResult> IssueTokenAsync(TokenRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        var signedIn = await mediator.Send(new SignInCommand(body.Email, body.Password), ct);
+        if (!signedIn.IsSuccess)
         {
-            return Problems.From(Error.Validation(new Dictionary<string, string[]>
-            {
-                ["email"] = ["is required"],
-                ["password"] = ["is required"],
-            }));
+            return Problems.From(signedIn.Error);
         }
 
-        var user = await users.FindByEmailAsync(body.Email.Trim());
-        if (user is null || !await users.CheckPasswordAsync(user, body.Password))
-        {
-            return Problems.From(new Error(ProblemTypes.Unauthorized, "サインインできません / Sign-in failed", "The e-mail address or password is wrong.", 401));
-        }
-
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.Email ?? ""),
-        };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
-        if (user.MerchantId is { } merchantId)
-        {
-            claims.Add(new Claim(Caller.MerchantIdClaim, merchantId.ToString()));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.BearerScheme));
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        var session = await mediator.Send(new StartSessionCommand(signedIn.Value.UserId), ct);
+        return session.IsSuccess ? TypedResults.Ok(tokens.Issue(signedIn.Value, session.Value)) : Problems.From(session.Error);
     }
 }

@@ -75,5 +75,6 @@ internal sealed class JobOptions
 /// <summary>The dashboard can run and delete jobs: Admin only; a bearer token is read as for the API.</summary>
 internal sealed class AdminOnlyDashboard : IDashboardAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Admin);
+    public bool Authorize(DashboardContext context) =>
+        context.GetHttpContext().User is var user && user.IsInRole(Roles.Admin) && !Http.UserClaims.PasswordChangeRequired(user);
 }

@@ -9,9 +9,11 @@ namespace Tsuyama.LocalCurrency.Web.Hosting;
 
 /// <summary>
 /// Before the host takes requests: the embedded database is migrated (SQL Server is migrated by
-/// the operator with the CLI), and the first Admin is created from Bootstrap:AdminEmail/Password.
+/// the operator with the CLI), and the first Admin is created from Bootstrap:AdminEmail/Password;
+/// in Production that password sits in configuration, so the Admin must replace it at first sign-in.
 /// </summary>
-internal sealed partial class StartupTasks(IServiceProvider services, IOptions<BootstrapOptions> bootstrap, DatabaseOptions database, ILogger<StartupTasks> logger)
+internal sealed partial class StartupTasks(IServiceProvider services, IOptions<BootstrapOptions> bootstrap, DatabaseOptions database,
+    IHostEnvironment environment, ILogger<StartupTasks> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ internal sealed partial class StartupTasks(IServiceProvider services, IOptions<B
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>()
-            .Send(new CreateStaffUserCommand(email, password, Roles.Admin), cancellationToken);
+            .Send(new CreateStaffUserCommand(email, password, Roles.Admin, PasswordChangeRequired: environment.IsProduction()), cancellationToken);
         if (!result.IsSuccess)
         {
             throw new InvalidOperationException($"Bootstrap admin could not be created: {result.Error.Detail}");

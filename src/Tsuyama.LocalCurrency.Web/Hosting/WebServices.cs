@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Identity;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Http;
 using Tsuyama.LocalCurrency.Web.Site;
@@ -12,7 +15,8 @@ namespace Tsuyama.LocalCurrency.Web.Hosting;
 
 internal static class WebServices
 {
-    public const string TokenRateLimit = "token";
+    /// <summary>Sign-in and password change, per client IP (IPv6: per /64).</summary>
+    public const string SignInRateLimit = "sign-in";
 
     public static WebApplicationBuilder AddLocalCurrencyWeb(this WebApplicationBuilder builder)
     {
@@ -33,19 +37,33 @@ internal static class WebServices
         services.AddIdentityCore<LedgerUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LedgerDbContext>();
-        // The API keeps bearer tokens; the pages (Site/) sign in with cookies over the same Identity store.
-        services.AddSite(builder.Environment, configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 10));
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // The API keeps bearer tokens; the pages (Site/) sign in with cookies over the same Identity store (AddSite below).
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = auth.Value.AccessTokenLifetime);
+        services.AddSingleton<BearerTokens>();
         services.AddAuthorization();
-        // Keys in the ledger database: tokens survive a restart and every host can read them.
-        services.AddDataProtection().SetApplicationName("Tsuyama.LocalCurrency").PersistKeysToDbContext<LedgerDbContext>();
+        // Keys in the ledger database: tokens survive a restart and every host can read them; at rest
+        // they are encrypted with a configured certificate (KeyRingProtection).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Tsuyama.LocalCurrency").PersistKeysToDbContext<LedgerDbContext>();
+        KeyRingProtection.Configure(dataProtection, configuration, builder.Environment);
+        ClientNetwork.AddForwardedHeaders(services, configuration);
 
-        var permits = configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 10);
+        // Per client IP. Japanese carriers put many phones behind one IPv4 address (CGNAT), so the limit
+        // is sized for a busy shared address; guessing one account is stopped by its lockout instead.
+        var permits = configuration.GetValue("RateLimiting:TokenPermitsPerMinute", 60);
+        if (permits < 1)
+        {
+            throw new ConfigurationError("RateLimiting:TokenPermitsPerMinute must be 1 or more.");
+        }
+
+        services.AddSite(builder.Environment, permits);
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(TokenRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientNetwork.Partition(http.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 

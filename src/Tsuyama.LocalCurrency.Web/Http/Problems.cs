@@ -17,7 +17,25 @@ internal static class Problems
         problem.Title = error.Title;
         problem.Detail = error.Detail;
         problem.Status = error.Status;
-        return TypedResults.Problem(problem);
+        if (error.RetryAfter is not { } retryAfter)
+        {
+            return TypedResults.Problem(problem);
+        }
+
+        problem.Extensions["retryAfter"] = retryAfter.ToOffset(TimeSpan.FromHours(9));
+        return new WithRetryAfter(TypedResults.Problem(problem), retryAfter);
+    }
+
+    /// <summary>A problem that also tells the client, in the standard header, when to try again.</summary>
+    private sealed class WithRetryAfter(IResult inner, DateTimeOffset retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var now = httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            var seconds = Math.Max(1, (long)Math.Ceiling((retryAfter - now).TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     public static IResult Validation(string field, string message) => From(Error.Validation(field, message));

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Web.Hosting;
+using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Site;
 
@@ -76,6 +78,8 @@ internal static class SiteServices
                 o.Conventions.AuthorizeFolder("/Wallet", ResidentPolicy);
                 o.Conventions.AuthorizeFolder("/Shop", MerchantPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");
+                o.Conventions.AddPageApplicationModelConvention("/Account/Password", m => m.EndpointMetadata.Add(AllowedBeforePasswordChange.Instance));
+                o.Conventions.AddPageApplicationModelConvention("/SignOut", m => m.EndpointMetadata.Add(AllowedBeforePasswordChange.Instance));
                 o.Conventions.AddPageApplicationModelConvention("/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInPageRateLimit)));
             })
             .AddViewLocalization();
@@ -84,7 +88,7 @@ internal static class SiteServices
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
         {
             o.AddPolicy(SignInPageRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientNetwork.Partition(http.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("get"));
             var apiRejected = o.OnRejected;
