@@ -1,46 +1,48 @@
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsuyama.LocalCurrency.Common;
-using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Features.Identity.SignIn;
 using Tsuyama.LocalCurrency.Web.Site;
 
 namespace Tsuyama.LocalCurrency.Web.Pages;
 
-public sealed class SignInModel(UserManager<LedgerUser> users, SiteText text, PageSignIn signIn) : PageModel
+/// <summary>Sign-in through the SignIn use case (lockout included); the rate limiter sends a flood back here with ?limited=1.</summary>
+public sealed class SignInModel(IMediator mediator, SiteText text) : PageModel
 {
+    private static readonly Dictionary<string, string> Fields = new() { ["email"] = nameof(Email), ["password"] = nameof(Password) };
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [FromQuery(Name = "limited")] public bool Limited { get; set; }
     [FromQuery(Name = "changed")] public bool ChangedPassword { get; set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        var result = await mediator.Send(new SignInCommand(Email, Password), ct);
+        if (!result.IsSuccess)
         {
-            if (string.IsNullOrWhiteSpace(Email))
+            var error = result.Error;
+            if (error.Type == ProblemTypes.LockedOut && error.RetryAfter is { } until)
             {
-                ModelState.AddModelError(nameof(Email), text.FieldMessage("email"));
+                ModelState.AddModelError("", text["Problem.locked-out", SiteText.ToJapan(until).ToString("HH:mm", CultureInfo.InvariantCulture)]);
             }
-
-            if (string.IsNullOrEmpty(Password))
+            else if (error.Type == ProblemTypes.Unauthorized)
             {
-                ModelState.AddModelError(nameof(Password), text["SignIn.PasswordRequired"]);
+                ModelState.AddModelError("", text["SignIn.Failed"]);
+            }
+            else
+            {
+                text.AddTo(ModelState, error, Fields);
             }
 
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is null || !await users.CheckPasswordAsync(user, Password))
-        {
-            ModelState.AddModelError("", text["SignIn.Failed"]);
-            return Page();
-        }
-
-        await signIn.SignInAsync(HttpContext, user.Id);
-        var home = (await users.GetRolesAsync(user)).Contains(Roles.Merchant) ? "/shop" : "/wallet";
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
+        await HttpContext.SignInAsync(result.Value);
+        var home = PageSignIn.HomeOf(result.Value);
+        return LocalRedirect(!result.Value.PasswordChangeRequired && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : home);
     }
 }

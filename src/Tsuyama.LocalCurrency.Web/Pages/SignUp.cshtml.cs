@@ -2,13 +2,14 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Identity.SignIn;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Web.Site;
 
 namespace Tsuyama.LocalCurrency.Web.Pages;
 
 /// <summary>A resident registers (RegisterResident) and is signed in with the page cookie.</summary>
-public sealed class SignUpModel(IMediator mediator, SiteText text, PageSignIn signIn) : PageModel
+public sealed class SignUpModel(IMediator mediator, SiteText text) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -39,7 +40,15 @@ public sealed class SignUpModel(IMediator mediator, SiteText text, PageSignIn si
             return Page();
         }
 
-        await signIn.SignInAsync(HttpContext, result.Value.ResidentId);
+        // Signing in through the use case keeps one path to a cookie (and its claims).
+        var signedIn = await mediator.Send(new SignInCommand(Email, Password), ct);
+        if (!signedIn.IsSuccess)
+        {
+            ModelState.AddModelError("", text.ProblemMessage(signedIn.Error) + " " + signedIn.Error.Detail);
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(signedIn.Value);
         return LocalRedirect("/wallet?welcome=1");
     }
 }

@@ -84,7 +84,6 @@ internal static class SiteServices
             })
             .AddViewLocalization();
         services.AddScoped<SiteText>();
-        services.AddScoped<PageSignIn>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
         {
             o.AddPolicy(SignInPageRateLimit, http => HttpMethods.IsPost(http.Request.Method)

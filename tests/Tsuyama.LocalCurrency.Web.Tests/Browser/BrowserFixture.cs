@@ -12,7 +12,12 @@ namespace Tsuyama.LocalCurrency.Web.Tests.Browser;
 /// <summary>The real host on Kestrel at 127.0.0.1 over a real SQLite file, and one headless Chromium.</summary>
 public sealed class BrowserHost : ApiFactory
 {
-    public BrowserHost() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    public BrowserHost()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // The browser keeps real time: a cookie's expiry written from the fixed test date would already be past.
+        Clock.SetUtcNow(DateTimeOffset.UtcNow);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
