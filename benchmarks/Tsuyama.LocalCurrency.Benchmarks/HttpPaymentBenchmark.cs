@@ -31,6 +31,9 @@ public static class HttpPaymentBenchmark
         info.Environment["Bootstrap__AdminEmail"] = "admin@bench.example";
         info.Environment["Bootstrap__AdminPassword"] = "BenchAdmin2026";
         info.Environment["RateLimiting__TokenPermitsPerMinute"] = "100000";
+        // Production refuses unencrypted token-signing keys: a throw-away certificate, as an operator would configure one.
+        info.Environment["DataProtection__CertificatePath"] = KeyRingCertificate(directory);
+        info.Environment["DataProtection__CertificatePassword"] = "bench";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         using var server = Process.Start(info)!;
         server.OutputDataReceived += (_, _) => { };
@@ -83,7 +86,17 @@ public static class HttpPaymentBenchmark
 
     private static async Task<(List<string> Tokens, string Qr)> SetUpAsync(HttpClient http, int residentCount)
     {
-        var admin = await TokenAsync(http, "admin@bench.example", "BenchAdmin2026");
+        // In Production the bootstrap Admin must choose its own password first.
+        using (var change = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/password")
+        {
+            Content = JsonContent.Create(new { currentPassword = "BenchAdmin2026", newPassword = "BenchAdmin2027" }),
+        })
+        {
+            change.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "admin@bench.example", "BenchAdmin2026"));
+            (await http.SendAsync(change)).EnsureSuccessStatusCode();
+        }
+
+        var admin = await TokenAsync(http, "admin@bench.example", "BenchAdmin2027");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
         await PostAsync(http, admin, "/api/v1/programs", new
         {
@@ -129,6 +142,17 @@ public static class HttpPaymentBenchmark
             }
         })));
         return (stopwatch.Elapsed, created, other);
+    }
+
+    private static string KeyRingCertificate(string directory)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=bench-keyring", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var path = Path.Combine(directory, "keyring.pfx");
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "bench"));
+        return path;
     }
 
     private static async Task<string> TokenAsync(HttpClient http, string email, string password) =>

@@ -23,6 +23,7 @@ app.UseSiteHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseStaffSessionCheck();
 app.UseAuthorization();
 app.UsePasswordChangeGate();
 app.UseRateLimiter();

@@ -29,7 +29,7 @@ public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
             "/api/v1/auth/token", "/api/v1/residents", "/api/v1/merchants", "/api/v1/programs", "/api/v1/purchases", "/api/v1/wallet",
             "/api/v1/merchants/{id}/qr", "/api/v1/merchant/payment-requests", "/api/v1/payments", "/api/v1/payment-codes",
             "/api/v1/merchant/charges", "/api/v1/payments/{id}/refunds", "/api/v1/merchant/transfers", "/api/v1/merchant/account",
-            "/api/v1/ledger/verify",
+            "/api/v1/ledger/verify", "/api/v1/auth/refresh", "/api/v1/auth/sign-out", "/api/v1/auth/password", "/api/v1/auth/password-resets",
         ]);
     }
 

@@ -280,3 +280,29 @@ public sealed class ForwardedHeadersTests(ProxiedApiFactory factory) : IClassFix
         return (await client.SendAsync(request)).StatusCode;
     }
 }
+
+public sealed class StaffTokenRevocationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task SignOut_TokensCannotBeRevoked_AnAdminAccessTokenStopsWorkingAtOnce()
+    {
+        var admin = await _api.AdminAsync();
+        (await admin.GetAsync("/api/v1/ledger/verify")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await admin.PostAsJsonAsync("/api/v1/auth/sign-out", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await Api.ProblemAsync(await admin.GetAsync("/api/v1/ledger/verify"), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task SignOut_OfAResident_LeavesTheAccessTokenValidUntilItExpires()
+    {
+        var resident = await _api.ResidentAsync();
+
+        (await resident.Client.PostAsJsonAsync("/api/v1/auth/sign-out", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await resident.Client.GetAsync("/api/v1/wallet")).StatusCode.Should().Be(HttpStatusCode.OK, "the documented bound is the 15-minute lifetime");
+    }
+}
