@@ -41,7 +41,7 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapStores().MapQuotes();
+    .MapStores().MapQuotes().MapHistory().MapShop();
 
 app.Run();
 return 0;

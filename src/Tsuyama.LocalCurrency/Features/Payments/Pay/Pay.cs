@@ -15,7 +15,11 @@ public sealed record PayCommand(Guid ResidentId, Guid MerchantId, long Amount, P
 
 public sealed record PaymentPart(string ProgramCode, PointKind Kind, long Points);
 
-public sealed record PaymentMade(Guid PaymentId, Guid MerchantId, long Amount, IReadOnlyList<PaymentPart> Breakdown);
+public sealed record PaymentMade(Guid PaymentId, Guid MerchantId, long Amount, IReadOnlyList<PaymentPart> Breakdown)
+{
+    /// <summary>受付番号 shown on the completion screen and on the shop's screen (<see cref="PaymentDisplayNumber"/>).</summary>
+    public string DisplayNumber => PaymentDisplayNumber.Of(PaymentId);
+}
 
 internal sealed class PayValidator(IOptions<LedgerOptions> options) : IValidator<PayCommand>
 {
