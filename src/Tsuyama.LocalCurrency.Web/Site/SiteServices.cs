@@ -134,6 +134,7 @@ internal static class SiteServices
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapResidentEvents();
     }
 
     public static IAntiforgery Antiforgery(this HttpContext http) => http.RequestServices.GetRequiredService<IAntiforgery>();
