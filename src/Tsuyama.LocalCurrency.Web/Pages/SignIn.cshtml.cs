@@ -19,6 +19,10 @@ public sealed class SignInModel(IMediator mediator, SiteText text) : PageModel
     [FromQuery(Name = "limited")] public bool Limited { get; set; }
     [FromQuery(Name = "changed")] public bool ChangedPassword { get; set; }
 
+    public void OnGet()
+    {
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await mediator.Send(new SignInCommand(Email, Password), ct);
