@@ -13,6 +13,7 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     SettleCommand.Create(),
     ExpireCommand.Create(),
     AnalyzeCommand.Create(),
+    ResetPasswordCommand.Create(),
 };
 
 return await CliRunner.RunAsync(root, args);

@@ -197,6 +197,19 @@ public sealed class ProductionHostTests(ProductionApiFactory factory) : IClassFi
         keys.Should().OnlyContain(x => x.Contains("EncryptedData", StringComparison.Ordinal) && !x.Contains("<masterKey", StringComparison.Ordinal),
             "a copy of the database must not hold a usable signing key");
     }
+
+    [Fact]
+    public async Task KeyRing_EncryptedWithTheCertificate_IsReadBackAfterARestart()
+    {
+        var resident = await _api.ResidentAsync();
+        var token = resident.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        await using var restarted = new RestartedProductionApiFactory(factory);
+        var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        (await client.GetAsync("/api/v1/wallet")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
 
 public sealed class ProductionStartUpTests
@@ -304,5 +317,24 @@ public sealed class StaffTokenRevocationTests(ApiFactory factory) : IClassFixtur
         (await resident.Client.PostAsJsonAsync("/api/v1/auth/sign-out", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         (await resident.Client.GetAsync("/api/v1/wallet")).StatusCode.Should().Be(HttpStatusCode.OK, "the documented bound is the 15-minute lifetime");
+    }
+}
+
+public sealed class LockoutConfigurationTests(StrictLockoutApiFactory factory) : IClassFixture<StrictLockoutApiFactory>
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task Token_WithAConfiguredLockout_LocksAfterItsFailuresForItsDuration()
+    {
+        var resident = await _api.ResidentAsync();
+        var client = _api.Anonymous();
+
+        await Api.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { email = resident.Email, password = "wrong-guess1" }),
+            HttpStatusCode.Unauthorized, "unauthorized");
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = resident.Email, password = "wrong-guess1" });
+
+        (await Api.ProblemAsync(locked, (HttpStatusCode)423, "locked-out"))["retryAfter"]!.GetValue<DateTimeOffset>()
+            .Should().Be(factory.Clock.GetUtcNow().AddHours(1));
     }
 }

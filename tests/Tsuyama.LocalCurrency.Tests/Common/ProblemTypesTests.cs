@@ -25,6 +25,7 @@ public sealed class ProblemTypesTests
         [
             Error.Validation("f", "m"), Error.NotFound("x", 1), Error.Forbidden("d"), Error.Conflict("d"),
             Error.InsufficientBalance(1, 2), Error.LimitExceeded("d"), Error.NotEligible("d"),
+            Error.SignInFailed(), Error.LockedOut(DateTimeOffset.UnixEpoch),
         ];
 
         errors.Select(e => e.Type).Should().BeSubsetOf(Catalogue);

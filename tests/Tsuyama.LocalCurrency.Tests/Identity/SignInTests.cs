@@ -222,6 +222,39 @@ public sealed class SignInTests
         (await host.WithDbAsync(db => db.SignInSessions.CountAsync(s => s.TokenHash.Contains(signedOut.RefreshToken)))).Should().Be(0, "only hashes are kept");
     }
 
+    [Fact]
+    public async Task SignOut_Everywhere_EndsEverySessionAndChangesTheSecurityStamp()
+    {
+        await using var host = await LedgerTestHost.CreateAsync();
+        var (id, email) = await ResidentAsync(host);
+        var before = await host.MustAsync(new SignInCommand(email, Password));
+        var sessions = new[] { await host.MustAsync(new StartSessionCommand(id)), await host.MustAsync(new StartSessionCommand(id)) };
+
+        (await host.MustAsync(new SignOutCommand(id, sessions[0].SessionId, Everywhere: true))).SessionsEnded.Should().Be(2);
+
+        foreach (var session in sessions)
+        {
+            (await host.SendAsync(new RefreshSessionCommand(session.RefreshToken))).IsSuccess.Should().BeFalse();
+        }
+
+        (await host.SendAsync(new GetCurrentUserQuery(id, before.SecurityStamp))).IsSuccess.Should().BeFalse("cookie sign-ins end too");
+    }
+
+    [Fact]
+    public async Task GetCurrentUser_WithASignedOutSession_IsRefusedThoughTheStampMatches()
+    {
+        await using var host = await LedgerTestHost.CreateAsync();
+        var (id, email) = await ResidentAsync(host);
+        var user = await host.MustAsync(new SignInCommand(email, Password));
+        var session = await host.MustAsync(new StartSessionCommand(id));
+        (await host.SendAsync(new GetCurrentUserQuery(id, user.SecurityStamp, session.SessionId))).IsSuccess.Should().BeTrue();
+
+        await host.MustAsync(new SignOutCommand(id, session.SessionId, Everywhere: false));
+
+        (await host.SendAsync(new GetCurrentUserQuery(id, user.SecurityStamp, session.SessionId))).IsSuccess.Should().BeFalse();
+        (await host.SendAsync(new GetCurrentUserQuery(id, user.SecurityStamp))).IsSuccess.Should().BeTrue("only that session ended");
+    }
+
     private static async Task<(Guid Id, string Email)> ResidentAsync(LedgerTestHost host)
     {
         var email = $"r{Guid.NewGuid():N}@example.jp";

@@ -13,20 +13,35 @@ public static class TestCertificate
 {
     public const string Password = "cert-pass-2026";
 
+    /// <summary>Creates the file once per folder: a restarted host must find the same certificate.</summary>
     public static string Create(string directory)
     {
+        var path = Path.Combine(directory, "keyring.pfx");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=tsuyama-test-keyring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(directory, "keyring.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
         return path;
     }
 }
 
 /// <summary>The host as deployed: Production, with the key ring protected by a certificate.</summary>
-public sealed class ProductionApiFactory : ApiFactory
+public class ProductionApiFactory : ApiFactory
 {
+    public ProductionApiFactory()
+    {
+    }
+
+    protected ProductionApiFactory(string directory)
+        : base(directory, tokenPermitsPerMinute: 10_000)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -35,6 +50,9 @@ public sealed class ProductionApiFactory : ApiFactory
         builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.Password);
     }
 }
+
+/// <summary>A second Production host on the same database and certificate, as after a restart.</summary>
+public sealed class RestartedProductionApiFactory(ProductionApiFactory original) : ProductionApiFactory(original.Directory);
 
 /// <summary>
 /// Behind a reverse proxy at 10.0.0.1, with a strict sign-in limit. TestServer has no real peer, so a
@@ -72,3 +90,14 @@ public sealed class ProxiedApiFactory() : ApiFactory(Path.Combine(Path.GetTempPa
 
 /// <summary>A factory of its own: these tests move the clock.</summary>
 public sealed class TokenLifetimeApiFactory : ApiFactory;
+
+/// <summary>An operator's own lockout rule: 2 failures → 1 hour.</summary>
+public sealed class StrictLockoutApiFactory : ApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Identity:Lockout:MaxFailedAccessAttempts", "2");
+        builder.UseSetting("Identity:Lockout:DefaultLockoutTimeSpan", "01:00:00");
+    }
+}
