@@ -41,7 +41,7 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapStores().MapQuotes().MapHistory().MapShop();
+    .MapStores().MapQuotes().MapHistory().MapShop().MapLive();
 
 app.Run();
 return 0;

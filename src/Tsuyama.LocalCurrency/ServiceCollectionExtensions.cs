@@ -34,6 +34,10 @@ public static class ServiceCollectionExtensions
             .Configure(o => o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15))
             .Bind(configuration.GetSection("Identity"));
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
+        services.AddSingleton<Live.LiveEventHub>();
+        services.AddScoped<Live.LivePublisher>();
+        // Hosts with signed-in users replace it (the web host reads the request's user).
+        services.TryAddScoped<ICurrentActor, OperatorActor>();
         return services;
     }
 }

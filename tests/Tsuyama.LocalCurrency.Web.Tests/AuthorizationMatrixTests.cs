@@ -34,6 +34,9 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
         Clients["merchant"] = merchant.Client;
         Clients["otherMerchant"] = other.Client;
         Clients["chamber"] = Api.As(await Api.TokenAsync("chamber@test.example", "ChamberPass1"));
+        var clerk = await Api.PostAsync(merchant.Client, "/api/v1/merchant/clerks", new { email = "clerk@test.example", password = "ClerkPass1" });
+        clerk.StatusCode.Should().Be(HttpStatusCode.Created, await clerk.Content.ReadAsStringAsync());
+        Clients["clerk"] = Api.As(await Api.TokenAsync("clerk@test.example", "ClerkPass1"));
         Clients["admin"] = admin;
     }
 
@@ -42,9 +45,12 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
 
 public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
-    private const string All = "anonymous resident merchant otherMerchant chamber admin";
+    private const string All = "anonymous resident merchant otherMerchant clerk chamber admin";
 
-    /// <summary>Route, who may call it (anyone else: 401 if anonymous, else 403).</summary>
+    /// <summary>
+    /// Route, who may call it (anyone else: 401 if anonymous, else 403). A clerk acts for the
+    /// merchant; its refusals (refunds, supplier payments, settlements, clerks) come from the use cases.
+    /// </summary>
     private static readonly (string Route, string Allowed)[] Routes =
     [
         ("POST /api/v1/residents", All),
@@ -59,20 +65,27 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("GET /api/v1/merchants/{merchant}/sticker", All),
         ("GET /api/v1/stores", All),
         ("GET /api/v1/stores/{storeNumber}", All),
-        ("POST /api/v1/merchant/payment-requests", "merchant otherMerchant"),
+        ("POST /api/v1/merchant/payment-requests", "merchant otherMerchant clerk"),
         ("POST /api/v1/payments", "resident"),
         ("POST /api/v1/payment-codes", "resident"),
-        ("POST /api/v1/merchant/charges", "merchant otherMerchant"),
+        ("POST /api/v1/merchant/charges", "merchant otherMerchant clerk"),
         ("POST /api/v1/payments/{payment}/refunds", "merchant"),
         ("POST /api/v1/merchant/transfers", "merchant otherMerchant"),
         ("POST /api/v1/payments/quote", "resident"),
         ("GET /api/v1/history", "resident"),
         ("GET /api/v1/history/{payment}", "resident"),
         ("POST /api/v1/merchant/transfers/quote", "merchant otherMerchant"),
-        ("GET /api/v1/merchant/account", "merchant otherMerchant"),
-        ("GET /api/v1/merchant/transactions", "merchant otherMerchant"),
-        ("GET /api/v1/merchant/transactions/csv?from=2026-04-01&to=2026-04-30", "merchant otherMerchant"),
-        ("GET /api/v1/merchant/payments/{payment}", "merchant otherMerchant"),
+        ("GET /api/v1/merchant/account", "merchant otherMerchant clerk"),
+        ("GET /api/v1/merchant/transactions", "merchant otherMerchant clerk"),
+        ("GET /api/v1/merchant/transactions/csv?from=2026-04-01&to=2026-04-30", "merchant otherMerchant clerk"),
+        ("GET /api/v1/merchant/payments/{payment}", "merchant otherMerchant clerk"),
+        ("GET /api/v1/merchant/payment-requests/{unknown}", "merchant otherMerchant clerk"),
+        ("GET /api/v1/merchant/events", "merchant otherMerchant clerk"),
+        ("POST /api/v1/merchant/clerks", "merchant otherMerchant"),
+        ("GET /api/v1/merchant/clerks", "merchant otherMerchant"),
+        ("DELETE /api/v1/merchant/clerks/{unknown}", "merchant otherMerchant"),
+        ("GET /api/v1/events", "resident"),
+        ("GET /api/v1/merchant/payment-requests/{unknown}/events", "merchant otherMerchant clerk"),
         ("GET /api/v1/ledger/verify", "admin"),
         ("POST /api/v1/settlements", "admin"),
         ("GET /api/v1/settlements/{unknown}", "admin"),
@@ -118,8 +131,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
 
-        var response = await fixture.Clients[who].SendAsync(request);
+        // Event streams never end by themselves: read the status only.
+        using var response = await fixture.Clients[who].SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var status = (int)response.StatusCode;
+        if (status == 200 && response.Content.Headers.ContentType?.MediaType == "text/event-stream")
+        {
+            allowed.Should().BeTrue();
+            return;
+        }
 
         if (allowed)
         {

@@ -49,3 +49,30 @@ public sealed class ShopTransactionApiTests(ApiFactory factory) : IClassFixture<
         await Api.ProblemAsync(await shop.Client.GetAsync($"/api/v1/merchant/payments/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "not-found");
     }
 }
+
+public sealed class ClerkApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly Api _api = new(factory);
+
+    [Fact]
+    public async Task Clerk_ChargesACodeForTheShop_ButIsRefusedARefund()
+    {
+        var program = await _api.CreateProgramAsync();
+        var resident = await _api.ResidentAsync();
+        var shop = await _api.MerchantAsync();
+        await _api.BuyAsync(resident, program);
+        var email = $"c{Guid.NewGuid():N}@test.example";
+        (await _api.PostAsync(shop.Client, "/api/v1/merchant/clerks", new { email, password = "ClerkPass1" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var clerk = _api.As(await _api.TokenAsync(email, "ClerkPass1"));
+        var code = await Api.JsonAsync(await _api.PostAsync(resident.Client, "/api/v1/payment-codes", null));
+
+        var charged = await _api.PostMovingAsync(clerk, "/api/v1/merchant/charges", new { code = code["code"]!.GetValue<string>(), amount = 900 });
+        var paymentId = (await Api.JsonAsync(charged))["paymentId"]!.GetValue<Guid>();
+        var refund = await _api.PostMovingAsync(clerk, $"/api/v1/payments/{paymentId}/refunds", new { amount = 100 });
+
+        charged.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await _api.MerchantBalanceAsync(shop)).Should().Be(900);
+        var problem = await Api.ProblemAsync(refund, HttpStatusCode.Forbidden, "forbidden");
+        problem["detail"]!.GetValue<string>().Should().Contain("owner");
+    }
+}

@@ -88,6 +88,13 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                             ConcurrencyStamp = "0193a000000070008000000000000004",
                             Name = "Chamber",
                             NormalizedName = "CHAMBER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000006"),
+                            ConcurrencyStamp = "0193a000000070008000000000000006",
+                            Name = "Clerk",
+                            NormalizedName = "CLERK"
                         });
                 });
 

@@ -22,7 +22,8 @@ internal static class MerchantEndpoints
 
     public static RouteGroupBuilder MapMerchantFlows(this RouteGroupBuilder api)
     {
-        var merchant = api.MapGroup("/merchant").RequireAuthorization(p => p.RequireRole(Roles.Merchant)).WithTags("Merchant");
+        // Clerks act for their shop too; what they may not do is refused by the use cases (ShopStaff).
+        var merchant = api.MapGroup("/merchant").RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Merchant");
 
         merchant.MapPost("/payment-requests", (AmountRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 AsMerchant(user, async id => (await mediator.Send(new CreatePaymentRequestCommand(id, body.Amount), ct)).ToCreated()))
@@ -43,7 +44,7 @@ internal static class MerchantEndpoints
 
         api.MapPost("/payments/{id:guid}/refunds", (Guid id, AmountRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 AsMerchant(user, async merchantId => (await mediator.Send(new RefundPaymentCommand(merchantId, id, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant)).RequiresIdempotencyKey()
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).RequiresIdempotencyKey()
             .WithTags("Payments").Produces<RefundMade>(201);
         return api;
     }

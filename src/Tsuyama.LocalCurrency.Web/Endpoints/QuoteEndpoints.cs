@@ -24,7 +24,7 @@ internal static class QuoteEndpoints
                 user.MerchantId() is { } id
                     ? (await mediator.Send(new QuoteMerchantTransferQuery(id, body.ToMerchantId, body.Amount), ct)).ToOk()
                     : Problems.From(Error.Forbidden("This sign-in is not linked to a merchant.")))
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant)).WithTags("Merchant").Produces<MerchantTransferQuote>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Merchant").Produces<MerchantTransferQuote>();
         return api;
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Identity;
@@ -24,6 +25,8 @@ internal static class WebServices
         var configuration = builder.Configuration;
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database, configuration);
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
         services.ConfigureHttpJsonOptions(o =>

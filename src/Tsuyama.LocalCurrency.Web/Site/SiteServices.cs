@@ -27,9 +27,18 @@ internal static class SiteServices
     public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
-    public static bool UsesBearer(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api")
-        || http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+    public static bool UsesBearer(HttpContext http)
+    {
+        if (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // The API takes only tokens (a cookie would make its POSTs forgeable), except the read-only event
+        // streams: a page's EventSource cannot send a token, and a GET changes nothing.
+        return http.Request.Path.StartsWithSegments("/api")
+            && !(HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Value!.EndsWith("/events", StringComparison.Ordinal));
+    }
 
     public static void AddSite(this IServiceCollection services, IHostEnvironment environment, int signInPermitsPerMinute)
     {
@@ -53,6 +62,9 @@ internal static class SiteServices
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                // An API route (the event streams) answers 401/403 like the rest of the API, never a redirect to a page.
+                o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Resident))
@@ -78,8 +90,8 @@ internal static class SiteServices
                 o.Conventions.AuthorizeFolder("/Wallet", ResidentPolicy);
                 o.Conventions.AuthorizeFolder("/Shop", MerchantPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");
-                o.Conventions.AddPageApplicationModelConvention("/Account/Password", m => m.EndpointMetadata.Add(AllowedBeforePasswordChange.Instance));
-                o.Conventions.AddPageApplicationModelConvention("/SignOut", m => m.EndpointMetadata.Add(AllowedBeforePasswordChange.Instance));
+                o.Conventions.AddPageApplicationModelConvention("/Account/Password", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
+                o.Conventions.AddPageApplicationModelConvention("/SignOut", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
                 o.Conventions.AddPageApplicationModelConvention("/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInPageRateLimit)));
             })
             .AddViewLocalization();
@@ -107,6 +119,20 @@ internal static class SiteServices
                 return apiRejected?.Invoke(context, ct) ?? ValueTask.CompletedTask;
             };
         });
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public static void UseSiteHeaders(this WebApplication app)
@@ -137,7 +163,6 @@ internal static class SiteServices
         app.UseRequestLocalization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapResidentEvents();
     }
 
     public static IAntiforgery Antiforgery(this HttpContext http) => http.RequestServices.GetRequiredService<IAntiforgery>();

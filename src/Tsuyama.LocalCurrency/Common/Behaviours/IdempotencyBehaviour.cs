@@ -48,6 +48,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
             // The refusal is the outcome to remember; whatever the handler wrote before refusing is not.
             await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
+            unitOfWork.DiscardAfterCommit();
             unitOfWork.CommitDespiteFailure = true;
         }
 

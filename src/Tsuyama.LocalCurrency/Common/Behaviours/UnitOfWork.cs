@@ -16,6 +16,12 @@ public sealed class UnitOfWork
     /// </summary>
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 
+    /// <summary>
+    /// The handler's writes were rolled back but the transaction still commits (a remembered
+    /// refusal): what it meant to announce did not happen.
+    /// </summary>
+    public void DiscardAfterCommit() => _afterCommit.Clear();
+
     public void Reset()
     {
         CommitDespiteFailure = false;

@@ -2,6 +2,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Ledger;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Payments;
@@ -16,7 +17,8 @@ internal sealed record PaymentPlan(MerchantSize Size, IReadOnlyList<LotDraw> Dra
 internal static class PaymentPoster
 {
     /// <param name="unknownMerchant">The refusal when the merchant does not exist (a scanned QR says so differently from an API call).</param>
-    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, Guid residentId, Guid merchantId, long amount,
+    /// <param name="live">Tells the shop's till once the payment has committed.</param>
+    public static async Task<Result<PaymentMade>> PostAsync(LedgerDbContext db, TimeProvider clock, LivePublisher live, Guid residentId, Guid merchantId, long amount,
         PaymentChannel channel, CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
         var now = clock.GetUtcNow();
@@ -69,6 +71,8 @@ internal static class PaymentPoster
             return error;
         }
 
+        live.AfterCommit(LiveTopics.Merchant(merchantId),
+            new LiveEvent(PaymentReceived.Type, new PaymentReceived(paymentId, amount, now.UtcDateTime, PaymentDisplayNumber.Of(paymentId), channel)));
         // The transaction behaviour saves the payment, allocations and transfers in one batch.
         return new PaymentMade(paymentId, merchantId, amount, parts.Select(p => new PaymentPart(p.Key.ProgramCode, p.Key.Kind, p.Points)).ToList());
     }

@@ -24,10 +24,15 @@ internal sealed class QuoteMerchantTransferValidator(IOptions<LedgerOptions> opt
     }
 }
 
-internal sealed class QuoteMerchantTransferHandler(LedgerDbContext db) : IRequestHandler<QuoteMerchantTransferQuery, Result<MerchantTransferQuote>>
+internal sealed class QuoteMerchantTransferHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<QuoteMerchantTransferQuery, Result<MerchantTransferQuote>>
 {
     public async Task<Result<MerchantTransferQuote>> Handle(QuoteMerchantTransferQuery r, CancellationToken ct)
     {
+        if (ShopStaff.OwnerOnly(actor, "pay a supplier") is { } clerk)
+        {
+            return clerk;
+        }
+
         var to = await db.Merchants.Where(m => m.Id == r.ToMerchantId).Select(m => new { m.Name, m.StoreNumber }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (to is null)
         {

@@ -30,11 +30,16 @@ internal sealed class TransferToMerchantValidator(IOptions<LedgerOptions> option
     }
 }
 
-internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider clock)
+internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<TransferToMerchantCommand, Result<MerchantTransferMade>>
 {
     public async Task<Result<MerchantTransferMade>> Handle(TransferToMerchantCommand r, CancellationToken ct)
     {
+        if (ShopStaff.OwnerOnly(actor, "pay a supplier") is { } clerk)
+        {
+            return clerk;
+        }
+
         var journal = new Journal(db, clock);
         if (!await db.Merchants.AnyAsync(m => m.Id == r.ToMerchantId, ct).ConfigureAwait(false))
         {

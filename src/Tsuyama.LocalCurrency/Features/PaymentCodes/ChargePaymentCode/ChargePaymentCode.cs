@@ -7,6 +7,7 @@ using Tsuyama.LocalCurrency.Features.PaymentCodes.IssuePaymentCode;
 using Tsuyama.LocalCurrency.Features.Payments;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Qr;
 
@@ -28,7 +29,7 @@ internal sealed class ChargePaymentCodeValidator(IOptions<LedgerOptions> options
     }
 }
 
-internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider clock)
+internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live)
     : IRequestHandler<ChargePaymentCodeCommand, Result<PaymentMade>>
 {
     public async Task<Result<PaymentMade>> Handle(ChargePaymentCodeCommand r, CancellationToken ct)
@@ -50,7 +51,7 @@ internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider 
             return QrProblems.Refused(ProblemTypes.InvalidQr, "No resident holds this payment code.");
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, presented.ResidentId, r.MerchantId, r.Amount, PaymentChannel.PresentedCode, ct).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, live, presented.ResidentId, r.MerchantId, r.Amount, PaymentChannel.PresentedCode, ct).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;
@@ -61,10 +62,16 @@ internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider 
         var claimed = await db.PaymentCodes
             .Where(c => c.CodeHash == hash && c.PaymentId == null && c.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PaymentId, paymentId), ct).ConfigureAwait(false);
-        return claimed == 1
-            ? payment
-            : QrProblems.Refused(ProblemTypes.Expired, presented.ExpiresAt <= now
-                ? "This payment code has expired; ask the customer to show a new one."
-                : "This payment code has already been used.");
+        if (claimed == 1)
+        {
+            var storeName = await db.Merchants.Where(m => m.Id == r.MerchantId).Select(m => m.Name).FirstAsync(ct).ConfigureAwait(false);
+            live.AfterCommit(LiveTopics.Resident(presented.ResidentId), new LiveEvent(CodeCharged.Type,
+                new CodeCharged(paymentId, r.MerchantId, storeName, r.Amount, now, payment.Value.DisplayNumber)));
+            return payment;
+        }
+
+        return QrProblems.Refused(ProblemTypes.Expired, presented.ExpiresAt <= now
+            ? "This payment code has expired; ask the customer to show a new one."
+            : "This payment code has already been used.");
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -26,8 +27,8 @@ internal sealed class PayValidator(IOptions<LedgerOptions> options) : IValidator
     public void Validate(PayCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
 }
 
-internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<PayCommand, Result<PaymentMade>>
+internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayCommand, Result<PaymentMade>>
 {
     public Task<Result<PaymentMade>> Handle(PayCommand r, CancellationToken ct) =>
-        PaymentPoster.PostAsync(db, clock, r.ResidentId, r.MerchantId, r.Amount, r.Channel, ct);
+        PaymentPoster.PostAsync(db, clock, live, r.ResidentId, r.MerchantId, r.Amount, r.Channel, ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Qr;
 
@@ -31,7 +32,7 @@ internal sealed class PayByQrValidator(IOptions<LedgerOptions> options) : IValid
     }
 }
 
-internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)
+internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options, LivePublisher live)
     : IRequestHandler<PayByQrCommand, Result<PaymentMade>>
 {
     public async Task<Result<PaymentMade>> Handle(PayByQrCommand r, CancellationToken ct)
@@ -45,10 +46,10 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
         var (merchantId, amount, request) = target.Value;
         if (request is null)
         {
-            return await PaymentPoster.PostAsync(db, clock, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+            return await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
+        var payment = await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct, QrProblems.UnknownShop).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
             return payment;
@@ -59,8 +60,15 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
         var claimed = await db.PaymentRequests
             .Where(p => p.Id == request.Id && p.PaymentId == null && p.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.PaymentId, paymentId), ct).ConfigureAwait(false);
-        // Read before the claim, the request may look pending although another payment just took it.
-        return claimed == 1 ? payment : QrPaymentTarget.Unusable(request, now) ?? QrPaymentTarget.AlreadyPaid();
+        if (claimed != 1)
+        {
+            // Read before the claim, the request may look pending although another payment just took it.
+            return QrPaymentTarget.Unusable(request, now) ?? QrPaymentTarget.AlreadyPaid();
+        }
+
+        live.AfterCommit(LiveTopics.PaymentRequest(request.Id), new LiveEvent(PaymentRequestPaid.Type,
+            new PaymentRequestPaid(request.Id, paymentId, amount, now, payment.Value.DisplayNumber)));
+        return payment;
     }
 }
 

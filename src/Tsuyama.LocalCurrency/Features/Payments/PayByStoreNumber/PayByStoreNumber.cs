@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Live;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Payments.PayByStoreNumber;
@@ -25,7 +26,7 @@ internal sealed class PayByStoreNumberValidator(IOptions<LedgerOptions> options)
     }
 }
 
-internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<PayByStoreNumberCommand, Result<PaymentMade>>
+internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayByStoreNumberCommand, Result<PaymentMade>>
 {
     public async Task<Result<PaymentMade>> Handle(PayByStoreNumberCommand r, CancellationToken ct)
     {
@@ -33,6 +34,6 @@ internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider c
         var merchantId = await db.Merchants.Where(m => m.StoreNumber == number).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return merchantId is null
             ? Error.NotFound("Store number", number)
-            : await PaymentPoster.PostAsync(db, clock, r.ResidentId, merchantId.Value, r.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
+            : await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId.Value, r.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
     }
 }

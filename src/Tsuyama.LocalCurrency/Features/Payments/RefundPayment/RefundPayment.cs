@@ -23,11 +23,16 @@ internal sealed class RefundPaymentValidator(IOptions<LedgerOptions> options) : 
     public void Validate(RefundPaymentCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
 }
 
-internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider clock)
+internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<RefundPaymentCommand, Result<RefundMade>>
 {
     public async Task<Result<RefundMade>> Handle(RefundPaymentCommand r, CancellationToken ct)
     {
+        if (ShopStaff.OwnerOnly(actor, "refund a payment") is { } clerk)
+        {
+            return clerk;
+        }
+
         var journal = new Journal(db, clock);
         var payment = await db.Payments.AsNoTracking().Include(p => p.Allocations)
             .FirstOrDefaultAsync(p => p.Id == r.PaymentId, ct).ConfigureAwait(false);

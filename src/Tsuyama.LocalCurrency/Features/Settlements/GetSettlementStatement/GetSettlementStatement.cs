@@ -18,10 +18,15 @@ public enum StatementFormat
 /// </summary>
 public sealed record GetSettlementStatementQuery(Guid SettlementId, Guid MerchantId, StatementFormat Format) : IQuery<SettlementFile>;
 
-internal sealed class GetSettlementStatementHandler(LedgerDbContext db) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
+internal sealed class GetSettlementStatementHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetSettlementStatementQuery r, CancellationToken ct)
     {
+        if (ShopStaff.OwnerOnly(actor, "see settlements") is { } clerk)
+        {
+            return clerk;
+        }
+
         var statement = await StatementLoader.LoadAsync(db, r.SettlementId, r.MerchantId, ct).ConfigureAwait(false);
         if (statement is null)
         {
