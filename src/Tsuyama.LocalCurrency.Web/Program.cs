@@ -2,6 +2,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Web.Endpoints;
 using Tsuyama.LocalCurrency.Web.Hosting;
 using Tsuyama.LocalCurrency.Web.Http;
+using Tsuyama.LocalCurrency.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -18,6 +19,7 @@ catch (ConfigurationError error)
 var app = builder.Build();
 // First: the per-IP sign-in limit must see the client's address, not the proxy's.
 app.UseForwardedHeaders();
+app.UseSiteHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -25,6 +27,7 @@ app.UseStaffSessionCheck();
 app.UseAuthorization();
 app.UsePasswordChangeGate();
 app.UseRateLimiter();
+app.MapSite();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o =>

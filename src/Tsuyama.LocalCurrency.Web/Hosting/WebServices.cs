@@ -4,12 +4,13 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Identity;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Http;
+using Tsuyama.LocalCurrency.Web.Site;
 
 namespace Tsuyama.LocalCurrency.Web.Hosting;
 
@@ -40,7 +41,8 @@ internal static class WebServices
         services.AddIdentityCore<LedgerUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LedgerDbContext>();
-        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        // The API keeps bearer tokens; the pages (Site/) sign in with cookies over the same Identity store (AddSite below).
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
             .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = auth.Value.AccessTokenLifetime);
         services.AddSingleton<BearerTokens>();
@@ -58,6 +60,8 @@ internal static class WebServices
         {
             throw new ConfigurationError("RateLimiting:TokenPermitsPerMinute must be 1 or more.");
         }
+
+        services.AddSite(builder.Environment, permits);
 
         services.AddRateLimiter(o =>
         {

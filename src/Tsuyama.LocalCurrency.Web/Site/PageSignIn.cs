@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Tsuyama.LocalCurrency.Features.Identity;
+using Tsuyama.LocalCurrency.Web.Http;
+
+namespace Tsuyama.LocalCurrency.Web.Site;
+
+/// <summary>Issues the page cookie for a user the SignIn use case accepted, with the API token's claims (<see cref="UserClaims"/>).</summary>
+internal static class PageSignIn
+{
+    public static Task SignInAsync(this HttpContext http, SignedInUser user) =>
+        http.SignInAsync(IdentityConstants.ApplicationScheme, UserClaims.ToPrincipal(user, IdentityConstants.ApplicationScheme),
+            new AuthenticationProperties { IsPersistent = true });
+
+    public static string HomeOf(SignedInUser user) =>
+        user.PasswordChangeRequired ? "/account/password" : user.Roles.Contains(Common.Roles.Merchant) ? "/shop" : "/wallet";
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Tsuyama.LocalCurrency.Web.Tests.Support;
+
+namespace Tsuyama.LocalCurrency.Web.Tests.Browser;
+
+/// <summary>Steps several browser tests share: a resident signing up in the browser, points given through the API.</summary>
+public static class BrowserSetup
+{
+    public const string Password = "Hanako2026pass";
+
+    public static async Task<string> SignUpAsync(Phone phone, string name = "津山 花子")
+    {
+        var email = $"hanako{Guid.NewGuid():N}@test.example";
+        var page = phone.Page;
+        await page.GotoAsync("/signup");
+        await page.GetByLabel("お名前").FillAsync(name);
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync("**/wallet?welcome=1", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "FAILED-signup.png"), FullPage = true });
+            throw new TimeoutException($"Sign-up did not reach the wallet: {await page.Locator("main").InnerTextAsync()}");
+        }
+        return email;
+    }
+
+    /// <summary>One unit of a program (6,000 共通券 + 7,000 専用券), bought through the API as the resident.</summary>
+    public static async Task GivePointsAsync(Api api, string email, string program)
+    {
+        var token = await api.TokenAsync(email, Password);
+        var resident = new Party(Guid.Empty, api.As(token), email, Password);
+        await api.BuyAsync(resident, program);
+    }
+
+    public static Task<string> StoreNumberAsync(ApiFactory factory, Guid merchant) =>
+        factory.WithDbAsync(db => db.Merchants.Where(m => m.Id == merchant).Select(m => m.StoreNumber!).FirstAsync());
+}
