@@ -10,7 +10,8 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -183,7 +184,9 @@ public sealed class CliKills(string directory, int seed, Action<string> log, int
             for (var i = 0; i < residents; i++)
             {
                 var resident = (await Must(new RegisterResidentCommand($"r{i}@kill.example", null, "住民"))).ResidentId;
-                await Must(new PurchasePointsCommand(resident, "KILL", 1, $"resident:{resident}", "buy"));
+                var counter = new Guid("0193a000-0000-7000-8000-00000000c0de");
+                await Must(new VerifyResidentCommand(resident, "my-number-card", PastDay, counter));
+                await Must(new RecordCounterSaleCommand(resident, "KILL", 1, 10_000, "cash", null, $"user:{counter}", "buy"));
                 var amount = 1_000 + (i * 37 % 5_000);
                 await Must(new PayCommand(resident, shops[i % shops.Count], amount, PaymentChannel.StoreQr, $"resident:{resident}", "pay"));
                 paid += amount;

@@ -102,9 +102,13 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
         for (var i = 0; i < clients; i++)
         {
             var email = $"r{i}@harness.example";
-            await MustAsync(await PostAsync(anonymous, "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
+            var registered = await MustAsync(await PostAsync(anonymous, "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
+            var residentId = registered["residentId"]!.GetValue<Guid>();
             var resident = Client(host, await TokenAsync(anonymous, email, "ResidentPass1"));
-            await MustAsync(await PostAsync(resident, "/api/v1/purchases", new { programCode = "CRASH", units = 50 }, Guid.NewGuid().ToString("N")));
+            // Points come only from a counter sale: staff check the resident, then record the yen.
+            await MustAsync(await PostAsync(admin, $"/api/v1/residents/{residentId}/verification", new { method = "my-number-card", checkedOn = today }, null));
+            await MustAsync(await PostAsync(admin, "/api/v1/purchases",
+                new { residentId, programCode = "CRASH", units = 50, paidYen = 500_000, paymentMethod = "cash" }, Guid.NewGuid().ToString("N")));
             residents.Add(resident);
         }
 

@@ -12,7 +12,8 @@ using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Purchases.PurchasePoints;
+using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
+using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Qr;
@@ -27,6 +28,11 @@ namespace Tsuyama.LocalCurrency.Reliability.Tests.Model;
 /// </summary>
 public sealed class LedgerSequence : IAsyncDisposable
 {
+    /// <summary>Points are bought at the counter (the only way besides grants); staff record the yen.</summary>
+    private const long UnitPriceYen = 10_000;
+
+    private static readonly Guid CounterStaff = new("0193a000-0000-7000-8000-00000000c0de");
+
     private readonly CoreHost _host;
     private LedgerModel _model;
     private readonly Guid[] _residents;
@@ -76,6 +82,7 @@ public sealed class LedgerSequence : IAsyncDisposable
         for (var i = 0; i < residents.Length; i++)
         {
             residents[i] = (await host.MustAsync(new RegisterResidentCommand($"r{i}@example.jp", null, "住民"))).ResidentId;
+            await host.MustAsync(new VerifyResidentCommand(residents[i], "my-number-card", host.Today, CounterStaff));
         }
 
         bool[] large = [false, false, true];
@@ -253,7 +260,8 @@ public sealed class LedgerSequence : IAsyncDisposable
         {
             case Buy b:
                 {
-                    var result = await _host.SendAsync(new PurchasePointsCommand(_residents[b.Resident], _model.Programs[b.Program].Code, b.Units, $"resident:{_residents[b.Resident]}", p.Key));
+                    var result = await _host.SendAsync(new RecordCounterSaleCommand(_residents[b.Resident], _model.Programs[b.Program].Code, b.Units, b.Units * UnitPriceYen, "cash", null,
+                        $"user:{CounterStaff}", p.Key));
                     return new(Outcome(result, v => $"ok {v.Points.General}/{v.Points.SmallBusiness}"), null);
                 }
 
