@@ -8,7 +8,7 @@ public sealed record LotteryEntry(Guid ApplicationId, int Units);
 public sealed record LotteryPlace(int Position, Guid ApplicationId, int Units, bool Won);
 
 /// <summary>
-/// The published lottery algorithm (docs/decisions/00xx-sales-lottery-and-state-machine.md), small
+/// The published lottery algorithm (docs/decisions/0012-sales-lottery-and-state-machine.md), small
 /// enough to re-implement from its description: each application's ticket is
 /// SHA-256(UTF-8("{seed}:{application id, lower-case with hyphens}")); applications are drawn in
 /// ascending order of ticket (bytes compared as unsigned, ties by id text); walking that order, an
