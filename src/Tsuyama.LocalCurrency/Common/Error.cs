@@ -108,4 +108,23 @@ public static class ProblemTypes
 
     /// <summary>The ledger database has no room to write (disk or size limit full); nothing was changed, retry later (503).</summary>
     public const string StorageFull = "storage-full";
+
+    // Voucher sales and grants (docs/decisions/0012-sales-lottery-and-state-machine.md).
+    public const string ResidentNotVerified = "resident-not-verified";
+    public const string AmountMismatch = "amount-mismatch";
+    public const string PremiumBudgetExhausted = "premium-budget-exhausted";
+    public const string ApplicationsClosed = "applications-closed";
+    public const string NotAWinner = "not-a-winner";
+    public const string AlreadyPaid = "already-paid";
+    public const string PaymentDeadlinePassed = "payment-deadline-passed";
+    public const string LotteryOnly = "lottery-program";
+    public const string LotteryNotReady = "lottery-not-ready";
+    public const string InvalidSignature = "invalid-signature";
+    public const string ReplayedEvent = "replayed-event";
+    public const string PointsAlreadySpent = "points-already-spent";
+    public const string AlreadyCancelled = "already-cancelled";
+    public const string GrantBudgetExhausted = "grant-budget-exhausted";
+
+    /// <summary>A refund asked for after the program's refund window (days after the payment).</summary>
+    public const string RefundWindowClosed = "refund-window-closed";
 }

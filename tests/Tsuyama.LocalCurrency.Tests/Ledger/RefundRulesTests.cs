@@ -100,7 +100,7 @@ public sealed class RefundRulesTests : IAsyncLifetime
         var late = await RefundAsync(payment.PaymentId, 1_000);
 
         lastDay.IsSuccess.Should().BeTrue(because: lastDay.Error?.Detail ?? "");
-        late.Error!.Type.Should().Be(RefundProblems.WindowClosed);
+        late.Error!.Type.Should().Be(ProblemTypes.RefundWindowClosed);
         late.Error.Status.Should().Be(422);
         (await LedgerStateAsync()).Should().Be(before);
     }

@@ -50,7 +50,7 @@ public sealed class ApplicationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new ApplyCommand(resident, SalesTestData.Code, 1));
 
-        result.Error!.Type.Should().Be(SalesProblems.ApplicationsClosed);
+        result.Error!.Type.Should().Be(ProblemTypes.ApplicationsClosed);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ApplicationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new ApplyCommand(resident, "P1", 1));
 
-        result.Error!.Type.Should().Be(SalesProblems.ApplicationsClosed);
+        result.Error!.Type.Should().Be(ProblemTypes.ApplicationsClosed);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ApplicationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new ChangeApplicationCommand(resident, application.ApplicationId, 2));
 
-        result.Error!.Type.Should().Be(SalesProblems.ApplicationsClosed);
+        result.Error!.Type.Should().Be(ProblemTypes.ApplicationsClosed);
     }
 
     [Fact]

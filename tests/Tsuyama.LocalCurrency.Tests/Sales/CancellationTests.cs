@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Ledger.Verify;
@@ -50,7 +51,7 @@ public sealed class CancellationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(Cancel(bought.PurchaseId));
 
-        result.Error!.Type.Should().Be(SalesProblems.PointsAlreadySpent);
+        result.Error!.Type.Should().Be(ProblemTypes.PointsAlreadySpent);
         (await _host.WalletAsync(resident)).Should().Be(12_500);
         (await _host.TransferCountAsync()).Should().Be(transfers);
         (await _host.WithDbAsync(db => db.Purchases.Select(p => p.CancelledAt).FirstAsync())).Should().BeNull();
@@ -66,7 +67,7 @@ public sealed class CancellationTests : IAsyncLifetime
 
         var again = await _host.SendAsync(Cancel(bought.PurchaseId));
 
-        again.Error!.Type.Should().Be(SalesProblems.AlreadyCancelled);
+        again.Error!.Type.Should().Be(ProblemTypes.AlreadyCancelled);
     }
 
     [Fact]

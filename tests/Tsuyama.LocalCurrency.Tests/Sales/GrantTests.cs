@@ -77,7 +77,7 @@ public sealed class GrantTests : IAsyncLifetime
         var over = await _host.SendAsync(Grant(resident.ToString(), 301, "row-2"));
         var exact = await _host.MustAsync(Grant(resident.ToString(), 300, "row-3"));
 
-        over.Error!.Type.Should().Be(SalesProblems.GrantBudgetExhausted);
+        over.Error!.Type.Should().Be(ProblemTypes.GrantBudgetExhausted);
         exact.BudgetRemaining.Should().Be(0);
         (await _host.WithDbAsync(db => db.GrantBudgets.Select(b => b.RemainingPoints).FirstAsync())).Should().Be(0);
         (await _host.MustAsync(new GetWalletQuery(resident))).Total.Should().Be(1_000);

@@ -99,7 +99,7 @@ public sealed class LotteryTests : IAsyncLifetime
 
         var result = await _host.SendAsync(new RunLotteryCommand(SalesTestData.Code, Seed, "test"));
 
-        result.Error!.Type.Should().Be(SalesProblems.LotteryNotReady);
+        result.Error!.Type.Should().Be(ProblemTypes.LotteryNotReady);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => _host.SendAsync(_host.PayAtCounter(application)))));
 
         results.Count(r => r.IsSuccess).Should().Be(1);
-        results.Where(r => !r.IsSuccess).Should().OnlyContain(r => r.Error!.Type == SalesProblems.AlreadyPaid && r.Error.Status == 409);
+        results.Where(r => !r.IsSuccess).Should().OnlyContain(r => r.Error!.Type == ProblemTypes.AlreadyPaid && r.Error.Status == 409);
         (await _host.WalletAsync(resident)).Should().Be(26_000);
         (await _host.WithDbAsync(db => db.Purchases.CountAsync())).Should().Be(1);
         (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
@@ -43,7 +43,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(_host.PayAtCounter(application) with { PaidYen = 10_000 });
 
-        result.Error!.Type.Should().Be(SalesProblems.AmountMismatch);
+        result.Error!.Type.Should().Be(ProblemTypes.AmountMismatch);
         (await _host.WalletAsync(resident)).Should().Be(0);
         (await _host.ApplicationAsync(application.ApplicationId)).Status.Should().Be(ApplicationStatus.Won);
     }
@@ -56,7 +56,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(_host.PayAtCounter(application));
 
-        result.Error!.Type.Should().Be(SalesProblems.NotVerified);
+        result.Error!.Type.Should().Be(ProblemTypes.ResidentNotVerified);
         (await _host.WalletAsync(resident)).Should().Be(0);
     }
 
@@ -69,7 +69,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(_host.PayAtCounter(waiting));
 
-        result.Error!.Type.Should().Be(SalesProblems.NotAWinner);
+        result.Error!.Type.Should().Be(ProblemTypes.NotAWinner);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(_host.PayAtCounter(application));
 
-        result.Error!.Type.Should().Be(SalesProblems.PaymentDeadlinePassed);
+        result.Error!.Type.Should().Be(ProblemTypes.PaymentDeadlinePassed);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var result = await _host.SendAsync(_host.CounterSale(resident, SalesTestData.Code));
 
-        result.Error!.Type.Should().Be(SalesProblems.LotteryOnly);
+        result.Error!.Type.Should().Be(ProblemTypes.LotteryOnly);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
 
         var over = await _host.SendAsync(_host.CounterSale(second, SalesTestData.Code, 1));
 
-        over.Error!.Type.Should().Be(SalesProblems.PremiumBudgetExhausted);
+        over.Error!.Type.Should().Be(ProblemTypes.PremiumBudgetExhausted);
         (await _host.WalletAsync(second)).Should().Be(0);
         (await _host.SalesAsync()).PremiumCommitted.Should().Be(6_000);
         (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);

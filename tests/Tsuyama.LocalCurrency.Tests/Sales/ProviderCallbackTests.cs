@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,7 +71,7 @@ public sealed class ProviderCallbackTests : IAsyncLifetime
         foreach (var result in new[] { wrongSecret, tampered, missing })
         {
             result.Error!.Status.Should().Be(401);
-            result.Error.Type.Should().Be(SalesProblems.InvalidSignature);
+            result.Error.Type.Should().Be(ProblemTypes.InvalidSignature);
         }
 
         await ShouldHaveChangedNothingAsync(resident, application.ApplicationId);
@@ -102,8 +103,8 @@ public sealed class ProviderCallbackTests : IAsyncLifetime
         var resigned = await _host.SendAsync(Signed(Body("evt_1", application.ApplicationId, 10_000)));
 
         replay.Error!.Status.Should().Be(409);
-        replay.Error.Type.Should().Be(SalesProblems.ReplayedEvent);
-        resigned.Error!.Type.Should().Be(SalesProblems.ReplayedEvent);
+        replay.Error.Type.Should().Be(ProblemTypes.ReplayedEvent);
+        resigned.Error!.Type.Should().Be(ProblemTypes.ReplayedEvent);
         (await _host.WalletAsync(resident)).Should().Be(13_000);
         (await _host.TransferCountAsync()).Should().Be(transfers);
     }

@@ -24,20 +24,20 @@ internal static class ApplicationPayment
 
         if (application.Status == ApplicationStatus.Paid)
         {
-            return new Error(SalesProblems.AlreadyPaid, "支払済みです / Already paid",
+            return new Error(ProblemTypes.AlreadyPaid, "支払済みです / Already paid",
                 $"Application '{applicationId}' is already paid (purchase {application.PurchaseId}).", 409);
         }
 
         if (application.Status != ApplicationStatus.Won)
         {
-            return Error.Rule(SalesProblems.NotAWinner, "当選していません / Not allocated",
+            return Error.Rule(ProblemTypes.NotAWinner, "当選していません / Not allocated",
                 $"Application '{applicationId}' is {application.Status.ToString().ToLowerInvariant()}; only allocated applications can be paid.");
         }
 
         var today = JapanTime.Today(clock);
         if (application.PayBy is { } payBy && today > payBy)
         {
-            return Error.Rule(SalesProblems.PaymentDeadlinePassed, "支払期限を過ぎています / Payment deadline passed",
+            return Error.Rule(ProblemTypes.PaymentDeadlinePassed, "支払期限を過ぎています / Payment deadline passed",
                 $"Application '{applicationId}' had to be paid by {payBy:yyyy-MM-dd} (JST).");
         }
 

@@ -34,7 +34,7 @@ internal static class PurchaseIssuer
         var paidYen = checked(units * program.UnitPriceYen);
         if (receipt.PaidYen != paidYen)
         {
-            return Error.Rule(SalesProblems.AmountMismatch, "金額が一致しません / Amount does not match",
+            return Error.Rule(ProblemTypes.AmountMismatch, "金額が一致しません / Amount does not match",
                 $"{units} units of '{program.Code}' cost ¥{paidYen:N0}; ¥{receipt.PaidYen:N0} was recorded.");
         }
 
@@ -68,7 +68,7 @@ internal static class PurchaseIssuer
             {
                 var left = await db.ProgramSales.Where(s => s.ProgramId == program.Id)
                     .Select(s => s.PremiumBudget - s.PremiumCommitted).FirstAsync(ct).ConfigureAwait(false);
-                return Error.Rule(SalesProblems.PremiumBudgetExhausted, "プレミアム予算の上限に達しました / Premium budget reached",
+                return Error.Rule(ProblemTypes.PremiumBudgetExhausted, "プレミアム予算の上限に達しました / Premium budget reached",
                     $"This sale needs {premium:N0} points of premium but only {left:N0} remain in the budget of '{program.Code}'.");
             }
         }

@@ -62,7 +62,7 @@ internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock)
         if (taken == 0)
         {
             var left = await db.GrantBudgets.Where(b => b.Id == budget.Id).Select(b => b.RemainingPoints).FirstAsync(ct).ConfigureAwait(false);
-            return Error.Rule(SalesProblems.GrantBudgetExhausted, "予算が不足しています / Budget exhausted",
+            return Error.Rule(ProblemTypes.GrantBudgetExhausted, "予算が不足しています / Budget exhausted",
                 $"Budget '{budget.Code}' has {left} points left; {points} were asked for.");
         }
 

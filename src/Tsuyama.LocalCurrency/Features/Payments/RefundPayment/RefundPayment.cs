@@ -23,11 +23,6 @@ public sealed record RefundPaymentCommand(Guid MerchantId, Guid PaymentId, long 
 
 public sealed record RefundMade(Guid RefundId, long Amount);
 
-public static class RefundProblems
-{
-    public const string WindowClosed = "refund-window-closed";
-}
-
 internal sealed class RefundPaymentValidator(IOptions<LedgerOptions> options) : IValidator<RefundPaymentCommand>
 {
     public void Validate(RefundPaymentCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
@@ -65,7 +60,7 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
         var paidOn = JapanTime.DateOf(new DateTimeOffset(payment.CreatedAt, TimeSpan.Zero));
         if (window is not null && today > paidOn.AddDays(window.RefundWindowDays!.Value))
         {
-            return Error.Rule(RefundProblems.WindowClosed, "返金期間を過ぎています / Refund window closed",
+            return Error.Rule(ProblemTypes.RefundWindowClosed, "返金期間を過ぎています / Refund window closed",
                 $"Payments with '{window.Code}' points can be refunded until {window.RefundWindowDays} day(s) after the payment " +
                 $"({paidOn.AddDays(window.RefundWindowDays.Value):yyyy-MM-dd}, JST).");
         }

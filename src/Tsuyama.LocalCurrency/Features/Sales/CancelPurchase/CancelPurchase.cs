@@ -37,14 +37,14 @@ internal sealed class CancelPurchaseHandler(LedgerDbContext db, TimeProvider clo
 
         if (purchase.CancelledAt is not null)
         {
-            return new Error(SalesProblems.AlreadyCancelled, "取消済みです / Already cancelled",
+            return new Error(ProblemTypes.AlreadyCancelled, "取消済みです / Already cancelled",
                 $"Purchase '{purchase.Id}' was cancelled at {purchase.CancelledAt:u}.", 409);
         }
 
         var lots = await db.Lots.Where(l => l.Source == LotSource.Purchase && l.SourceId == purchase.Id).ToListAsync(ct).ConfigureAwait(false);
         if (lots.Any(l => l.Remaining != l.OriginalAmount))
         {
-            return Error.Rule(SalesProblems.PointsAlreadySpent, "使用済みのポイントがあります / Points already used",
+            return Error.Rule(ProblemTypes.PointsAlreadySpent, "使用済みのポイントがあります / Points already used",
                 $"{lots.Sum(l => l.OriginalAmount - l.Remaining)} points of purchase '{purchase.Id}' were spent or expired; it can no longer be cancelled.");
         }
 

@@ -55,7 +55,7 @@ internal sealed class ProviderCallbackHandler(LedgerDbContext db, TimeProvider c
 
         if (await db.ProviderEvents.AnyAsync(e => e.EventId == eventId, ct).ConfigureAwait(false))
         {
-            return new Error(SalesProblems.ReplayedEvent, "処理済みの通知です / Event already processed",
+            return new Error(ProblemTypes.ReplayedEvent, "処理済みの通知です / Event already processed",
                 $"Provider event '{eventId}' was already processed; a replay changes nothing.", 409);
         }
 

@@ -39,7 +39,7 @@ internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider 
 
         if (await db.ProgramSales.AnyAsync(s => s.ProgramId == program.Id && s.Rule == AllocationRule.Lottery, ct).ConfigureAwait(false))
         {
-            return Error.Rule(SalesProblems.LotteryOnly, "抽選販売です / Sold by lottery",
+            return Error.Rule(ProblemTypes.LotteryOnly, "抽選販売です / Sold by lottery",
                 $"Program '{program.Code}' is sold by lottery: confirm the payment of a winning application instead.");
         }
 

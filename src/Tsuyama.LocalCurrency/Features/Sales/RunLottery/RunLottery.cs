@@ -40,12 +40,12 @@ internal sealed class RunLotteryHandler(LedgerDbContext db, TimeProvider clock) 
         var now = clock.GetUtcNow();
         if (sales.Rule != AllocationRule.Lottery)
         {
-            return Error.Rule(SalesProblems.LotteryNotReady, "抽選できません / No lottery", $"Program '{program.Code}' is first come first served.");
+            return Error.Rule(ProblemTypes.LotteryNotReady, "抽選できません / No lottery", $"Program '{program.Code}' is first come first served.");
         }
 
         if (JapanTime.DateOf(now) <= sales.ApplicationUntil)
         {
-            return Error.Rule(SalesProblems.LotteryNotReady, "抽選できません / Applications still open",
+            return Error.Rule(ProblemTypes.LotteryNotReady, "抽選できません / Applications still open",
                 $"Applications to '{program.Code}' close at the end of {sales.ApplicationUntil:yyyy-MM-dd} (JST); draw after that.");
         }
 
