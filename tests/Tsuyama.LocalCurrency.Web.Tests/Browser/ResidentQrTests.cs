@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.Playwright;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
@@ -81,5 +82,43 @@ public sealed class ResidentQrTests(BrowserFixture browser) : IClassFixture<Brow
         (await page.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("the page changed without reloading");
         await resident.CheckScreenAsync("03-code-charged");
         (await api.MerchantBalanceAsync(shop)).Should().Be(700);
+    }
+}
+
+public sealed class ResidentRefundTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [ChromiumFact]
+    public async Task PartRefundByTheShop_ShowsInTheResidentsHistoryAndDetail()
+    {
+        var api = browser.Api;
+        var program = await api.CreateProgramAsync();
+        var shop = await api.MerchantAsync();
+        var storeNumber = await BrowserSetup.StoreNumberAsync(browser.Host, shop.Id);
+        await using var resident = await browser.PhoneAsync("refund");
+        var page = resident.Page;
+        var email = await BrowserSetup.SignUpAsync(resident, "津山 六郎");
+        await BrowserSetup.GivePointsAsync(api, email, program);
+        await page.GotoAsync($"/wallet/pay/confirm?store={storeNumber}&amount=3000");
+        await page.GetByTestId("pay").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("done")).ToBeVisibleAsync();
+
+        var client = api.As(await api.TokenAsync(email, BrowserSetup.Password));
+        var history = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/history"))!;
+        var entryId = history["items"]![0]!["id"]!.GetValue<Guid>();
+        var entry = (await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/history/{entryId}"))!;
+        entry["kind"]!.GetValue<string>().Should().Be("payment");
+        var paymentId = entry["paymentId"]?.GetValue<Guid>() ?? entryId;
+        var refund = await api.PostMovingAsync(shop.Client, $"/api/v1/payments/{paymentId}/refunds", new { amount = 1_000 });
+        refund.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await refund.Content.ReadAsStringAsync());
+
+        await page.GotoAsync("/wallet/history");
+        var latest = page.GetByTestId("history").Locator("li").First;
+        await Assertions.Expect(latest).ToContainTextAsync("返金");
+        await Assertions.Expect(latest).ToContainTextAsync("+1,000 ポイント");
+        await Assertions.Expect(latest).ToContainTextAsync("残り 11,000 ポイント");
+        await resident.CheckScreenAsync("01-history-refund");
+        await page.GetByTestId("history").Locator("li").Nth(1).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("refunds")).ToContainTextAsync("+1,000 ポイント");
+        await resident.CheckScreenAsync("02-payment-with-refund");
     }
 }
