@@ -239,6 +239,7 @@ public sealed class ShopPageTests(BrowserFixture browser) : IClassFixture<Browse
         await clerk.Page.GotoAsync($"/shop/payments/{paymentId}");
         await Assertions.Expect(clerk.Page.GetByTestId("payment-amount")).ToHaveTextAsync("800 ポイント");
         await Assertions.Expect(clerk.Page.GetByTestId("refund")).ToHaveCountAsync(0);
+        await Assertions.Expect(clerk.Page.GetByTestId("refund-owner-only")).ToBeVisibleAsync();
         await clerk.CheckScreenAsync("02-clerk-payment");
 
         // The form the owner sees, posted by the clerk anyway: the use case refuses, the 403 page says so.
