@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/merchants", "admin"),
         ("POST /api/v1/programs", "admin"),
         ("POST /api/v1/staff", "admin"),
-        ("POST /api/v1/auth/password", "resident merchant otherMerchant chamber admin"),
+        ("POST /api/v1/auth/password", "resident merchant otherMerchant clerk chamber admin"),
         ("POST /api/v1/auth/password-resets", "admin"),
         ("POST /api/v1/purchases", "resident admin"),
         ("GET /api/v1/wallet", "resident"),
