@@ -13,5 +13,5 @@ internal static class PageSignIn
             new AuthenticationProperties { IsPersistent = true });
 
     public static string HomeOf(SignedInUser user) =>
-        user.PasswordChangeRequired ? "/account/password" : user.Roles.Contains(Common.Roles.Merchant) ? "/shop" : "/wallet";
+        user.PasswordChangeRequired ? "/account/password" : user.Roles.Contains(Common.Roles.Merchant) || user.Roles.Contains(Common.Roles.Clerk) ? "/shop" : "/wallet";
 }

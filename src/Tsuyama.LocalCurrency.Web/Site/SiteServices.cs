@@ -68,7 +68,8 @@ internal static class SiteServices
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Resident))
-            .AddPolicy(MerchantPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Merchant));
+            // Clerks work the till too; what only the owner may do is refused by the use cases (ShopStaff).
+            .AddPolicy(MerchantPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Merchant, Roles.Clerk));
 
         services.AddAntiforgery(o =>
         {
