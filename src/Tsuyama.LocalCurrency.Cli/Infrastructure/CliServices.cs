@@ -23,9 +23,12 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true));
-        services.AddLocalCurrencyCore(database);
+        services.AddLocalCurrencyCore(database, configuration);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
         services.Configure<Settlement.SettlementOptions>(configuration.GetSection(Settlement.SettlementOptions.Section));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        // The same start-up checks as the web host (e.g. the invoice registration number); the runner prints the one-line reason.
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        return provider;
     }
 }

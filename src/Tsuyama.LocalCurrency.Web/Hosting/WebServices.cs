@@ -18,7 +18,7 @@ internal static class WebServices
         var services = builder.Services;
         var configuration = builder.Configuration;
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
-        services.AddLocalCurrencyCore(database);
+        services.AddLocalCurrencyCore(database, configuration);
         services.Configure<LedgerOptions>(configuration.GetSection("Ledger"));
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
