@@ -77,6 +77,11 @@ internal static class SettleCommand
         AnsiConsole.Write(table);
         ResultOutput.Ok($"Settlement {s.SettlementId} (cutoff {DateArgument.Format(s.Cutoff)}): {s.MerchantCount} merchant(s), " +
             $"{N(s.Points)} points, fee ¥{N(s.FeeYen)}, payout ¥{N(s.PayoutYen)} on {DateArgument.Format(s.TransferDate)}.");
+        foreach (var h in s.HeldBack)
+        {
+            AnsiConsole.MarkupLine($"[yellow]held back[/] merchant {h.MerchantId}: {N(h.Points)} points not redeemed, paid at the next run once fixed: {Markup.Escape(h.Reason)}");
+        }
+
         foreach (var file in written)
         {
             AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(file)}[/]");

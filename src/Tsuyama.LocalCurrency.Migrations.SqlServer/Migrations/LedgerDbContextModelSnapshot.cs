@@ -783,6 +783,29 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("Settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("SettlementId", "MerchantId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("SettlementHolds");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.Property<Guid>("SettlementId")
@@ -796,6 +819,29 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 
                     b.Property<long>("FeeYen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("PayeeAccountType")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PayeeBankNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("PayeeBranchNumber")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("PayeeHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<long>("PayoutYen")
                         .HasColumnType("bigint");
@@ -1237,6 +1283,21 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Settlement", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
@@ -1265,6 +1326,8 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
                 {
+                    b.Navigation("Holds");
+
                     b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618

@@ -771,6 +771,29 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("Settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.Property<Guid>("SettlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SettlementId", "MerchantId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.ToTable("SettlementHolds");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.Property<Guid>("SettlementId")
@@ -784,6 +807,29 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 
                     b.Property<long>("FeeYen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayeeAccountType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayeeBankNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeBranchNumber")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PayoutYen")
                         .HasColumnType("INTEGER");
@@ -1222,6 +1268,21 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementHold", b =>
+                {
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tsuyama.LocalCurrency.Domain.Settlement", null)
+                        .WithMany("Holds")
+                        .HasForeignKey("SettlementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SettlementLine", b =>
                 {
                     b.HasOne("Tsuyama.LocalCurrency.Domain.Merchant", null)
@@ -1250,6 +1311,8 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Settlement", b =>
                 {
+                    b.Navigation("Holds");
+
                     b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618

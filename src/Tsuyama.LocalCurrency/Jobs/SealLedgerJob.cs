@@ -11,7 +11,10 @@ namespace Tsuyama.LocalCurrency.Jobs;
 /// </summary>
 public sealed class SealLedgerJob(IMediator mediator, DatabaseOptions database)
 {
-    /// <summary>On SQL Server identity values can commit out of order; leave the newest seconds for the next run.</summary>
+    /// <summary>
+    /// On SQL Server identity values can commit out of order. Sealing stops before the first insert still in flight; the
+    /// lag also leaves the newest seconds for the next run, in case an allocated identity is not yet visible to that check.
+    /// </summary>
     private static readonly TimeSpan SqlServerLag = TimeSpan.FromSeconds(30);
 
     [DisableConcurrentExecution(timeoutInSeconds: 300)]

@@ -14,7 +14,8 @@ namespace Tsuyama.LocalCurrency.Ledger;
 /// </summary>
 internal static class TransferReader
 {
-    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence, DateTime? createdBefore, [EnumeratorCancellation] CancellationToken ct)
+    /// <param name="throughSequence">The last sequence to read; null reads to the end.</param>
+    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence, long? throughSequence, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -30,13 +31,11 @@ internal static class TransferReader
             command.CommandTimeout = 600;
             command.CommandText =
                 "SELECT Sequence, Id, ProgramId, Kind, FromAccountId, ToAccountId, Amount, Type, OperationId, CreatedAt FROM Transfers " +
-                "WHERE Sequence > @after" + (createdBefore is null ? "" : " AND CreatedAt <= @before") +
-                " ORDER BY Sequence";
+                "WHERE Sequence > @after" + (throughSequence is null ? "" : " AND Sequence <= @through") + " ORDER BY Sequence";
             AddParameter(command, "@after", afterSequence);
-            if (createdBefore is not null)
+            if (throughSequence is not null)
             {
-                // Stored by EF as ISO text on SQLite and datetime2 on SQL Server; both compare correctly with a DateTime parameter.
-                AddParameter(command, "@before", createdBefore.Value);
+                AddParameter(command, "@through", throughSequence.Value);
             }
 
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct).ConfigureAwait(false);

@@ -40,6 +40,7 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Domain.Settlement> Settlements => Set<Domain.Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
+    public DbSet<SettlementHold> SettlementHolds => Set<SettlementHold>();
     public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -35,6 +37,33 @@ public sealed class IdempotencyTests : IAsyncLifetime
         second.Should().BeEquivalentTo(first);
         (await _host.BalanceAsync(_shop)).Should().Be(1_000);
         (await _host.WithDbAsync(db => db.Payments.CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Pay_ReusedKeyWithANowInvalidBody_IsAnIdempotencyConflictNotAValidationError()
+    {
+        await _host.MustAsync(Pay(1_000, "k-invalid"));
+
+        var second = await _host.SendAsync(Pay(-5, "k-invalid"));
+
+        second.Error!.Type.Should().Be(ProblemTypes.IdempotencyConflict);
+        second.Error.Status.Should().Be(409);
+    }
+
+    [Fact]
+    public async Task Pay_SameKeySameBodyThatTheRulesNowRefuse_ReplaysTheFirstOutcomeInsteadOfRevalidating()
+    {
+        var first = await _host.MustAsync(Pay(2_000, "k-lowered"));
+        // The operator lowers Ledger:MaxAmount; the client retries its first, successful request.
+        _host.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.MaxAmount = 1_000;
+
+        var second = await _host.SendAsync(Pay(2_000, "k-lowered"));
+        var fresh = await _host.SendAsync(Pay(2_000, "k-fresh"));
+
+        second.IsSuccess.Should().BeTrue(because: second.Error?.Detail ?? "");
+        second.Value.Should().BeEquivalentTo(first);
+        fresh.Error!.Type.Should().Be(ProblemTypes.Validation, "a new key is still validated");
+        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
     }
 
     [Fact]

@@ -88,16 +88,16 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MerchantTransfer_ChargesTheProgramFeeRoundedDownAndReturnsItToTheIssuer()
+    public async Task MerchantTransfer_ChargesTheProgramFeeOnTheWholeRoundedUpAndReturnsItToTheIssuer()
     {
         await PayAsync(10_000);
         var supplier = await _host.RegisterMerchantAsync();
 
         var made = await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 9_999, $"merchant:{_shop}", _host.NextKey()));
 
-        // 7,000 smallBusiness at 0.5 % = 35, then 2,999 general at 0.5 % = 14.995 → 14.
-        made.Fee.Should().Be(49);
-        (await _host.BalanceAsync(supplier)).Should().Be(9_999 - 49);
+        // 9,999 at 0.5 % = 49.995 → 50, charged 35 to the 7,000 smallBusiness points and 15 to the 2,999 general.
+        made.Fee.Should().Be(50);
+        (await _host.BalanceAsync(supplier)).Should().Be(9_999 - 50);
         (await _host.BalanceAsync(_shop)).Should().Be(1);
     }
 

@@ -129,7 +129,7 @@ public sealed class RunSettlementTests : IAsyncLifetime
         var first = await _host.MustAsync(Settle(Day1, "settle-0410"));
         var replay = await _host.MustAsync(Settle(Day1, "settle-0410"));
 
-        replay.Should().Be(first);
+        replay.Should().BeEquivalentTo(first);
         (await _host.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(1);
     }
 

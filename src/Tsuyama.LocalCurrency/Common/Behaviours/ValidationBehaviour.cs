@@ -1,12 +1,17 @@
 using MediatR;
+using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Common.Behaviours;
 
-/// <summary>Runs every validator of the request; an invalid request never reaches a transaction.</summary>
-internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+/// <summary>
+/// Runs every validator of the request; an invalid request never reaches a transaction, unless its
+/// idempotency key was already used: then the idempotency behaviour answers (the first outcome, or
+/// a conflict for another body), because a retry must not be judged by rules that changed since.
+/// </summary>
+internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, LedgerDbContext db)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var errors = new ValidationErrors();
         foreach (var validator in validators)
@@ -14,6 +19,19 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
             validator.Validate(request, errors);
         }
 
-        return errors.Any ? Task.FromResult(ResultFactory<TResponse>.Failure(errors.ToError())) : next();
+        if (!errors.Any)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        // Looked up only for an invalid request, so valid ones pay nothing for it. A key recorded
+        // after this read belongs to a request that was still running, not to a first outcome.
+        if (request is IIdempotentCommand { IdempotencyKey: { Length: > 0 } key } command
+            && await HotQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false) is not null)
+        {
+            return await next().ConfigureAwait(false);
+        }
+
+        return ResultFactory<TResponse>.Failure(errors.ToError());
     }
 }

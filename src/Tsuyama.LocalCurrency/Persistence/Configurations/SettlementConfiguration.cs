@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Settlement;
 
 namespace Tsuyama.LocalCurrency.Persistence.Configurations;
 
@@ -13,6 +14,18 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Domain.
         // A concurrent second run of the same cutoff fails on this index inside its transaction.
         b.HasIndex(s => s.Cutoff).IsUnique();
         b.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SettlementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(s => s.Holds).WithOne().HasForeignKey(h => h.SettlementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SettlementHoldConfiguration : IEntityTypeConfiguration<SettlementHold>
+{
+    public void Configure(EntityTypeBuilder<SettlementHold> b)
+    {
+        b.HasKey(h => new { h.SettlementId, h.MerchantId });
+        b.HasIndex(h => h.MerchantId);
+        b.Property(h => h.Reason).HasMaxLength(1000);
+        b.HasOne<Merchant>().WithMany().HasForeignKey(h => h.MerchantId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -22,6 +35,10 @@ internal sealed class SettlementLineConfiguration : IEntityTypeConfiguration<Set
     {
         b.HasKey(l => new { l.SettlementId, l.MerchantId, l.ProgramId });
         b.HasIndex(l => l.MerchantId);
+        b.Property(l => l.PayeeBankNumber).HasMaxLength(4);
+        b.Property(l => l.PayeeBranchNumber).HasMaxLength(3);
+        b.Property(l => l.PayeeAccountNumber).HasMaxLength(7);
+        b.Property(l => l.PayeeHolderKana).HasMaxLength(PayoutRules.HolderMaxLength);
         b.HasOne<Merchant>().WithMany().HasForeignKey(l => l.MerchantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<VoucherProgram>().WithMany().HasForeignKey(l => l.ProgramId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("CK_SettlementLines_Amounts", "Points > 0 AND FeeYen >= 0 AND PayoutYen = Points - FeeYen"));

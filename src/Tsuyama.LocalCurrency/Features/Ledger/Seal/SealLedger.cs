@@ -8,9 +8,11 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Features.Ledger.Seal;
 
 /// <summary>
-/// Chains every transfer not yet sealed into new blocks. <paramref name="MinAge"/> leaves the
-/// newest transfers for the next run: on SQL Server an identity value can commit after a higher
-/// one, and a block must never be sealed past a row that is still to appear.
+/// Chains transfers not yet sealed into new blocks: always a gap-free prefix of the sequence, so a
+/// block never claims a range in which a row is still to appear. The prefix ends at the first
+/// transfer younger than <paramref name="MinAge"/> (even if later ones look older: hosts' clocks
+/// differ and CreatedAt is taken before lock waits) and, on SQL Server, before the first sequence
+/// whose transaction has not committed yet.
 /// </summary>
 public sealed record SealLedgerCommand(TimeSpan MinAge, int MaxTransfersPerBlock = 10_000) : ICommand<SealResult>;
 
@@ -30,8 +32,14 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
         var blocks = new List<SealBlock>();
         long sealedCount = 0;
         var batch = new List<Transfer>(Math.Min(r.MaxTransfersPerBlock, 10_000));
-        await foreach (var transfer in TransferReader.ReadAsync(db, after, before, ct).ConfigureAwait(false))
+        var through = await CommittedPrefix.LastSequenceAsync(db, after, ct).ConfigureAwait(false);
+        await foreach (var transfer in TransferReader.ReadAsync(db, after, through, ct).ConfigureAwait(false))
         {
+            if (transfer.CreatedAt > before)
+            {
+                break;
+            }
+
             batch.Add(transfer);
             if (batch.Count == r.MaxTransfersPerBlock)
             {
@@ -72,5 +80,38 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock) 
             after = block.LastSequence;
             batch.Clear();
         }
+    }
+}
+
+/// <summary>
+/// On SQL Server an identity value can commit after a higher one. The sealable prefix ends before
+/// the first sequence that a dirty read sees but a read skipping locked rows does not (an insert
+/// still in flight), and never goes past the highest sequence allocated when it was asked, since
+/// a value allocated later may sit below one in flight. SQLite serialises writers and the sealing
+/// transaction holds the write lock, so every row it sees is committed.
+/// </summary>
+internal static class CommittedPrefix
+{
+    public static async Task<long?> LastSequenceAsync(LedgerDbContext db, long after, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlServer())
+        {
+            return null;
+        }
+
+        var allocated = await db.Database.SqlQuery<long?>(
+            $"SELECT MAX(Sequence) AS Value FROM Transfers WITH (READUNCOMMITTED) WHERE Sequence > {after}").SingleAsync(ct).ConfigureAwait(false);
+        if (allocated is null)
+        {
+            return after;
+        }
+
+        var firstInFlight = await db.Database.SqlQuery<long?>(
+            $"""
+            SELECT MIN(d.Sequence) AS Value FROM Transfers d WITH (READUNCOMMITTED)
+            WHERE d.Sequence > {after} AND d.Sequence <= {allocated}
+              AND NOT EXISTS (SELECT 1 FROM Transfers c WITH (READPAST) WHERE c.Sequence = d.Sequence)
+            """).SingleAsync(ct).ConfigureAwait(false);
+        return firstInFlight is null ? allocated : firstInFlight - 1;
     }
 }

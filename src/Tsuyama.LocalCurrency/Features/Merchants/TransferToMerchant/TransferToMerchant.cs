@@ -9,9 +9,10 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 
 /// <summary>
-/// A shop pays a local supplier in points. The recipient receives the amount less the program's
-/// merchant-transfer fee (rounded down per program); the fee returns to the issuer, retiring
-/// those points. Any kind may move between merchants; smallBusiness points go first.
+/// A shop pays a local supplier in points. The recipient receives the amount less the programs'
+/// merchant-transfer fee, computed once on the whole transfer and rounded up (see
+/// <see cref="MerchantTransferFees"/>); the fee returns to the issuer, retiring those points. Any
+/// kind may move between merchants; smallBusiness points go first.
 /// </summary>
 public sealed record TransferToMerchantCommand(Guid FromMerchantId, Guid ToMerchantId, long Amount, string Caller, string? IdempotencyKey)
     : ICommand<MerchantTransferMade>, IIdempotentCommand
@@ -60,28 +61,35 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
 
         var now = clock.GetUtcNow();
         var transferId = Guid.CreateVersion7(now);
-        long left = r.Amount, fee = 0;
+        var parts = new List<(Guid ProgramId, PointKind Kind, Guid IssuerAccountId, long Take, int FeeBasisPoints)>();
+        var left = r.Amount;
         foreach (var h in usable)
         {
             var take = Math.Min(left, h.Amount);
-            var partFee = checked(take * h.MerchantTransferFeeBasisPoints) / 10_000;
-            if (take > partFee)
-            {
-                journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, r.ToMerchantId, take - partFee, TransferType.MerchantTransfer, transferId);
-            }
-
-            if (partFee > 0)
-            {
-                journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, h.IssuerAccountId, partFee, TransferType.MerchantTransferFee, transferId);
-            }
-
-            fee += partFee;
+            parts.Add((h.ProgramId, h.Kind, h.IssuerAccountId, take, h.MerchantTransferFeeBasisPoints));
             left -= take;
             if (left == 0)
             {
                 break;
             }
         }
+
+        var fees = MerchantTransferFees.Allocate(parts.Select(p => (p.Take, p.FeeBasisPoints)).ToList());
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (programId, kind, issuer, take, _) = parts[i];
+            if (take > fees[i])
+            {
+                journal.Post(programId, kind, r.FromMerchantId, r.ToMerchantId, take - fees[i], TransferType.MerchantTransfer, transferId);
+            }
+
+            if (fees[i] > 0)
+            {
+                journal.Post(programId, kind, r.FromMerchantId, issuer, fees[i], TransferType.MerchantTransferFee, transferId);
+            }
+        }
+
+        var fee = fees.Sum();
 
         db.MerchantTransfers.Add(new MerchantTransfer
         {
@@ -99,5 +107,32 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new MerchantTransferMade(transferId, r.Amount, fee);
+    }
+}
+
+/// <summary>
+/// The fee is charged once on the whole transfer and rounded up: a per-part or rounded-down fee
+/// lets a shop avoid it by splitting a transfer (two transfers of 199 points at 0.5 % paid nothing),
+/// and since ⌈a⌉ + ⌈b⌉ ≥ ⌈a + b⌉, splitting never pays less than the whole. It is allocated to the
+/// (program, kind) parts the points come from by rounding the running total, so the parts add up
+/// to the whole fee and no part pays more than it moves.
+/// </summary>
+public static class MerchantTransferFees
+{
+    /// <param name="parts">Points taken from each part, in spend order, with that part's program rate in basis points.</param>
+    /// <returns>The fee charged to each part; their sum is ⌈Σ points × bps / 10,000⌉.</returns>
+    public static long[] Allocate(IReadOnlyList<(long Points, int BasisPoints)> parts)
+    {
+        var fees = new long[parts.Count];
+        long exact = 0, charged = 0;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            exact = checked(exact + (parts[i].Points * parts[i].BasisPoints));
+            var upToHere = (exact + 9_999) / 10_000;
+            fees[i] = upToHere - charged;
+            charged = upToHere;
+        }
+
+        return fees;
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlement;
@@ -18,7 +19,8 @@ public sealed record SettlementView(
     long FeeYen,
     long TaxInFeeYen,
     long PayoutYen,
-    IReadOnlyList<SettlementLineView> Lines);
+    IReadOnlyList<SettlementLineView> Lines,
+    IReadOnlyList<HeldBackMerchant> HeldBack);
 
 public sealed record SettlementLineView(Guid MerchantId, string MerchantName, string ProgramCode, long Points, long FeeYen, long TaxInFeeYen, long PayoutYen);
 
@@ -40,6 +42,8 @@ internal sealed class GetSettlementHandler(LedgerDbContext db) : IRequestHandler
             orderby m.Name, l.MerchantId, p.Code
             select new SettlementLineView(l.MerchantId, m.Name, p.Code, l.Points, l.FeeYen, l.TaxInFeeYen, l.PayoutYen))
             .ToListAsync(ct).ConfigureAwait(false);
-        return new SettlementView(s.Id, s.Cutoff, s.TransferDate, s.CreatedAt, s.MerchantCount, s.Points, s.FeeYen, s.TaxInFeeYen, s.PayoutYen, lines);
+        var held = await db.SettlementHolds.AsNoTracking().Where(h => h.SettlementId == r.SettlementId).OrderBy(h => h.MerchantId)
+            .Select(h => new HeldBackMerchant(h.MerchantId, h.Points, h.Reason)).ToListAsync(ct).ConfigureAwait(false);
+        return new SettlementView(s.Id, s.Cutoff, s.TransferDate, s.CreatedAt, s.MerchantCount, s.Points, s.FeeYen, s.TaxInFeeYen, s.PayoutYen, lines, held);
     }
 }

@@ -74,6 +74,8 @@ internal static class StatementLoader
         entries.AddRange(await db.MerchantTransfers.Where(x => x.FromMerchantId == merchantId && x.CreatedAt >= start && x.CreatedAt < end)
             .Select(x => new StatementEntry(x.CreatedAt, EntryKind.TransferOut, x.Id, -x.Amount)).ToListAsync(ct).ConfigureAwait(false));
 
+        var payee = await db.SettlementLines.AsNoTracking().Where(l => l.SettlementId == settlementId && l.MerchantId == merchantId)
+            .OrderBy(l => l.ProgramId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var lines = await (
             from l in db.SettlementLines
             join pr in db.Programs on l.ProgramId equals pr.Id
@@ -81,9 +83,11 @@ internal static class StatementLoader
             orderby pr.Code
             select new StatementLine(pr.Code, pr.Name, l.Points, l.FeeYen, l.TaxInFeeYen, l.PayoutYen)).ToListAsync(ct).ConfigureAwait(false);
 
+        // The account paid is the one frozen in the settlement; a merchant it did not pay is shown its current one.
         return new Statement(settlement.Id, settlement.Cutoff, previous?.AddDays(1), settlement.TransferDate, merchant.Name,
-            merchant.Payout.BankCode, merchant.Payout.BranchCode, merchant.Payout.AccountType, Statement.Mask(merchant.Payout.AccountNumber),
-            merchant.Payout.HolderKana, entries.OrderBy(e => e.At).ThenBy(e => e.Reference).ToList(), lines);
+            payee?.PayeeBankNumber ?? merchant.Payout.BankCode, payee?.PayeeBranchNumber ?? merchant.Payout.BranchCode,
+            payee?.PayeeAccountType ?? merchant.Payout.AccountType, Statement.Mask(payee?.PayeeAccountNumber ?? merchant.Payout.AccountNumber),
+            payee?.PayeeHolderKana ?? merchant.Payout.HolderKana, entries.OrderBy(e => e.At).ThenBy(e => e.Reference).ToList(), lines);
     }
 }
 

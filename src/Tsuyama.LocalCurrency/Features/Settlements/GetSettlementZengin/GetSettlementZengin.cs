@@ -10,9 +10,10 @@ using Tsuyama.LocalCurrency.Settlement.Zengin;
 namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 
 /// <summary>
-/// The 総合振込 file of a settlement: one data record per merchant with a payout above zero,
-/// the issuer's account from <see cref="SettlementOptions"/>. Regenerating it gives the same bytes
-/// as long as the options are unchanged.
+/// The 総合振込 file of a settlement: one data record per merchant with a payout above zero, to
+/// the payee account frozen in the settlement's lines (a shop editing its account later changes
+/// nothing here), from the issuer's account in <see cref="SettlementOptions"/>. Regenerating it
+/// gives the same bytes as long as the options are unchanged.
 /// </summary>
 public sealed record GetSettlementZenginQuery(Guid SettlementId) : IQuery<SettlementFile>;
 
@@ -28,15 +29,12 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
             return Error.NotFound("Settlement", r.SettlementId);
         }
 
-        var payoutByMerchant = await db.SettlementLines.Where(l => l.SettlementId == r.SettlementId)
+        var lines = await db.SettlementLines.AsNoTracking().Where(l => l.SettlementId == r.SettlementId).ToListAsync(ct).ConfigureAwait(false);
+        var payouts = lines
             .GroupBy(l => l.MerchantId)
-            .Select(g => new { MerchantId = g.Key, Payout = g.Sum(l => l.PayoutYen) })
-            .ToDictionaryAsync(x => x.MerchantId, x => x.Payout, ct).ConfigureAwait(false);
-        var accounts = await db.Merchants.AsNoTracking()
-            .Where(m => db.SettlementLines.Any(l => l.SettlementId == r.SettlementId && l.MerchantId == m.Id))
-            .Select(m => new { m.Id, m.Payout.BankCode, m.Payout.BranchCode, m.Payout.AccountType, m.Payout.AccountNumber, m.Payout.HolderKana })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var payouts = accounts.Select(a => (Account: a, Payout: payoutByMerchant[a.Id])).Where(p => p.Payout > 0).ToList();
+            .Select(g => (Account: g.OrderBy(l => l.ProgramId).First(), Payout: g.Sum(l => l.PayoutYen)))
+            .Where(p => p.Payout > 0)
+            .ToList();
         if (payouts.Count == 0)
         {
             return Error.Rule(SettlementProblems.NothingToPay, "振込対象がありません / Nothing to pay",
@@ -45,9 +43,9 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
 
         // Bank and branch names are not registered, only their codes; banks route by the codes.
         var payees = payouts
-            .OrderBy(p => p.Account.Id)
-            .Select(p => new ZenginPayee(p.Account.BankCode, "", p.Account.BranchCode, "", (ZenginAccountType)(int)p.Account.AccountType,
-                p.Account.AccountNumber.PadLeft(7, '0'), p.Account.HolderKana, p.Payout))
+            .OrderBy(p => p.Account.MerchantId)
+            .Select(p => new ZenginPayee(p.Account.PayeeBankNumber, "", p.Account.PayeeBranchNumber, "", (ZenginAccountType)(int)p.Account.PayeeAccountType,
+                p.Account.PayeeAccountNumber.PadLeft(7, '0'), p.Account.PayeeHolderKana, p.Payout))
             .ToList();
         try
         {

@@ -21,7 +21,10 @@ public sealed record RunSettlementCommand(DateOnly Cutoff, string Caller, string
     public string IdempotencyScope => Caller;
 }
 
-public sealed record SettlementDone(Guid SettlementId, int MerchantCount, long Points, long FeeYen, long PayoutYen);
+public sealed record SettlementDone(Guid SettlementId, int MerchantCount, long Points, long FeeYen, long PayoutYen, IReadOnlyList<HeldBackMerchant> HeldBack);
+
+/// <summary>A merchant left unpaid (nothing redeemed) because its payout account cannot be written; paid at the next run.</summary>
+public sealed record HeldBackMerchant(Guid MerchantId, long Points, string Reason);
 
 public static class SettlementProblems
 {
@@ -62,11 +65,26 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
                 : $"The later cutoff {latest.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}; cutoffs must increase.");
         }
 
-        var holdings = await RedeemablePoints.ForCutoffAsync(db, JapanTime.EndOfDayUtc(r.Cutoff), ct).ConfigureAwait(false);
+        var redeemable = await RedeemablePoints.ForCutoffAsync(db, JapanTime.EndOfDayUtc(r.Cutoff), ct).ConfigureAwait(false);
         var programs = await db.Programs.Select(p => new { p.Id, p.RedeemedAccountId, p.RedemptionFeeBasisPoints })
             .ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
+        var merchantIds = redeemable.Select(h => h.MerchantId).Distinct().ToList();
+        var payees = await db.Merchants.AsNoTracking().Where(m => merchantIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.Payout, ct).ConfigureAwait(false);
 
         var settlementId = Guid.CreateVersion7(now);
+        // Checked before anything is redeemed: a shop whose account the bank file cannot carry keeps its
+        // points (held back with the reason) instead of blocking the file for everyone after redemption.
+        var holds = redeemable
+            .GroupBy(h => h.MerchantId)
+            .Select(g => (MerchantId: g.Key, Points: g.Sum(h => h.Points), Reason: PayoutRules.Reason(payees[g.Key])))
+            .Where(x => x.Reason is not null)
+            .OrderBy(x => x.MerchantId)
+            .Select(x => new SettlementHold { SettlementId = settlementId, MerchantId = x.MerchantId, Points = x.Points, Reason = x.Reason! })
+            .ToList();
+        var held = holds.Select(h => h.MerchantId).ToHashSet();
+        var holdings = redeemable.Where(h => !held.Contains(h.MerchantId)).ToList();
+
         var journal = new Journal(db, clock);
         foreach (var h in holdings)
         {
@@ -81,6 +99,8 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
             .Select(g =>
             {
                 var fee = SettlementFees.Compute(g.Sum(h => h.Points), programs[g.Key.ProgramId].RedemptionFeeBasisPoints);
+                var payee = payees[g.Key.MerchantId];
+                PayoutRules.TryNormaliseHolder(payee.HolderKana, out var holder, out _);
                 return new SettlementLine
                 {
                     SettlementId = settlementId,
@@ -90,6 +110,11 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
                     FeeYen = fee.Fee,
                     TaxInFeeYen = fee.ConsumptionTaxInFee,
                     PayoutYen = fee.Payout,
+                    PayeeBankNumber = payee.BankCode,
+                    PayeeBranchNumber = payee.BranchCode,
+                    PayeeAccountType = payee.AccountType,
+                    PayeeAccountNumber = payee.AccountNumber,
+                    PayeeHolderKana = holder,
                 };
             })
             .ToList();
@@ -106,6 +131,7 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
             TaxInFeeYen = lines.Sum(l => l.TaxInFeeYen),
             PayoutYen = lines.Sum(l => l.PayoutYen),
             Lines = lines,
+            Holds = holds,
         };
 
         if (await journal.ApplyAsync(ct).ConfigureAwait(false) is not null)
@@ -117,6 +143,7 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
 
         db.Settlements.Add(settlement);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new SettlementDone(settlementId, settlement.MerchantCount, settlement.Points, settlement.FeeYen, settlement.PayoutYen);
+        return new SettlementDone(settlementId, settlement.MerchantCount, settlement.Points, settlement.FeeYen, settlement.PayoutYen,
+            holds.Select(h => new HeldBackMerchant(h.MerchantId, h.Points, h.Reason)).ToList());
     }
 }
