@@ -104,7 +104,7 @@ public sealed class InvoiceTests : IAsyncLifetime
         var (from, to, resident) = (await _host.RegisterMerchantAsync(), await _host.RegisterMerchantAsync(), await _host.RegisterResidentAsync());
         await _host.BuyAsync(resident);
         await _host.PayAsync(resident, from, 9_000);
-        foreach (var amount in new long[] { 300, 300, 300 }) // 1.5 yen fee each → 1 yen each, 0.09 yen tax each
+        foreach (var amount in new long[] { 1_200, 1_200 }) // a 6-yen fee each: 0.54 yen tax each, rounded down to 0 per line
         {
             await _host.MustAsync(new TransferToMerchantCommand(from, to, amount, $"merchant:{from}", _host.NextKey()));
         }
@@ -118,8 +118,8 @@ public sealed class InvoiceTests : IAsyncLifetime
 
         csv.Row("内容")[1].Should().Be("店舗間送金手数料");
         csv.Row("取引期間")[1].Should().Be("2026/04/01 ～ 2026/04/30");
-        csv.Rows().Count(r => r[0] == "2026/04/10").Should().Be(3);
-        csv.Row("10%").Should().Equal("10%", "3", "0", "3");
+        csv.Rows().Count(r => r[0] == "2026/04/10").Should().Be(2);
+        csv.Row("10%").Should().Equal("10%", "12", "1", "11");
         csv.Row("請求書番号")[1].Should().Be("M2026-000001");
         none.Error!.Type.Should().Be(PaperProblems.NothingCharged, "the recipient paid no fee");
     }

@@ -61,7 +61,7 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
             var line = zengin.Records.Single(r => r.AccountNumber == account);
 
             long.Parse(notice.Row("合計")[4], System.Globalization.CultureInfo.InvariantCulture).Should().Be(line.Amount);
-            notice.Row("振込先").Should().Equal("振込先", line.BankNumber, line.BranchNumber, "普通", "****" + account[^3..], "テストショウテン");
+            notice.Row("振込先").Should().Equal("振込先", line.BankNumber, line.BranchNumber, "普通", "****" + account[^3..], line.PayeeName);
             DateOnly.ParseExact(notice.Row("振込予定日")[1], "yyyy/MM/dd").ToString("MMdd", null).Should().Be(zengin.Header.TransferDateMmdd);
         }
 
@@ -70,6 +70,26 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
         noticeA.Row("合計").Should().Equal("合計", "", "7898", "118", "7780");
         noticeA.Rows().Where(r => r.Length == 4 && r[0] == "P1").Select(r => (r[2], r[3]))
             .Should().BeEquivalentTo([("共通券", "1500"), ("専用券（中小店舗）", "6398")], "the refund gave back general points, the transfers moved smallBusiness first");
+    }
+
+    [Fact]
+    public async Task PaymentNotice_ForAHeldBackShop_SaysWhyAndPaysNothing()
+    {
+        await _host.CreateProgramAsync();
+        var shop = await ShopAsync("保留商店", "3333333");
+        var resident = await _host.RegisterResidentAsync();
+        await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, shop, 2_000);
+        await _host.ExecuteSqlAsync($"UPDATE Merchants SET Payout_HolderKana = '山田太郎' WHERE Id = '{shop.ToString().ToUpperInvariant()}'");
+        _host.SetJst(Day1.AddDays(1), 9);
+        var settled = await _host.MustAsync(Settle(Day1));
+
+        var csv = await _host.MustAsync(new GetPaymentNoticeCommand(settled.SettlementId, shop, CityOffice, PaperFormat.Csv));
+        var html = (await _host.MustAsync(new GetPaymentNoticeCommand(settled.SettlementId, shop, CityOffice, PaperFormat.Html))).Text();
+
+        csv.Row("保留")[1].Should().Contain("2,000 ポイント").And.Contain("payout.holderKana");
+        csv.Row("合計").Should().Equal("合計", "", "0", "0", "0");
+        html.Should().Contain("お支払いの保留").And.Contain("（今回は振込なし）").And.NotContain("全銀総合振込ファイルの該当行");
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public sealed record PaymentNotice(
     DateOnly Cutoff,
     DateOnly SettledOn,
     DateOnly TransferDate,
-    NoticeAccount Account,
+    NoticeAccount? Account,
+    NoticeHold? Hold,
     IReadOnlyList<NoticeKindLine> Kinds,
     IReadOnlyList<NoticeProgramLine> Programs)
 {
@@ -39,6 +40,10 @@ public sealed record PaymentNotice(
     public long PayoutYen => Programs.Sum(p => p.PayoutYen);
 }
 
+/// <summary>The shop was held back: nothing redeemed, the points stay on its balance for the next run.</summary>
+public sealed record NoticeHold(long Points, string Reason);
+
+/// <summary>The payee as the Zengin data record has it; the holder in half-width bank kana, the account masked.</summary>
 public sealed record NoticeAccount(string BankCode, string BranchCode, BankAccountType AccountType, string MaskedAccountNumber, string HolderKana);
 
 public sealed record NoticeKindLine(string ProgramCode, string ProgramName, PointKind Kind, long Points);
@@ -85,19 +90,21 @@ internal static class PaymentNotices
     {
         var settlement = await db.Settlements.AsNoTracking().Where(s => s.Id == settlementId)
             .Select(s => new { s.Cutoff, s.CreatedAt, s.TransferDate }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var shop = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == merchantId, ct).ConfigureAwait(false);
+        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (settlement is null || shop is null)
         {
             return null;
         }
 
-        var programs = await (
+        var lines = await (
             from l in db.SettlementLines
             join p in db.Programs on l.ProgramId equals p.Id
             where l.SettlementId == settlementId && l.MerchantId == merchantId
             orderby p.Code
-            select new NoticeProgramLine(p.Code, p.Name, l.Points, l.FeeYen, l.PayoutYen)).ToListAsync(ct).ConfigureAwait(false);
-        if (programs.Count == 0)
+            select new { Line = l, p.Code, p.Name }).ToListAsync(ct).ConfigureAwait(false);
+        var hold = await db.SettlementHolds.AsNoTracking().Where(h => h.SettlementId == settlementId && h.MerchantId == merchantId)
+            .Select(h => new NoticeHold(h.Points, h.Reason)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (lines.Count == 0 && hold is null)
         {
             return null;
         }
@@ -112,12 +119,15 @@ internal static class PaymentNotices
 
         var issue = await PaperIssues.GetOrIssueAsync(db, clock, issuer, PaperKind.PaymentNotice, merchantId, settlementId.ToString(), issuedBy, ct)
             .ConfigureAwait(false);
-        var account = new NoticeAccount(shop.Payout.BankCode, shop.Payout.BranchCode, shop.Payout.AccountType,
-            Statement.Mask(shop.Payout.AccountNumber), shop.Payout.HolderKana);
+        // The account the Zengin file pays: frozen into the lines when the settlement ran, the same on every line of a shop.
+        var account = lines.OrderBy(l => l.Line.ProgramId).Select(l => l.Line)
+            .Select(l => new NoticeAccount(l.PayeeBankNumber, l.PayeeBranchNumber, l.PayeeAccountType, Statement.Mask(l.PayeeAccountNumber), l.PayeeHolderKana))
+            .FirstOrDefault();
         return new PaymentNotice(issue.Issue.Number, issue.IssuedOn, issue.Reissue, JapanTime.Today(clock), issue.Issue.IssuerName,
-            issuer.IssuerContact, merchantId, shop.Name, settlement.Cutoff, JapanTime.DateOf(new DateTimeOffset(settlement.CreatedAt, TimeSpan.Zero)),
-            settlement.TransferDate, account,
-            [.. kinds.OrderBy(k => k.ProgramCode, StringComparer.Ordinal).ThenBy(k => k.Kind)], programs);
+            issuer.IssuerContact, merchantId, shop, settlement.Cutoff, JapanTime.DateOf(new DateTimeOffset(settlement.CreatedAt, TimeSpan.Zero)),
+            settlement.TransferDate, account, hold,
+            [.. kinds.OrderBy(k => k.ProgramCode, StringComparer.Ordinal).ThenBy(k => k.Kind)],
+            [.. lines.Select(l => new NoticeProgramLine(l.Code, l.Name, l.Line.Points, l.Line.FeeYen, l.Line.PayoutYen))]);
     }
 }
 
@@ -125,8 +135,13 @@ internal static class NoticeText
 {
     public static string Kind(PointKind kind) => kind == PointKind.SmallBusiness ? "専用券（中小店舗）" : "共通券";
 
-    public static string Account(NoticeAccount a) =>
-        $"銀行 {a.BankCode}　支店 {a.BranchCode}　{StatementText.AccountType(a.AccountType)}　{a.MaskedAccountNumber}　{a.HolderKana}";
+    public static string Account(NoticeAccount? a) => a is null
+        ? "（今回は振込なし）"
+        : $"銀行 {a.BankCode}　支店 {a.BranchCode}　{StatementText.AccountType(a.AccountType)}　{a.MaskedAccountNumber}　{a.HolderKana}";
+
+    public static string Held(NoticeHold hold) =>
+        string.Create(CultureInfo.InvariantCulture, $"振込先口座の登録内容を確認できないため、今回の換金（{hold.Points:N0} ポイント）は保留しました。") +
+        "ポイントは残高に残り、口座を訂正いただいた後の次回精算でお支払いします。理由: " + hold.Reason;
 
     public static string Mmdd(DateOnly day) => day.ToString("MMdd", CultureInfo.InvariantCulture);
 }
@@ -141,7 +156,7 @@ internal static class PaymentNoticeHtml
             issuer.Add(("", n.IssuerContact));
         }
 
-        return new PaperHtml($"支払通知書 {n.Number} {n.ShopName}")
+        var html = new PaperHtml($"支払通知書 {n.Number} {n.ShopName}")
             .Header("支払通知書", "通知書番号", n.Number, n.IssuedOn, n.Reissue, n.PrintedOn)
             .Parties(n.ShopName, "地域通貨ポイントの換金代金を下記のとおりお支払いします。", issuer)
             .Summary("お支払金額（振込額）", n.PayoutYen, $"振込予定日：{PaperHtml.JapaneseDate(n.TransferDate)}")
@@ -149,7 +164,18 @@ internal static class PaymentNoticeHtml
                 ("精算", $"{n.Cutoff:yyyy/MM/dd} 締め（精算日 {n.SettledOn:yyyy/MM/dd}）"),
                 ("振込予定日", PaperHtml.JapaneseDate(n.TransferDate)),
                 ("振込先", NoticeText.Account(n.Account)),
-            ])
+            ]);
+        if (n.Hold is { } hold)
+        {
+            html.Heading("お支払いの保留").Notes(NoticeText.Held(hold));
+        }
+
+        if (n.Programs.Count == 0)
+        {
+            return html.Notes(Footer(n)).ToBytes();
+        }
+
+        return html
             .Heading("換金したポイント（事業・種別ごと）")
             .Table(["事業", "種別", "#換金ポイント"],
                 n.Kinds.Select(k => (IReadOnlyList<string>)[$"{k.ProgramName}（{k.ProgramCode}）", NoticeText.Kind(k.Kind), PaperHtml.N(k.Points)]),
@@ -160,15 +186,21 @@ internal static class PaymentNoticeHtml
                     PaperHtml.Yen(p.FeeYen), PaperHtml.Yen(p.PayoutYen)]),
                 ["合計", PaperHtml.N(n.Points), PaperHtml.Yen(n.FeeYen), PaperHtml.Yen(n.PayoutYen)])
             .Heading("振込データ（全銀総合振込ファイルの該当行）")
-            .Table(["^振込指定日", "^銀行番号", "^支店番号", "^預金種目", "^口座番号", "#振込金額"],
-                [[NoticeText.Mmdd(n.TransferDate), n.Account.BankCode, n.Account.BranchCode, StatementText.AccountType(n.Account.AccountType),
-                    n.Account.MaskedAccountNumber, PaperHtml.Yen(n.PayoutYen)]])
-            .Notes(
-                "手数料は消費税（10%）込みの金額です。手数料の適格請求書（登録番号付き）は別に発行しています。",
-                "1ポイント＝1円。口座番号は下3桁のみ表示しています。",
-                n.Reissue ? $"この書類は {PaperHtml.JapaneseDate(n.IssuedOn)} に発行した支払通知書の再発行です。" : "この書類は原本です。再度出力したものには「再発行」と表示されます。")
+            .Table(["^振込指定日", "^銀行番号", "^支店番号", "^預金種目", "^口座番号", "受取人名", "#振込金額"],
+                n.Account is { } a && n.PayoutYen > 0
+                    ? [[NoticeText.Mmdd(n.TransferDate), a.BankCode, a.BranchCode, StatementText.AccountType(a.AccountType), a.MaskedAccountNumber, a.HolderKana,
+                        PaperHtml.Yen(n.PayoutYen)]]
+                    : [])
+            .Notes(Footer(n))
             .ToBytes();
     }
+
+    private static string[] Footer(PaymentNotice n) =>
+    [
+        "手数料は消費税（10%）込みの金額です。手数料の適格請求書（登録番号付き）は別に発行しています。",
+        "1ポイント＝1円。口座番号は下3桁のみ表示しています。",
+        n.Reissue ? $"この書類は {PaperHtml.JapaneseDate(n.IssuedOn)} に発行した支払通知書の再発行です。" : "この書類は原本です。再度出力したものには「再発行」と表示されます。",
+    ];
 }
 
 internal static class PaymentNoticeCsv
@@ -185,8 +217,10 @@ internal static class PaymentNoticeCsv
             .Line("締め日", PaperCsv.Day(n.Cutoff))
             .Line("精算日", PaperCsv.Day(n.SettledOn))
             .Line("振込予定日", PaperCsv.Day(n.TransferDate))
-            .Line("振込先", n.Account.BankCode, n.Account.BranchCode, StatementText.AccountType(n.Account.AccountType), n.Account.MaskedAccountNumber,
-                n.Account.HolderKana)
+            .Line(n.Account is { } a
+                ? ["振込先", a.BankCode, a.BranchCode, StatementText.AccountType(a.AccountType), a.MaskedAccountNumber, a.HolderKana]
+                : ["振込先", NoticeText.Account(null)])
+            .Line("保留", n.Hold is { } hold ? NoticeText.Held(hold) : "")
             .Line()
             .Line("事業コード", "事業名", "種別", "換金ポイント");
         foreach (var k in n.Kinds)
