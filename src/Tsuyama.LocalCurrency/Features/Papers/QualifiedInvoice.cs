@@ -32,6 +32,11 @@ public sealed record QualifiedInvoice(
 
     public string Title => Kind == PaperKind.TransferFeeInvoice ? "店舗間送金手数料" : "換金手数料";
 
+    /// <summary>How the fee was paid: nothing is left to pay, which the shop must be able to read at a glance.</summary>
+    public string Settled => Kind == PaperKind.TransferFeeInvoice
+        ? "上記の手数料は、各送金の際に送金元のポイントから差し引いて精算済みです。"
+        : "上記の手数料は、換金額から差し引いて精算済みです（振込額は換金額から手数料を除いた金額です）。";
+
     internal SettlementFile Render(PaperFormat format)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"invoice-{Number}");
@@ -51,7 +56,7 @@ public sealed record QualifiedInvoice(
         return new PaperHtml($"適格請求書 {Number} {RecipientName}")
             .Header("適格請求書", "請求書番号", Number, IssuedOn, Reissue, PrintedOn)
             .Parties(RecipientName, $"{Title}（{Subject}）", issuer)
-            .Summary("ご請求金額（税込）", TotalYen, "上記の手数料は、換金額（振込額）から差し引いて精算済みです。")
+            .Summary("手数料合計（税込・お支払済み）", TotalYen, Settled)
             .KeyValues([("対象", Subject), ("取引期間", Period)])
             .Heading("明細")
             .Table(["^取引日", "内容", "摘要", "^税率", "#金額（税込）"],
@@ -82,6 +87,7 @@ public sealed record QualifiedInvoice(
             .Line("内容", Title)
             .Line("対象", Subject)
             .Line("取引期間", Period)
+            .Line("精算", Settled)
             .Line()
             .Line("取引日", "内容", "摘要", "税率", "金額(税込)");
         foreach (var charge in Charges)

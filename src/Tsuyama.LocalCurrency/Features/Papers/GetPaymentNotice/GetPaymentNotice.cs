@@ -162,7 +162,6 @@ internal static class PaymentNoticeHtml
             .Summary("お支払金額（振込額）", n.PayoutYen, $"振込予定日：{PaperHtml.JapaneseDate(n.TransferDate)}")
             .KeyValues([
                 ("精算", $"{n.Cutoff:yyyy/MM/dd} 締め（精算日 {n.SettledOn:yyyy/MM/dd}）"),
-                ("振込予定日", PaperHtml.JapaneseDate(n.TransferDate)),
                 ("振込先", NoticeText.Account(n.Account)),
             ]);
         if (n.Hold is { } hold)
