@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     [
         ("POST /api/v1/residents", All),
         ("POST /api/v1/merchants", "admin"),
+        ("PUT /api/v1/merchants/{merchant}/payout", "admin"),
         ("POST /api/v1/programs", "admin"),
         ("POST /api/v1/staff", "admin"),
         ("POST /api/v1/purchases", "resident admin"),
@@ -103,7 +104,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             .Replace("{payment}", fixture.PaymentId.ToString(), StringComparison.Ordinal)
             .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
             // Small valid-looking bodies: an allowed caller gets past authorization to the rules (2xx/4xx but never 401/403).
             request.Content = JsonContent.Create(new { amount = 1, units = 1, programCode = fixture.Program, toMerchantId = fixture.OtherMerchantId, code = "00000000000000000000" });

@@ -1011,6 +1011,12 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.Property<int>("RedemptionFeeBasisPoints")
                         .HasColumnType("int");
 
+                    b.Property<int>("RefundGraceDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RefundWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("SalesFrom")
                         .HasColumnType("date");
 

@@ -997,6 +997,12 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.Property<int>("RedemptionFeeBasisPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefundGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RefundWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("SalesFrom")
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Merchants.CorrectPayout;
 using Tsuyama.LocalCurrency.Features.Merchants.GetMerchantQr;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
@@ -32,6 +33,10 @@ internal static class PartyEndpoints
                     body.PostalCode, body.OwnerEmail, body.OwnerPassword ?? "", body.Payout), ct))
                     .ToCreated(r => $"/api/v1/merchants/{r.MerchantId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").Produces<MerchantRegistered>(201);
+
+        api.MapPut("/merchants/{id:guid}/payout", async (Guid id, PayoutDetails body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new CorrectPayoutCommand(id, body), ct)).ToOk())
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").Produces<PayoutCorrected>();
 
         api.MapGet("/merchants/{id:guid}/qr", async (Guid id, string? format, IMediator mediator, CancellationToken ct) =>
             {

@@ -21,6 +21,13 @@ public sealed class VoucherProgram
     public int RedemptionFeeBasisPoints { get; init; }
     public bool AllowMerchantTransfers { get; init; }
     public int MerchantTransferFeeBasisPoints { get; init; }
+    /// <summary>Days after a payment's JST date during which its payee may refund it; null: no limit.</summary>
+    public int? RefundWindowDays { get; init; }
+    /// <summary>
+    /// Days a refund of points already past their last valid day stays spendable (from the refund day);
+    /// 0: such a refund is refused and the shop refunds in cash.
+    /// </summary>
+    public int RefundGraceDays { get; init; }
     public Guid IssuerAccountId { get; init; }
     public Guid RedeemedAccountId { get; init; }
     public Guid ExpiredAccountId { get; init; }

@@ -53,6 +53,7 @@ internal sealed class LedgerVerifier(LedgerDbContext db)
         await CheckBalancesAsync(accounts, computed, ct).ConfigureAwait(false);
         var lots = await CheckLotsAsync(ct).ConfigureAwait(false);
         await CheckIdempotencyKeysAsync(ct).ConfigureAwait(false);
+        await RecordReconciliation.RunAsync(db, Problem, ct).ConfigureAwait(false);
 
         if (_problemCount > _problems.Count)
         {

@@ -5,10 +5,34 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Identity;
 using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.Settlement;
 
 namespace Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 
-public sealed record PayoutDetails(string BankCode, string BranchCode, BankAccountType AccountType, string AccountNumber, string HolderKana);
+public sealed record PayoutDetails(string BankCode, string BranchCode, BankAccountType AccountType, string AccountNumber, string HolderKana)
+{
+    /// <summary>Every field the bank file could not carry, under <c>payout.*</c>; the one rule is <see cref="PayoutRules"/>.</summary>
+    internal static void Validate(PayoutDetails? payout, ValidationErrors e)
+    {
+        if (payout is null)
+        {
+            e.Add("payout", "is required");
+            return;
+        }
+
+        foreach (var (field, problem) in PayoutRules.Problems(payout.BankCode, payout.BranchCode, payout.AccountType, payout.AccountNumber, payout.HolderKana))
+        {
+            e.Add($"payout.{field}", problem);
+        }
+    }
+
+    /// <summary>The account as stored: the holder name in the half-width bank kana the Zengin file writes.</summary>
+    internal PayoutAccount ToAccount()
+    {
+        PayoutRules.TryNormaliseHolder(HolderKana, out var holder, out _);
+        return new PayoutAccount { BankCode = BankCode, BranchCode = BranchCode, AccountType = AccountType, AccountNumber = AccountNumber, HolderKana = holder };
+    }
+}
 
 public sealed record RegisterMerchantCommand(
     string Name,
@@ -40,17 +64,7 @@ internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCom
             NewUser.ValidatePassword(e, r.OwnerPassword);
         }
 
-        if (r.Payout is null)
-        {
-            e.Add("payout", "is required");
-            return;
-        }
-
-        e.Digits(r.Payout.BankCode, "payout.bankCode", 4, 4);
-        e.Digits(r.Payout.BranchCode, "payout.branchCode", 3, 3);
-        e.Require(Enum.IsDefined(r.Payout.AccountType), "payout.accountType", "must be 1 (ordinary), 2 (current), 4 (savings) or 9 (other)");
-        e.Digits(r.Payout.AccountNumber, "payout.accountNumber", 7, 7);
-        e.NotBlank(r.Payout.HolderKana, "payout.holderKana", 60);
+        PayoutDetails.Validate(r.Payout, e);
     }
 }
 
@@ -83,14 +97,7 @@ internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHashe
             Size = r.Size,
             PostalCode = r.PostalCode.Replace("-", "", StringComparison.Ordinal),
             OwnerEmail = email,
-            Payout = new PayoutAccount
-            {
-                BankCode = r.Payout.BankCode,
-                BranchCode = r.Payout.BranchCode,
-                AccountType = r.Payout.AccountType,
-                AccountNumber = r.Payout.AccountNumber,
-                HolderKana = r.Payout.HolderKana.Trim(),
-            },
+            Payout = r.Payout.ToAccount(),
             CreatedAt = now.UtcDateTime,
         });
         db.Accounts.Add(new Account { Id = id, Type = AccountType.Merchant, CreatedAt = now.UtcDateTime });

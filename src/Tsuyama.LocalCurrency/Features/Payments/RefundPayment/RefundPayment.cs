@@ -9,7 +9,12 @@ using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 
-/// <summary>The payee gives back all or part of a payment; never more than is left of it.</summary>
+/// <summary>
+/// The payee gives back all or part of a payment; never more than is left of it, only within the
+/// programs' refund window, and points already past their last valid day only when the program
+/// grants a grace period (otherwise the shop refunds in cash: a refund into an expired lot would
+/// take the shop's points and give the resident nothing).
+/// </summary>
 public sealed record RefundPaymentCommand(Guid MerchantId, Guid PaymentId, long Amount, string Caller, string? IdempotencyKey)
     : ICommand<RefundMade>, IIdempotentCommand
 {
@@ -17,6 +22,11 @@ public sealed record RefundPaymentCommand(Guid MerchantId, Guid PaymentId, long 
 }
 
 public sealed record RefundMade(Guid RefundId, long Amount);
+
+public static class RefundProblems
+{
+    public const string WindowClosed = "refund-window-closed";
+}
 
 internal sealed class RefundPaymentValidator(IOptions<LedgerOptions> options) : IValidator<RefundPaymentCommand>
 {
@@ -41,6 +51,54 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
             return Error.Forbidden("Only the merchant that received a payment can refund it.");
         }
 
+        var now = clock.GetUtcNow();
+        var today = JapanTime.DateOf(now);
+        var programIds = payment.Allocations.Select(a => a.ProgramId).Distinct().ToList();
+        var rules = await db.Programs.AsNoTracking().Where(p => programIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new { p.Code, p.RefundWindowDays, p.RefundGraceDays }, ct).ConfigureAwait(false);
+        var window = rules.Values.Where(p => p.RefundWindowDays is not null).MinBy(p => p.RefundWindowDays);
+        var paidOn = JapanTime.DateOf(new DateTimeOffset(payment.CreatedAt, TimeSpan.Zero));
+        if (window is not null && today > paidOn.AddDays(window.RefundWindowDays!.Value))
+        {
+            return Error.Rule(RefundProblems.WindowClosed, "返金期間を過ぎています / Refund window closed",
+                $"Payments with '{window.Code}' points can be refunded until {window.RefundWindowDays} day(s) after the payment " +
+                $"({paidOn.AddDays(window.RefundWindowDays.Value):yyyy-MM-dd}, JST).");
+        }
+
+        // Last drawn first: a partial refund gives back what the payment took last, which at a small
+        // store is the general points, the ones usable at more shops.
+        var plan = new List<(PaymentAllocation Allocation, long Take, DateOnly ExpiresOn)>();
+        var left = r.Amount;
+        foreach (var allocation in payment.Allocations.OrderByDescending(a => a.Index))
+        {
+            var take = Math.Min(left, allocation.Amount - allocation.Refunded);
+            if (take <= 0)
+            {
+                continue;
+            }
+
+            var expiresOn = allocation.ExpiresOn;
+            if (expiresOn < today)
+            {
+                var grace = rules[allocation.ProgramId];
+                if (grace.RefundGraceDays == 0)
+                {
+                    return Error.Rule(ProblemTypes.Expired, "ポイントの有効期限が切れています / Points expired",
+                        $"The points of this payment expired on {expiresOn:yyyy-MM-dd} and '{grace.Code}' grants no refund grace period: " +
+                        "refund the resident in cash.");
+                }
+
+                expiresOn = today.AddDays(grace.RefundGraceDays);
+            }
+
+            plan.Add((allocation, take, expiresOn));
+            left -= take;
+            if (left == 0)
+            {
+                break;
+            }
+        }
+
         var amount = r.Amount;
         var raised = await db.Payments
             .Where(p => p.Id == payment.Id && p.RefundedAmount + amount <= p.Amount)
@@ -52,19 +110,9 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
                 $"Only {refundable} points of this payment can still be refunded.");
         }
 
-        var now = clock.GetUtcNow();
         var refundId = Guid.CreateVersion7(now);
-        var left = amount;
-        // Last drawn first: a partial refund gives back what the payment took last, which at a small
-        // store is the general points, the ones usable at more shops.
-        foreach (var allocation in payment.Allocations.OrderByDescending(a => a.Index))
+        foreach (var (allocation, take, expiresOn) in plan)
         {
-            var take = Math.Min(left, allocation.Amount - allocation.Refunded);
-            if (take <= 0)
-            {
-                continue;
-            }
-
             await MarkRefundedAsync(allocation, take, ct).ConfigureAwait(false);
             db.Lots.Add(new Lot
             {
@@ -72,7 +120,7 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
                 ResidentId = payment.ResidentId,
                 ProgramId = allocation.ProgramId,
                 Kind = allocation.Kind,
-                ExpiresOn = allocation.ExpiresOn,
+                ExpiresOn = expiresOn,
                 OriginalAmount = take,
                 Remaining = take,
                 Source = LotSource.Refund,
@@ -80,11 +128,6 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
                 CreatedAt = now.UtcDateTime,
             });
             journal.Post(allocation.ProgramId, allocation.Kind, payment.MerchantId, payment.ResidentId, take, TransferType.Refund, refundId);
-            left -= take;
-            if (left == 0)
-            {
-                break;
-            }
         }
 
         db.Refunds.Add(new Refund { Id = refundId, PaymentId = payment.Id, Amount = amount, CreatedAt = now.UtcDateTime });

@@ -20,7 +20,9 @@ public sealed record CreateProgramCommand(
     DateOnly ExpiresOn,
     int RedemptionFeeBasisPoints,
     bool AllowMerchantTransfers,
-    int MerchantTransferFeeBasisPoints) : ICommand<ProgramCreated>;
+    int MerchantTransferFeeBasisPoints,
+    int? RefundWindowDays = null,
+    int RefundGraceDays = 0) : ICommand<ProgramCreated>;
 
 public sealed record ProgramCreated(Guid ProgramId, string Code);
 
@@ -52,6 +54,8 @@ internal sealed class CreateProgramValidator : IValidator<CreateProgramCommand>
         e.Require(r.SalesUntil <= r.ExpiresOn, "expiresOn", "must not be before salesUntil");
         e.Require(r.RedemptionFeeBasisPoints is >= 0 and <= 10_000, "redemptionFeeBasisPoints", "must be from 0 to 10000");
         e.Require(r.MerchantTransferFeeBasisPoints is >= 0 and <= 10_000, "merchantTransferFeeBasisPoints", "must be from 0 to 10000");
+        e.Require(r.RefundWindowDays is null or (>= 0 and <= 366), "refundWindowDays", "must be from 0 (the payment day only) to 366, or absent for no limit");
+        e.Require(r.RefundGraceDays is >= 0 and <= 366, "refundGraceDays", "must be from 0 (refuse refunds of expired points) to 366");
     }
 }
 
@@ -81,6 +85,8 @@ internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider cloc
             RedemptionFeeBasisPoints = r.RedemptionFeeBasisPoints,
             AllowMerchantTransfers = r.AllowMerchantTransfers,
             MerchantTransferFeeBasisPoints = r.MerchantTransferFeeBasisPoints,
+            RefundWindowDays = r.RefundWindowDays,
+            RefundGraceDays = r.RefundGraceDays,
             IssuerAccountId = Guid.CreateVersion7(now),
             RedeemedAccountId = Guid.CreateVersion7(now),
             ExpiredAccountId = Guid.CreateVersion7(now),

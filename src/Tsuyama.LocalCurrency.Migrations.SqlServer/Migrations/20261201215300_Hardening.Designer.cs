@@ -12,7 +12,7 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201213252_Hardening")]
+    [Migration("20261201215300_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -959,6 +959,12 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("RedemptionFeeBasisPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RefundGraceDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RefundWindowDays")
                         .HasColumnType("int");
 
                     b.Property<DateOnly>("SalesFrom")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
+namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Hardening : Migration
@@ -14,7 +14,7 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PayeeAccountNumber",
                 table: "SettlementLines",
-                type: "TEXT",
+                type: "nvarchar(7)",
                 maxLength: 7,
                 nullable: false,
                 defaultValue: "");
@@ -22,14 +22,14 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "PayeeAccountType",
                 table: "SettlementLines",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "PayeeBankNumber",
                 table: "SettlementLines",
-                type: "TEXT",
+                type: "nvarchar(4)",
                 maxLength: 4,
                 nullable: false,
                 defaultValue: "");
@@ -37,7 +37,7 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PayeeBranchNumber",
                 table: "SettlementLines",
-                type: "TEXT",
+                type: "nvarchar(3)",
                 maxLength: 3,
                 nullable: false,
                 defaultValue: "");
@@ -45,19 +45,32 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "PayeeHolderKana",
                 table: "SettlementLines",
-                type: "TEXT",
+                type: "nvarchar(30)",
                 maxLength: 30,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RefundGraceDays",
+                table: "Programs",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RefundWindowDays",
+                table: "Programs",
+                type: "int",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "SettlementHolds",
                 columns: table => new
                 {
-                    SettlementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Points = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    SettlementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,6 +120,14 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "PayeeHolderKana",
                 table: "SettlementLines");
+
+            migrationBuilder.DropColumn(
+                name: "RefundGraceDays",
+                table: "Programs");
+
+            migrationBuilder.DropColumn(
+                name: "RefundWindowDays",
+                table: "Programs");
         }
     }
 }

@@ -11,7 +11,7 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201213246_Hardening")]
+    [Migration("20261201215055_Hardening")]
     partial class Hardening
     {
         /// <inheritdoc />
@@ -945,6 +945,12 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RedemptionFeeBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefundGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RefundWindowDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SalesFrom")
