@@ -85,6 +85,19 @@ public sealed class InvoiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedemptionInvoice_FirstFetchedConcurrently_IsIssuedOnceWithOneNumber()
+    {
+        var (shop, settlementId) = await SettleTwoSmallFeesAsync();
+
+        var copies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            _host.MustAsync(new GetRedemptionInvoiceCommand(settlementId, shop, CityOffice, PaperFormat.Csv))));
+
+        copies.Select(c => c.Row("請求書番号")[1]).Distinct().Should().ContainSingle();
+        copies.Count(c => c.Row("再発行")[1].Length == 0).Should().Be(1, "exactly one copy is the original");
+        (await _host.WithDbAsync(db => db.Set<PaperIssue>().CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
     public async Task RedemptionInvoice_ForAShopNotInTheSettlement_IsNotFound_AndAnotherShopIsForbidden()
     {
         var (shop, settlementId) = await SettleTwoSmallFeesAsync();
