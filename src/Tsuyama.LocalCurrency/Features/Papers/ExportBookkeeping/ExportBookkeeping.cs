@@ -214,13 +214,13 @@ internal static class BookkeepingCsv
                 var monthAmounts = Sum(monthEntries);
                 var monthTax = FeeTax(monthEntries);
                 var first = new DateOnly(year.Key, month.Key, 1);
-                Row(csv, PaperCsv.Day(first.AddMonths(1).AddDays(-1)), "月計", monthAmounts, monthTax,
+                Row(csv, PaperCsv.Day(Min(first.AddMonths(1).AddDays(-1), to)), "月計", monthAmounts, monthTax,
                     string.Create(CultureInfo.InvariantCulture, $"{first.Year}年{first.Month}月 合計"), "");
                 yearAmounts += monthAmounts;
                 yearTax += monthTax;
             }
 
-            Row(csv, PaperCsv.Day(new DateOnly(year.Key, 12, 31)), "年計", yearAmounts, yearTax,
+            Row(csv, PaperCsv.Day(Min(new DateOnly(year.Key, 12, 31), to)), "年計", yearAmounts, yearTax,
                 string.Create(CultureInfo.InvariantCulture, $"{year.Key}年 合計（確定申告用）"), "");
             total += yearAmounts;
             totalTax += yearTax;
@@ -246,6 +246,8 @@ internal static class BookkeepingCsv
 
     private static string DayMemo(IReadOnlyList<BookkeepingEntry> day) =>
         string.Join("、", day.GroupBy(e => e.Memo.Split('（')[0]).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}件")));
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateOnly Jst(DateTime utc) => JapanTime.DateOf(new DateTimeOffset(utc, TimeSpan.Zero));
 }
