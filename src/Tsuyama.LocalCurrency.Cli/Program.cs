@@ -11,6 +11,7 @@ var root = new RootCommand("Tsuyama local currency — operator CLI (DESIGN §9)
     VerifyCommand.Create(),
     SimulateCommand.Create(),
     SettleCommand.Create(),
+    PapersCommand.Create(),
     ExpireCommand.Create(),
     AnalyzeCommand.Create(),
     ResetPasswordCommand.Create(),

@@ -17,6 +17,17 @@ catch (ConfigurationError error)
 }
 
 var app = builder.Build();
+try
+{
+    // Before the host starts, so a bad setting is one line on stderr rather than a logged stack trace.
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"Invalid configuration: {ex.Message}");
+    return 1;
+}
+
 // First: the per-IP sign-in limit must see the client's address, not the proxy's.
 app.UseForwardedHeaders();
 app.UseSiteHeaders();
@@ -42,7 +53,8 @@ var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
     .MapSales().MapGrants()
-    .MapStores().MapQuotes().MapHistory().MapShop().MapLive();
+    .MapStores().MapQuotes().MapHistory().MapShop().MapLive()
+    .MapPapers();
 
 app.Run();
 return 0;

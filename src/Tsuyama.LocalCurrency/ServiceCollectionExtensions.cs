@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Features.Papers;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency;
@@ -35,6 +36,9 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection("Identity"));
         services.AddOptions<Features.Sales.SalesOptions>().Bind(configuration.GetSection(Features.Sales.SalesOptions.Section));
         services.AddOptions<Ledger.SealOptions>().Bind(configuration.GetSection(Ledger.SealOptions.Section));
+        // An invoice with a wrong registration number lets no shop claim its input tax: refuse to start.
+        services.AddOptions<InvoiceOptions>().ValidateOnStart().Bind(configuration.GetSection(InvoiceOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<InvoiceOptions>, InvoiceOptionsValidator>());
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();

@@ -23,6 +23,9 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true));
         services.AddLocalCurrencyCore(database, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        // The same start-up checks as the web host (e.g. the invoice registration number); the runner prints the one-line reason.
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        return provider;
     }
 }

@@ -30,12 +30,16 @@ public static class BrowserSetup
         return email;
     }
 
-    /// <summary>One unit of a program (6,000 共通券 + 7,000 専用券), bought through the API as the resident.</summary>
+    /// <summary>
+    /// One unit of a program (6,000 共通券 + 7,000 専用券), sold at the counter to the resident who
+    /// signed up on the page (a resident's user id is their resident id).
+    /// </summary>
     public static async Task GivePointsAsync(Api api, string email, string program)
     {
         var token = await api.TokenAsync(email, Password);
-        var resident = new Party(Guid.Empty, api.As(token), email, Password);
-        await api.BuyAsync(resident, program);
+        var normalized = email.ToUpperInvariant();
+        var id = await api.Factory.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstAsync());
+        await api.BuyAsync(new Party(id, api.As(token), email, Password), program);
     }
 
     public static Task<string> StoreNumberAsync(ApiFactory factory, Guid merchant) =>

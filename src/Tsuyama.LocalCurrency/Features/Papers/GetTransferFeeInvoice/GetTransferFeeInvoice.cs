@@ -1,0 +1,81 @@
+using System.Globalization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Settlements;
+using Tsuyama.LocalCurrency.Persistence;
+
+namespace Tsuyama.LocalCurrency.Features.Papers.GetTransferFeeInvoice;
+
+/// <summary>
+/// The monthly 適格請求書 for the shop-to-shop transfer fees a shop paid as sender in one JST
+/// month: one line per transfer, the tax computed once over the month. Only for a month that is over,
+/// so an issued invoice can never gain a line.
+/// </summary>
+public sealed record GetTransferFeeInvoiceCommand(Guid MerchantId, int Year, int Month, PaperReader Reader, PaperFormat Format)
+    : ICommand<SettlementFile>;
+
+internal sealed class GetTransferFeeInvoiceValidator : IValidator<GetTransferFeeInvoiceCommand>
+{
+    public void Validate(GetTransferFeeInvoiceCommand r, ValidationErrors e)
+    {
+        e.Require(r.Reader is not null, "reader", "is required");
+        e.NotBlank(r.Reader?.Name, "reader.name", 80);
+        e.Require(r.Year is >= 2000 and <= 9998 && r.Month is >= 1 and <= 12, "month", "must be a month as yyyy-MM");
+        e.Require(Enum.IsDefined(r.Format), "format", "must be html or csv");
+    }
+}
+
+internal sealed class GetTransferFeeInvoiceHandler(LedgerDbContext db, TimeProvider clock, IOptions<InvoiceOptions> options)
+    : IRequestHandler<GetTransferFeeInvoiceCommand, Result<SettlementFile>>
+{
+    public async Task<Result<SettlementFile>> Handle(GetTransferFeeInvoiceCommand r, CancellationToken ct)
+    {
+        if (r.Reader.Refuse(r.MerchantId) is { } refused)
+        {
+            return refused;
+        }
+
+        var first = new DateOnly(r.Year, r.Month, 1);
+        var next = first.AddMonths(1);
+        var today = JapanTime.Today(clock);
+        if (next > today)
+        {
+            return Error.Rule(PaperProblems.PeriodNotOver, "対象月がまだ終わっていません / Month not over",
+                $"The month {first:yyyy-MM} is not over yet (today is {today:yyyy-MM-dd}, JST); its invoice is issued from {next:yyyy-MM-dd}.");
+        }
+
+        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == r.MerchantId).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (shop is null)
+        {
+            return Error.NotFound("Merchant", r.MerchantId);
+        }
+
+        var (start, end) = (JapanTime.EndOfDayUtc(first.AddDays(-1)), JapanTime.EndOfDayUtc(next.AddDays(-1)));
+        var transfers = await (
+            from t in db.MerchantTransfers
+            join to in db.Merchants on t.ToMerchantId equals to.Id
+            where t.FromMerchantId == r.MerchantId && t.CreatedAt >= start && t.CreatedAt < end && t.Fee > 0
+            orderby t.CreatedAt, t.Id
+            select new { t.CreatedAt, t.Amount, t.Fee, Recipient = to.Name }).ToListAsync(ct).ConfigureAwait(false);
+        if (transfers.Count == 0)
+        {
+            return Error.Rule(PaperProblems.NothingCharged, "請求する手数料がありません / No fees charged",
+                $"Shop {r.MerchantId} paid no shop-to-shop transfer fee in {first:yyyy-MM}.");
+        }
+
+        var subject = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var issue = await PaperIssues.GetOrIssueAsync(db, clock, options.Value, PaperKind.TransferFeeInvoice, r.MerchantId, subject,
+            r.Reader.Name, ct).ConfigureAwait(false);
+        var charges = transfers.Select(t => new InvoiceCharge(JapanTime.DateOf(new DateTimeOffset(t.CreatedAt, TimeSpan.Zero)),
+            $"店舗間送金手数料（送金先 {t.Recipient}）", t.Fee, InvoiceTax.StandardRatePercent,
+            string.Create(CultureInfo.InvariantCulture, $"送金 {t.Amount:N0} ポイント"))).ToList();
+        var invoice = new QualifiedInvoice(PaperKind.TransferFeeInvoice, issue.Issue.Number, issue.IssuedOn, issue.Reissue, today,
+            issue.Issue.IssuerName, issue.Issue.RegistrationNumber, options.Value.IssuerContact, r.MerchantId, shop,
+            $"{first.Year}年{first.Month}月分",
+            string.Create(CultureInfo.InvariantCulture, $"{first:yyyy/MM/dd} ～ {next.AddDays(-1):yyyy/MM/dd}"), charges);
+        return invoice.Render(r.Format);
+    }
+}
