@@ -38,7 +38,7 @@ app.MapBackgroundJobs();
 var api = app.MapGroup("/api/v1");
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
-    .MapSales().MapGrants();
+    .MapSales().MapGrants().MapAudit();
 
 app.Run();
 return 0;

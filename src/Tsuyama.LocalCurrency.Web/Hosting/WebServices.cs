@@ -23,6 +23,8 @@ internal static class WebServices
         var configuration = builder.Configuration;
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database, configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
 
         services.ConfigureHttpJsonOptions(o =>

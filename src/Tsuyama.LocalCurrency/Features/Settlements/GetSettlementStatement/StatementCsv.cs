@@ -39,7 +39,8 @@ internal static class StatementCsv
         return [.. preamble, .. body];
     }
 
-    private static void Line(StringBuilder c, params string[] fields)
+    /// <summary>Also used by the audit export, so spreadsheet-safe quoting is written once.</summary>
+    internal static void Line(StringBuilder c, params string[] fields)
     {
         for (var i = 0; i < fields.Length; i++)
         {
