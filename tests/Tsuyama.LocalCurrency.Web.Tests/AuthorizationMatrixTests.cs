@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         ("POST /api/v1/merchants", "admin"),
         ("POST /api/v1/programs", "admin"),
         ("POST /api/v1/staff", "admin"),
+        ("GET /api/v1/audit", "admin"),
+        ("GET /api/v1/audit/csv", "admin"),
         ("POST /api/v1/auth/password", "resident merchant otherMerchant chamber counter admin"),
         ("POST /api/v1/auth/password-resets", "admin"),
         ("POST /api/v1/purchases", "counter admin"),
