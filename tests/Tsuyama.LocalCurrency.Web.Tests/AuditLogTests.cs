@@ -174,7 +174,8 @@ public sealed class AuditLogTests(AuditApiFactory factory) : IClassFixture<Audit
         lines[0].Should().Be("occurredAt,userId,email,role,action,recordId,remoteAddress,outcome,problemType,details");
         lines.Should().Contain(l => l.Contains($"ProgramId={program["programId"]}", StringComparison.Ordinal)
             && l.Contains("192.0.2.46", StringComparison.Ordinal) && l.Contains("監査テスト商品券", StringComparison.Ordinal));
-        lines.Skip(1).Should().OnlyContain(l => l.Contains(",CreateProgramCommand,", StringComparison.Ordinal) && l.Contains(",succeeded,", StringComparison.Ordinal));
+        lines.Skip(1).Should().OnlyContain(l =>
+            l.Contains(",CreateProgramCommand,", StringComparison.Ordinal) && l.Contains(",succeeded,", StringComparison.Ordinal));
     }
 
     [Fact]
