@@ -54,7 +54,8 @@ api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
     .MapSales().MapGrants()
     .MapStores().MapQuotes().MapHistory().MapShop().MapLive()
-    .MapPapers();
+    .MapPapers()
+    .MapAudit();
 
 app.Run();
 return 0;

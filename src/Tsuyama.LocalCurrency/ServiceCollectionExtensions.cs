@@ -43,7 +43,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();
         // Hosts with signed-in users replace it (the web host reads the request's user).
-        services.TryAddScoped<ICurrentActor, OperatorActor>();
         return services;
     }
 }

@@ -26,7 +26,7 @@ internal static class WebServices
         var database = DatabaseOptions.From(configuration["Database:Provider"], configuration.GetConnectionString("Ledger"));
         services.AddLocalCurrencyCore(database, configuration);
         services.AddHttpContextAccessor();
-        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
+        services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpCurrentActor>());
         services.Configure<BootstrapOptions>(configuration.GetSection("Bootstrap"));
         services.Configure<Endpoints.LiveEndpoints.LiveStreamOptions>(configuration.GetSection("Live"));
 
