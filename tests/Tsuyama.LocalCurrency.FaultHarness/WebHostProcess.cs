@@ -32,7 +32,9 @@ public sealed class WebHostProcess : IDisposable
             RedirectStandardError = true,
         };
         info.ArgumentList.Add(ProcessPaths.WebHostDll);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not Production: that asks for a key-ring certificate and a changed bootstrap password,
+        // neither of which a crash round is about. Staging keeps the release pipeline otherwise.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         info.Environment["ConnectionStrings__Ledger"] = $"Data Source={_databasePath}";
         info.Environment["Bootstrap__AdminEmail"] = AdminEmail;

@@ -42,6 +42,17 @@ public sealed class ShopTransactionApiTests(ApiFactory factory) : IClassFixture<
         await Api.ProblemAsync(await shop.Client.GetAsync("/api/v1/merchant/transactions/csv"), HttpStatusCode.BadRequest, "validation");
     }
 
+    [Theory]
+    [InlineData("/api/v1/merchant/transactions/csv?from=0001-01-01&to=0001-01-01")]
+    [InlineData("/api/v1/merchant/transactions/csv?from=9999-12-31&to=9999-12-31")]
+    [InlineData("/api/v1/merchant/transactions?day=0001-01-01")]
+    public async Task Transactions_WithADayOutsideTheLedger_IsAValidationProblemNotA500(string url)
+    {
+        var shop = await _api.MerchantAsync();
+
+        await Api.ProblemAsync(await shop.Client.GetAsync(url), HttpStatusCode.BadRequest, "validation");
+    }
+
     [Fact]
     public async Task ShopPayment_OfAnotherShop_IsNotFound()
     {

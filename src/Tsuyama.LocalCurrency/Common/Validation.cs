@@ -40,6 +40,16 @@ public sealed class ValidationErrors
         Require(value is not null && value.Length >= minLength && value.Length <= maxLength && value.All(char.IsAsciiDigit),
             field, minLength == maxLength ? $"must be {minLength} digits" : $"must be {minLength}–{maxLength} digits");
 
+    /// <summary>
+    /// A day the ledger can hold: 2000-01-01 to 2099-12-31 (JST). No day of this ledger lies outside,
+    /// and beyond them the day arithmetic (JST boundaries, periods) would overflow into a 500.
+    /// </summary>
+    public ValidationErrors LedgerDay(DateOnly? day, string field) =>
+        Require(day is null || (day >= FirstLedgerDay && day <= LastLedgerDay), field, "must be a day from 2000-01-01 to 2099-12-31 (yyyy-MM-dd, JST)");
+
+    public static readonly DateOnly FirstLedgerDay = new(2000, 1, 1);
+    public static readonly DateOnly LastLedgerDay = new(2099, 12, 31);
+
     public ValidationErrors Positive(long value, string field, long max) =>
         Require(value > 0 && value <= max, field, $"must be a whole number from 1 to {max}");
 

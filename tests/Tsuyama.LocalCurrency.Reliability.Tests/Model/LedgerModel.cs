@@ -228,11 +228,14 @@ public sealed class LedgerModel
             return holdings.Sum(x => Merchants[(from, x.P, x.K)]) >= amount ? "merchant-transfers-not-allowed" : "insufficient-balance";
         }
 
-        long left = amount, fee = 0;
+        // The fee is charged once on the whole transfer, rounded up (ADR 0013); each part pays the
+        // rise of the rounded-up running total, so the parts add up to the whole fee.
+        long left = amount, fee = 0, exact = 0;
         foreach (var (p, k) in usable)
         {
             var take = Math.Min(left, Merchants[(from, p, k)]);
-            var partFee = take * Programs[p].TransferFeeBps / 10_000;
+            exact += take * Programs[p].TransferFeeBps;
+            var partFee = ((exact + 9_999) / 10_000) - fee;
             Add(Merchants, (from, p, k), -take);
             Add(Merchants, (to, p, k), take - partFee);
             Fees[p] += partFee;

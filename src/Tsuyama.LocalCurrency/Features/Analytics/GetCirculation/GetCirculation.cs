@@ -17,14 +17,9 @@ public sealed record GetCirculationQuery(DateOnly? From = null, DateOnly? To = n
 
 internal sealed class GetCirculationValidator : IValidator<GetCirculationQuery>
 {
-    /// <summary>The ledger has no day before 2000 and none past this century; outside, day arithmetic would overflow.</summary>
-    private static readonly DateOnly Earliest = new(2000, 1, 1);
-    private static readonly DateOnly Latest = new(2099, 12, 31);
-
     public void Validate(GetCirculationQuery r, ValidationErrors e)
     {
-        e.Require(r.From is null || (r.From >= Earliest && r.From <= Latest), "from", "must be a day from 2000-01-01 to 2099-12-31 (yyyy-MM-dd, JST)");
-        e.Require(r.To is null || (r.To >= Earliest && r.To <= Latest), "to", "must be a day from 2000-01-01 to 2099-12-31 (yyyy-MM-dd, JST)");
+        e.LedgerDay(r.From, "from").LedgerDay(r.To, "to");
         e.Require(r.From is null || r.To is null || r.From <= r.To, "to", "must be on or after from");
     }
 }

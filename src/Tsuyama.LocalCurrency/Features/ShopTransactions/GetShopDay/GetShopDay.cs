@@ -8,6 +8,11 @@ namespace Tsuyama.LocalCurrency.Features.ShopTransactions.GetShopDay;
 /// <summary>取引履歴: a shop's payments and refunds of one JST day (today when omitted), newest first, with the day's totals.</summary>
 public sealed record GetShopDayQuery(Guid MerchantId, DateOnly? Day = null) : IQuery<ShopDay>;
 
+internal sealed class GetShopDayValidator : IValidator<GetShopDayQuery>
+{
+    public void Validate(GetShopDayQuery r, ValidationErrors e) => e.LedgerDay(r.Day, "day");
+}
+
 public sealed record ShopDay(DateOnly Day, ShopTotals Totals, IReadOnlyList<ShopTransaction> Items);
 
 internal sealed class GetShopDayHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetShopDayQuery, Result<ShopDay>>

@@ -16,6 +16,7 @@ internal sealed class GetShopTransactionsCsvValidator : IValidator<GetShopTransa
 
     public void Validate(GetShopTransactionsCsvQuery r, ValidationErrors e)
     {
+        e.LedgerDay(r.From, "from").LedgerDay(r.To, "to");
         e.Require(r.From <= r.To, "from", "must not be after to");
         e.Require(r.To.DayNumber - r.From.DayNumber < MaxDays, "to", $"the period may span at most {MaxDays} days");
     }
