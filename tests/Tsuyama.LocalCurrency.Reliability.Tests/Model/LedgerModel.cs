@@ -168,11 +168,6 @@ public sealed class LedgerModel
             return "forbidden";
         }
 
-        if (payment.Refunded + amount > payment.Amount)
-        {
-            return "refund-exceeds-payment";
-        }
-
         var takes = new List<(ModelAllocation Allocation, long Take)>();
         var left = amount;
         foreach (var allocation in Enumerable.Reverse(payment.Allocations))
@@ -189,6 +184,18 @@ public sealed class LedgerModel
             {
                 break;
             }
+        }
+
+        // Points past their last day are not refunded (the shop refunds in cash; ADR 0014, these
+        // programs grant no grace), and that is told before whether the amount is too large.
+        if (takes.Any(t => Programs[t.Allocation.Program].ExpiresOn < Today))
+        {
+            return "expired";
+        }
+
+        if (payment.Refunded + amount > payment.Amount)
+        {
+            return "refund-exceeds-payment";
         }
 
         // The merchant gives the points back from its balance; points it already spent or redeemed cannot be.
