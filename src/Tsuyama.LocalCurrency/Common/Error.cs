@@ -127,4 +127,10 @@ public static class ProblemTypes
 
     /// <summary>A refund asked for after the program's refund window (days after the payment).</summary>
     public const string RefundWindowClosed = "refund-window-closed";
+
+    /// <summary>A monthly paper asked for before its month (JST) is over.</summary>
+    public const string PeriodNotOver = "period-not-over";
+
+    /// <summary>A fee invoice for a period in which nothing was charged.</summary>
+    public const string NothingCharged = "nothing-charged";
 }

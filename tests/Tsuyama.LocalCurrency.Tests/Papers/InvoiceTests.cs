@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
@@ -123,7 +124,7 @@ public sealed class InvoiceTests : IAsyncLifetime
         }
 
         var early = await _host.SendAsync(new GetTransferFeeInvoiceCommand(from, 2026, 4, CityOffice, PaperFormat.Csv));
-        early.Error!.Type.Should().Be(PaperProblems.PeriodNotOver);
+        early.Error!.Type.Should().Be(ProblemTypes.PeriodNotOver);
         _host.SetJst(new DateOnly(2026, 5, 1), 0, 5);
 
         var csv = await _host.MustAsync(new GetTransferFeeInvoiceCommand(from, 2026, 4, CityOffice, PaperFormat.Csv));
@@ -134,6 +135,6 @@ public sealed class InvoiceTests : IAsyncLifetime
         csv.Rows().Count(r => r[0] == "2026/04/10").Should().Be(2);
         csv.Row("10%").Should().Equal("10%", "12", "1", "11");
         csv.Row("請求書番号")[1].Should().Be("M2026-000001");
-        none.Error!.Type.Should().Be(PaperProblems.NothingCharged, "the recipient paid no fee");
+        none.Error!.Type.Should().Be(ProblemTypes.NothingCharged, "the recipient paid no fee");
     }
 }

@@ -27,10 +27,11 @@ public sealed record PaperReader(bool IsCityOffice, Guid? MerchantId, string Nam
         IsCityOffice || MerchantId == merchantId ? null : Error.Forbidden("A shop can read only its own papers.");
 }
 
-public static class PaperProblems
+internal static class PaperReaderValidation
 {
-    public const string PeriodNotOver = "period-not-over";
-    public const string NothingCharged = "nothing-charged";
+    /// <summary>Every paper names who reads it (shop or city office) for the issue record.</summary>
+    public static ValidationErrors Reader(this ValidationErrors e, PaperReader? reader) =>
+        e.Require(reader is not null, "reader", "is required").NotBlank(reader?.Name, "reader.name", 80);
 }
 
 /// <summary>An issue record and whether this copy is a reissue (再発行) of it.</summary>

@@ -54,8 +54,7 @@ internal sealed class GetPaymentNoticeValidator : IValidator<GetPaymentNoticeCom
 {
     public void Validate(GetPaymentNoticeCommand r, ValidationErrors e)
     {
-        e.Require(r.Reader is not null, "reader", "is required");
-        e.NotBlank(r.Reader?.Name, "reader.name", 80);
+        e.Reader(r.Reader);
         e.Require(Enum.IsDefined(r.Format), "format", "must be html or csv");
     }
 }

@@ -20,8 +20,7 @@ internal sealed class GetRedemptionInvoiceValidator : IValidator<GetRedemptionIn
 {
     public void Validate(GetRedemptionInvoiceCommand r, ValidationErrors e)
     {
-        e.Require(r.Reader is not null, "reader", "is required");
-        e.NotBlank(r.Reader?.Name, "reader.name", 80);
+        e.Reader(r.Reader);
         e.Require(Enum.IsDefined(r.Format), "format", "must be html or csv");
     }
 }

@@ -21,8 +21,7 @@ internal sealed class GetTransferFeeInvoiceValidator : IValidator<GetTransferFee
 {
     public void Validate(GetTransferFeeInvoiceCommand r, ValidationErrors e)
     {
-        e.Require(r.Reader is not null, "reader", "is required");
-        e.NotBlank(r.Reader?.Name, "reader.name", 80);
+        e.Reader(r.Reader);
         e.Require(r.Year is >= 2000 and <= 9998 && r.Month is >= 1 and <= 12, "month", "must be a month as yyyy-MM");
         e.Require(Enum.IsDefined(r.Format), "format", "must be html or csv");
     }
@@ -43,7 +42,7 @@ internal sealed class GetTransferFeeInvoiceHandler(LedgerDbContext db, TimeProvi
         var today = JapanTime.Today(clock);
         if (next > today)
         {
-            return Error.Rule(PaperProblems.PeriodNotOver, "対象月がまだ終わっていません / Month not over",
+            return Error.Rule(ProblemTypes.PeriodNotOver, "対象月がまだ終わっていません / Month not over",
                 $"The month {first:yyyy-MM} is not over yet (today is {today:yyyy-MM-dd}, JST); its invoice is issued from {next:yyyy-MM-dd}.");
         }
 
@@ -62,7 +61,7 @@ internal sealed class GetTransferFeeInvoiceHandler(LedgerDbContext db, TimeProvi
             select new { t.CreatedAt, t.Amount, t.Fee, Recipient = to.Name }).ToListAsync(ct).ConfigureAwait(false);
         if (transfers.Count == 0)
         {
-            return Error.Rule(PaperProblems.NothingCharged, "請求する手数料がありません / No fees charged",
+            return Error.Rule(ProblemTypes.NothingCharged, "請求する手数料がありません / No fees charged",
                 $"Shop {r.MerchantId} paid no shop-to-shop transfer fee in {first:yyyy-MM}.");
         }
 
