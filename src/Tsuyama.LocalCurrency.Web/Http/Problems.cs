@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
 
 namespace Tsuyama.LocalCurrency.Web.Http;
 
@@ -22,7 +23,7 @@ internal static class Problems
             return TypedResults.Problem(problem);
         }
 
-        problem.Extensions["retryAfter"] = retryAfter.ToOffset(TimeSpan.FromHours(9));
+        problem.Extensions["retryAfter"] = retryAfter.ToOffset(JapanTime.Offset);
         return new WithRetryAfter(TypedResults.Problem(problem), retryAfter);
     }
 

@@ -1,3 +1,5 @@
+using Tsuyama.LocalCurrency.Domain;
+
 namespace Tsuyama.LocalCurrency.Common;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed record Error(string Type, string Title, string Detail, int Status)
 
     public static Error LockedOut(DateTimeOffset until)
     {
-        var jst = until.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var jst = until.ToOffset(JapanTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         return new(ProblemTypes.LockedOut, "アカウントが一時的にロックされています / Account locked",
             $"サインインの失敗が続いたため、{jst}（日本時間）までサインインできません。 / Too many failed sign-ins: try again after {jst} JST.", 423)
         {

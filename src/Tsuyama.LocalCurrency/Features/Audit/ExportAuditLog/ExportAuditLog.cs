@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Audit.GetAuditLog;
-using Tsuyama.LocalCurrency.Features.Settlements;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementStatement;
+using Tsuyama.LocalCurrency.Features.Settlements;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Audit.ExportAuditLog;
@@ -30,7 +30,7 @@ internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clo
                 e.Action, e.RecordId ?? "", e.RemoteAddress ?? "", e.Outcome, e.ProblemType ?? "", e.Details);
         }
 
-        var name = $"audit-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)):yyyyMMdd-HHmmss}.csv";
+        var name = $"audit-{clock.GetUtcNow().ToOffset(JapanTime.Offset):yyyyMMdd-HHmmss}.csv";
         return new SettlementFile(name, "text/csv; charset=utf-8", csv.ToBytes());
     }
 }
