@@ -41,7 +41,7 @@ internal sealed partial class StartupTasks(IServiceProvider services, IOptions<B
             return;
         }
 
-        var normalized = email.Trim().ToUpperInvariant();
+        var normalized = LedgerUser.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
         {
             return;

@@ -5,6 +5,12 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// <summary>A sign-in identity. For residents its id is also the resident id.</summary>
 public sealed class LedgerUser : IdentityUser<Guid>
 {
+    /// <summary>
+    /// How every sign-in, registration and lookup compares an e-mail address: trimmed and upper-cased,
+    /// as Identity stores it in <see cref="IdentityUser{TKey}.NormalizedEmail"/>.
+    /// </summary>
+    public static string NormalizeEmail(string email) => email.Trim().ToUpperInvariant();
+
     /// <summary>For merchant staff: the merchant they act for.</summary>
     public Guid? MerchantId { get; set; }
 

@@ -14,7 +14,7 @@ internal static class NewUser
     public static async Task<Error?> AddAsync(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, Guid id, string email, string password, string role,
         Guid? merchantId, CancellationToken ct, bool passwordChangeRequired = false)
     {
-        var normalized = email.Trim().ToUpperInvariant();
+        var normalized = LedgerUser.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct).ConfigureAwait(false))
         {
             return Error.Conflict($"The e-mail address '{email}' is already registered.");

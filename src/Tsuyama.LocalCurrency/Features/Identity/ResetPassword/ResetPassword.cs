@@ -29,11 +29,11 @@ internal sealed class ResetPasswordHandler(LedgerDbContext db, IPasswordHasher<L
 
     public async Task<Result<PasswordReset>> Handle(ResetPasswordCommand r, CancellationToken ct)
     {
-        var normalized = r.Email!.Trim().ToUpperInvariant();
+        var normalized = LedgerUser.NormalizeEmail(r.Email!);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct).ConfigureAwait(false);
         if (user is null)
         {
-            return Error.NotFound("User", r.Email.Trim());
+            return Error.NotFound("User", r.Email!.Trim());
         }
 
         var temporary = NewTemporaryPassword();

@@ -34,7 +34,7 @@ internal sealed class SignInHandler(LedgerDbContext db, IPasswordHasher<LedgerUs
 
     public async Task<Result<SignedInUser>> Handle(SignInCommand r, CancellationToken ct)
     {
-        var normalized = r.Email!.Trim().ToUpperInvariant();
+        var normalized = LedgerUser.NormalizeEmail(r.Email!);
         var lockout = identity.Value.Lockout;
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
