@@ -12,6 +12,12 @@ internal static class PageSignIn
         http.SignInAsync(IdentityConstants.ApplicationScheme, UserClaims.ToPrincipal(user, IdentityConstants.ApplicationScheme),
             new AuthenticationProperties { IsPersistent = true });
 
-    public static string HomeOf(SignedInUser user) =>
-        user.PasswordChangeRequired ? "/account/password" : user.Roles.Contains(Common.Roles.Merchant) || user.Roles.Contains(Common.Roles.Clerk) ? "/shop" : "/wallet";
+    public static string HomeOf(SignedInUser user) => user switch
+    {
+        { PasswordChangeRequired: true } => "/account/password",
+        _ when user.Roles.Contains(Common.Roles.Merchant) || user.Roles.Contains(Common.Roles.Clerk) => "/shop",
+        _ when user.Roles.Contains(Common.Roles.Admin) || user.Roles.Contains(Common.Roles.Counter) => "/city",
+        _ when user.Roles.Contains(Common.Roles.Chamber) => "/chamber",
+        _ => "/wallet",
+    };
 }

@@ -22,6 +22,8 @@ internal static class SiteServices
     public const string SmartScheme = "BearerOrCookie";
     public const string ResidentPolicy = "resident-pages";
     public const string MerchantPolicy = "merchant-pages";
+    public const string CityPolicy = "city-pages";
+    public const string ChamberPolicy = "chamber-pages";
     public const string SignInPageRateLimit = "signin-page";
 
     public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
@@ -69,7 +71,11 @@ internal static class SiteServices
         services.AddAuthorizationBuilder()
             .AddPolicy(ResidentPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Resident))
             // Clerks work the till too; what only the owner may do is refused by the use cases (ShopStaff).
-            .AddPolicy(MerchantPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Merchant, Roles.Clerk));
+            .AddPolicy(MerchantPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Merchant, Roles.Clerk))
+            // The city console is for Admin and front-desk Counter staff; pages only Admin may use say so
+            // themselves, and the use cases refuse the rest anyway.
+            .AddPolicy(CityPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin, Roles.Counter))
+            .AddPolicy(ChamberPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Chamber, Roles.Admin));
 
         services.AddAntiforgery(o =>
         {
@@ -90,6 +96,8 @@ internal static class SiteServices
             {
                 o.Conventions.AuthorizeFolder("/Wallet", ResidentPolicy);
                 o.Conventions.AuthorizeFolder("/Shop", MerchantPolicy);
+                o.Conventions.AuthorizeFolder("/City", CityPolicy);
+                o.Conventions.AuthorizeFolder("/Chamber", ChamberPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");
                 o.Conventions.AddPageApplicationModelConvention("/Account/Password", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
                 o.Conventions.AddPageApplicationModelConvention("/SignOut", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));

@@ -69,17 +69,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>One person's phone: 390×844, Japanese, Tokyo time; axe is loaded into every page.</summary>
-    public async Task<Phone> PhoneAsync(string who)
+    public Task<Phone> PhoneAsync(string who) => OpenAsync(who, new ViewportSize { Width = 390, Height = 844 }, mobile: true);
+
+    /// <summary>A staff member's desktop for the consoles: 1280×800, Japanese, Tokyo time, with the same checks.</summary>
+    public Task<Phone> DesktopAsync(string who) => OpenAsync(who, new ViewportSize { Width = 1280, Height = 800 }, mobile: false);
+
+    private async Task<Phone> OpenAsync(string who, ViewportSize size, bool mobile)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = size,
             DeviceScaleFactor = 1,
-            IsMobile = true,
-            HasTouch = true,
+            IsMobile = mobile,
+            HasTouch = mobile,
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
+            AcceptDownloads = true,
         });
         // An init script runs before the page's own and outside its CSP, so the strict policy stays on under test.
         await context.AddInitScriptAsync(AxeSource);
@@ -130,7 +136,7 @@ public sealed class Phone(string who, IBrowserContext context, IPage page) : IAs
 
     /// <summary>
     /// Saves a screenshot of the whole screen, then audits it: axe (no serious or critical
-    /// violations), no horizontal scrolling at 390 px, body text ≥ 16 px, no CSP violation or script error.
+    /// violations), no horizontal scrolling at the screen's width, body text ≥ 16 px, no CSP violation or script error.
     /// </summary>
     public async Task CheckScreenAsync(string name)
     {
@@ -146,7 +152,7 @@ public sealed class Phone(string who, IBrowserContext context, IPage page) : IAs
             """);
         violations.EnumerateArray().Select(v => v.GetString()).Should().BeEmpty($"axe on {name} ({page.Url})");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        overflow.Should().BeLessThanOrEqualTo(0, $"{name} must not scroll sideways at 390 px");
+        overflow.Should().BeLessThanOrEqualTo(0, $"{name} must not scroll sideways");
         var bodySize = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
         bodySize.Should().BeGreaterThanOrEqualTo(16, $"body text on {name}");
         ConsoleErrors.Should().BeEmpty($"no script errors or CSP violations on {name}");

@@ -42,6 +42,25 @@ public static class BrowserSetup
         await api.BuyAsync(new Party(id, api.As(token), email, Password), program);
     }
 
+    /// <summary>
+    /// A staff user of <paramref name="role"/> (Admin, Counter or Chamber) created through the API by the
+    /// bootstrap Admin, then signed in on the sign-in page, which sends them to their console.
+    /// </summary>
+    public static async Task<string> StaffSignInAsync(Phone desktop, Api api, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}@test.example";
+        const string password = "StaffPass2026";
+        var response = await api.PostAsync(await api.AdminAsync(), "/api/v1/staff", new { email, password, role });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var page = desktop.Page;
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
+        await page.WaitForLoadStateAsync();
+        return email;
+    }
+
     public static Task<string> StoreNumberAsync(ApiFactory factory, Guid merchant) =>
         factory.WithDbAsync(db => db.Merchants.Where(m => m.Id == merchant).Select(m => m.StoreNumber!).FirstAsync());
 }
