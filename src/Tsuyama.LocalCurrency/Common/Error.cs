@@ -135,4 +135,10 @@ public static class ProblemTypes
 
     /// <summary>A fee invoice for a period in which nothing was charged.</summary>
     public const string NothingCharged = "nothing-charged";
+
+    /// <summary>A payment to a shop the city suspended.</summary>
+    public const string MerchantSuspended = "merchant-suspended";
+
+    /// <summary>An Admin tried to deactivate their own sign-in.</summary>
+    public const string CannotDeactivateSelf = "cannot-deactivate-self";
 }

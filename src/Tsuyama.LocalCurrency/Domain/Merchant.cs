@@ -44,4 +44,10 @@ public sealed class Merchant
     /// store numbers existed, until <see cref="Persistence.DatabaseMigrator"/> gives it one.
     /// </summary>
     public string? StoreNumber { get; set; }
+
+    /// <summary>
+    /// Set while the city has suspended the shop (SetMerchantSuspension): it receives no payments
+    /// until reactivated; its balance, history and settlements are untouched.
+    /// </summary>
+    public DateTime? SuspendedAt { get; set; }
 }

@@ -10,8 +10,10 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// </summary>
 internal static class HotQueries
 {
-    public static readonly Func<LedgerDbContext, Guid, Task<MerchantSize?>> MerchantSize =
-        EF.CompileAsyncQuery((LedgerDbContext db, Guid id) => db.Merchants.Where(m => m.Id == id).Select(m => (MerchantSize?)m.Size).FirstOrDefault());
+    /// <summary>The payee's size (which points it takes) and whether the city suspended it; null when there is no such merchant.</summary>
+    public static readonly Func<LedgerDbContext, Guid, Task<MerchantPayee?>> MerchantPayee =
+        EF.CompileAsyncQuery((LedgerDbContext db, Guid id) =>
+            db.Merchants.Where(m => m.Id == id).Select(m => new MerchantPayee(m.Size, m.SuspendedAt != null)).FirstOrDefault());
 
     public static readonly Func<LedgerDbContext, Guid, DateOnly, IAsyncEnumerable<SpendableLot>> SpendableLots =
         EF.CompileAsyncQuery((LedgerDbContext db, Guid residentId, DateOnly today) =>
@@ -24,3 +26,5 @@ internal static class HotQueries
         EF.CompileAsyncQuery((LedgerDbContext db, string scope, string key) =>
             db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.Scope == scope && r.Key == key));
 }
+
+internal sealed record MerchantPayee(MerchantSize Size, bool Suspended);

@@ -19,4 +19,10 @@ public sealed class LedgerUser : IdentityUser<Guid>
     /// until the user picks their own, a sign-in may only change the password or sign out.
     /// </summary>
     public bool PasswordChangeRequired { get; set; }
+
+    /// <summary>
+    /// Set when an Admin deactivated this staff sign-in (DeactivateStaffUser): it can no longer sign
+    /// in, and its cookies and tokens are refused. The row stays, for the audit log's sake.
+    /// </summary>
+    public DateTime? DeactivatedAt { get; set; }
 }

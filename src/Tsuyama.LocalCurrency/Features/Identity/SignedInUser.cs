@@ -14,7 +14,8 @@ public sealed record SignedInUser(Guid UserId, string Email, IReadOnlyList<strin
     internal static async Task<SignedInUser?> LoadAsync(LedgerDbContext db, Guid userId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
+            // A deactivated staff sign-in is gone for every kept cookie, token and refresh.
+            .Where(u => u.Id == userId && u.DeactivatedAt == null)
             .Select(u => new { u.Id, u.Email, u.MerchantId, u.PasswordChangeRequired, u.SecurityStamp })
             .SingleOrDefaultAsync(ct).ConfigureAwait(false);
         if (user is null)

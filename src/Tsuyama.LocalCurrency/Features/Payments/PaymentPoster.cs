@@ -85,11 +85,19 @@ internal static class PaymentPoster
     public static async Task<Result<PaymentPlan>> PlanAsync(LedgerDbContext db, DateTimeOffset now, Guid residentId, Guid merchantId, long amount,
         CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
-        var size = await HotQueries.MerchantSize(db, merchantId).ConfigureAwait(false);
-        if (size is null)
+        var payee = await HotQueries.MerchantPayee(db, merchantId).ConfigureAwait(false);
+        if (payee is null)
         {
             return unknownMerchant?.Invoke() ?? Error.NotFound("Merchant", merchantId);
         }
+
+        if (payee.Suspended)
+        {
+            return Error.Rule(ProblemTypes.MerchantSuspended, "この店舗は現在お支払いを受け付けていません / Shop suspended",
+                "The city has suspended this shop; it cannot receive payments until it is reactivated.");
+        }
+
+        var size = payee.Size;
 
         var today = JapanTime.DateOf(now);
         var lots = new List<SpendableLot>();
@@ -98,13 +106,13 @@ internal static class PaymentPoster
             lots.Add(lot);
         }
 
-        var draws = SpendPlanner.Plan(lots, size.Value, today, amount);
+        var draws = SpendPlanner.Plan(lots, size, today, amount);
         if (draws is null)
         {
-            return Refusal(lots, size.Value, amount);
+            return Refusal(lots, size, amount);
         }
 
-        return new PaymentPlan(size.Value, draws, lots.Sum(l => l.Remaining));
+        return new PaymentPlan(size, draws, lots.Sum(l => l.Remaining));
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ internal sealed record PaymentReceipt(long PaidYen, PurchaseChannel Channel, str
 /// </summary>
 internal static class PurchaseIssuer
 {
+    /// <summary>What <paramref name="units"/> of the program cost and give; the counter's confirmation screen shows the same.</summary>
+    public static (long PaidYen, PurchasedPoints Points) PriceOf(VoucherProgram program, int units) =>
+        (checked(units * program.UnitPriceYen), new PurchasedPoints(checked(units * program.GeneralPointsPerUnit), checked(units * program.SmallBusinessPointsPerUnit)));
+
     public static async Task<Result<PointsPurchased>> IssueAsync(LedgerDbContext db, TimeProvider clock, VoucherProgram program,
         Guid residentId, int units, PaymentReceipt receipt, SalesApplication? application, CancellationToken ct)
     {
@@ -31,7 +35,7 @@ internal static class PurchaseIssuer
                 : Error.NotFound("Resident", residentId);
         }
 
-        var paidYen = checked(units * program.UnitPriceYen);
+        var (paidYen, points) = PriceOf(program, units);
         if (receipt.PaidYen != paidYen)
         {
             return Error.Rule(ProblemTypes.AmountMismatch, "金額が一致しません / Amount does not match",
@@ -57,7 +61,6 @@ internal static class PurchaseIssuer
             return limitError;
         }
 
-        var points = new PurchasedPoints(units * program.GeneralPointsPerUnit, units * program.SmallBusinessPointsPerUnit);
         var premium = points.General + points.SmallBusiness - paidYen;
         if (sales is not null && premium > 0)
         {

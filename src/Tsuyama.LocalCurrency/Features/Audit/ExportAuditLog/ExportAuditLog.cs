@@ -18,10 +18,15 @@ internal sealed class ExportAuditLogValidator : IValidator<ExportAuditLogQuery>
     public void Validate(ExportAuditLogQuery r, ValidationErrors e) => AuditLog.ValidateFilter(r.Filter, e);
 }
 
-internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ExportAuditLogQuery, Result<SettlementFile>>
+internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<ExportAuditLogQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(ExportAuditLogQuery r, CancellationToken ct)
     {
+        if (CityDesk.AdminOnly(actor, "export the audit log") is { } denied)
+        {
+            return denied;
+        }
+
         var csv = new SpreadsheetCsv();
         csv.Line("occurredAt", "userId", "email", "role", "action", "recordId", "remoteAddress", "outcome", "problemType", "details");
         await foreach (var e in AuditLog.Newest(AuditLog.Filtered(db, r.Filter)).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))

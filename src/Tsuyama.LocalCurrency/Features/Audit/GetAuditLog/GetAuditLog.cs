@@ -6,8 +6,12 @@ using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Audit.GetAuditLog;
 
-/// <summary>Filters of the audit log; every one is optional. <paramref name="User"/> is an e-mail address or a user id.</summary>
-public sealed record AuditFilter(string? User, string? Role, string? Action, DateTimeOffset? From, DateTimeOffset? To, string? Outcome);
+/// <summary>
+/// Filters of the audit log; every one is optional. <paramref name="User"/> is an e-mail address or a user id;
+/// <paramref name="Record"/> a part of the record acted on (e.g. a merchant's id).
+/// </summary>
+public sealed record AuditFilter(string? User, string? Role, string? Action, DateTimeOffset? From, DateTimeOffset? To, string? Outcome,
+    string? Record = null);
 
 public sealed record GetAuditLogQuery(AuditFilter Filter, int Page = 1, int PageSize = 50) : IQuery<AuditPage>;
 
@@ -26,10 +30,15 @@ internal sealed class GetAuditLogValidator : IValidator<GetAuditLogQuery>
     }
 }
 
-internal sealed class GetAuditLogHandler(LedgerDbContext db) : IRequestHandler<GetAuditLogQuery, Result<AuditPage>>
+internal sealed class GetAuditLogHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetAuditLogQuery, Result<AuditPage>>
 {
     public async Task<Result<AuditPage>> Handle(GetAuditLogQuery r, CancellationToken ct)
     {
+        if (CityDesk.AdminOnly(actor, "read the audit log") is { } denied)
+        {
+            return denied;
+        }
+
         var query = AuditLog.Filtered(db, r.Filter);
         var total = await query.CountAsync(ct).ConfigureAwait(false);
         var entries = await AuditLog.Newest(query).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct).ConfigureAwait(false);
@@ -52,6 +61,7 @@ internal static class AuditLog
 
         e.Require(f.Outcome is null or "" or AuditEntry.Succeeded or AuditEntry.Refused, "outcome", "must be succeeded or refused");
         e.Require(f.From is null || f.To is null || f.From <= f.To, "to", "must not be before from");
+        e.Require(f.Record is not { Length: > 100 }, "record", "must be at most 100 characters");
     }
 
     public static IQueryable<AuditEntry> Filtered(LedgerDbContext db, AuditFilter f)
@@ -83,6 +93,11 @@ internal static class AuditLog
         {
             var utc = to.UtcDateTime;
             query = query.Where(e => e.OccurredAt < utc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Record))
+        {
+            query = query.Where(e => e.RecordId != null && e.RecordId.Contains(f.Record.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(f.Outcome))

@@ -39,7 +39,7 @@ internal sealed class SignInHandler(LedgerDbContext db, IPasswordHasher<LedgerUs
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var user = await db.Users.AsNoTracking()
-                .Where(u => u.NormalizedEmail == normalized)
+                .Where(u => u.NormalizedEmail == normalized && u.DeactivatedAt == null)
                 .Select(u => new { u.Id, u.PasswordHash, u.LockoutEnd, u.AccessFailedCount, u.ConcurrencyStamp })
                 .SingleOrDefaultAsync(ct).ConfigureAwait(false);
             if (user is null)

@@ -53,13 +53,7 @@ internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCom
 {
     public void Validate(RegisterMerchantCommand r, ValidationErrors e)
     {
-        e.NotBlank(r.Name, "name", 100);
-        e.NotBlank(r.NameKana, "nameKana", 100);
-        e.NotBlank(r.NameRomaji, "nameRomaji", 25);
-        e.Require(r.NameRomaji is null || r.NameRomaji.All(c => c is >= ' ' and <= '~'), "nameRomaji", "must be printable ASCII (it is printed in the QR code)");
-        e.Digits(r.Category, "category", 4, 4);
-        e.Require(Enum.IsDefined(r.Size), "size", "must be small or large");
-        e.Digits(r.PostalCode?.Replace("-", "", StringComparison.Ordinal), "postalCode", 7, 7);
+        ValidateShop(e, r.Name, r.NameKana, r.NameRomaji, r.Category, r.Size, r.PostalCode);
         NewUser.ValidateEmail(e, r.OwnerEmail);
         if (r.OwnerPassword is not null)
         {
@@ -67,6 +61,19 @@ internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCom
         }
 
         PayoutDetails.Validate(r.Payout, e);
+    }
+
+    /// <summary>The shop's own fields, at registration and when an Admin edits them (UpdateMerchant).</summary>
+    internal static void ValidateShop(ValidationErrors e, string? name, string? nameKana, string? nameRomaji, string? category, MerchantSize size,
+        string? postalCode)
+    {
+        e.NotBlank(name, "name", 100);
+        e.NotBlank(nameKana, "nameKana", 100);
+        e.NotBlank(nameRomaji, "nameRomaji", 25);
+        e.Require(nameRomaji is null || nameRomaji.All(c => c is >= ' ' and <= '~'), "nameRomaji", "must be printable ASCII (it is printed in the QR code)");
+        e.Digits(category, "category", 4, 4);
+        e.Require(Enum.IsDefined(size), "size", "must be small or large");
+        e.Digits(postalCode?.Replace("-", "", StringComparison.Ordinal), "postalCode", 7, 7);
     }
 }
 

@@ -14,11 +14,15 @@ public sealed record VerifyResidentCommand(Guid ResidentId, string Method, DateO
 
 public sealed record ResidentVerified(Guid ResidentId, string Method, DateOnly CheckedOn, Guid CheckedBy);
 
+/// <summary>Documents that show both identity and an address in the city, in the order the counter's form lists them.</summary>
+public static class VerificationMethods
+{
+    public static readonly IReadOnlyList<string> All = ["my-number-card", "driving-licence", "residence-card", "resident-record", "other"];
+}
+
 internal sealed class VerifyResidentValidator(TimeProvider clock) : IValidator<VerifyResidentCommand>
 {
-    /// <summary>Documents that show both identity and an address in the city.</summary>
-    public static readonly IReadOnlySet<string> Methods =
-        new HashSet<string>(StringComparer.Ordinal) { "my-number-card", "driving-licence", "residence-card", "resident-record", "other" };
+    public static readonly IReadOnlySet<string> Methods = new HashSet<string>(VerificationMethods.All, StringComparer.Ordinal);
 
     public void Validate(VerifyResidentCommand r, ValidationErrors e)
     {
