@@ -233,12 +233,15 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
     public async Task AuditPage_FiltersByRecordAndOutcome_AndTheCsvHasTheSameEntries()
     {
         var merchant = await _api.MerchantAsync();
+        var other = await _api.MerchantAsync();
         var admin = await ConsolePages.AdminAsync(factory);
         var page = $"/city/shops/{merchant.Id}";
         await ConsolePages.PostFormAsync(admin, page, $"{page}?handler=Suspension", Form(("suspend", "true")));
 
         var html = await admin.GetStringAsync($"/city/audit?record={merchant.Id}&outcome=succeeded");
-        html.Should().Contain("SetMerchantSuspensionCommand").And.Contain(ApiFactory.AdminEmail).And.NotContain("RegisterResidentCommand");
+        html.Should().Contain("SetMerchantSuspension").And.Contain("RegisterMerchant").And.Contain(ApiFactory.AdminEmail)
+            .And.NotContain($"MerchantId={other.Id}");
+        (await admin.GetStringAsync($"/city/audit?record={merchant.Id}&outcome=refused")).Should().NotContain("SetMerchantSuspension");
 
         var csv = await admin.GetAsync($"/city/audit?record={merchant.Id}&handler=Csv");
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
