@@ -107,7 +107,8 @@ public sealed class CityConsoleAuthorizationTests(CityConsoleFixture fixture) : 
         var response = await ConsolePages.PostFormAsync(fixture.Clients["counter"], "/city/residents", url, fields);
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        var suspended = await fixture.Factory.WithDbAsync(db => Task.FromResult(db.Merchants.Where(m => m.Id == fixture.MerchantId).Select(m => m.SuspendedAt).First()));
+        var suspended = await fixture.Factory.WithDbAsync(db =>
+            Task.FromResult(db.Merchants.Where(m => m.Id == fixture.MerchantId).Select(m => m.SuspendedAt).First()));
         suspended.Should().BeNull();
     }
 
@@ -126,7 +127,10 @@ public sealed class CityConsoleAuthorizationTests(CityConsoleFixture fixture) : 
         {
             RequestServices = scope.ServiceProvider,
             User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Name, "x@test.example"), new Claim(ClaimTypes.Role, role)],
+                [
+                    new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Name, "x@test.example"),
+                    new Claim(ClaimTypes.Role, role),
+                ],
                 "test")),
         };
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = http;

@@ -11,6 +11,9 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
 {
     private readonly Api _api = new(factory);
 
+    private Task<string> NameOfAsync(Guid merchant) =>
+        factory.WithDbAsync(db => db.Merchants.Where(m => m.Id == merchant).Select(m => m.Name).FirstAsync());
+
     private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value);
 
     [Fact]
@@ -60,11 +63,11 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
 
         var bad = await (await ConsolePages.PostFormAsync(admin, page, $"{page}?handler=Edit", fields)).Content.ReadAsStringAsync();
         bad.Should().Contain("id=\"Category-error\" class=\"field-error\" aria-live=\"polite\">業種コードは 4 桁の数字です。");
-        (await factory.WithDbAsync(db => db.Merchants.Where(m => m.Id == merchant.Id).Select(m => m.Name).FirstAsync())).Should().Be("城下町ベーカリー");
+        (await NameOfAsync(merchant.Id)).Should().Be("城下町ベーカリー");
 
         fields["Category"] = "5462";
         await ConsolePages.PostFormAsync(admin, page, $"{page}?handler=Edit", fields);
-        (await factory.WithDbAsync(db => db.Merchants.Where(m => m.Id == merchant.Id).Select(m => m.Name).FirstAsync())).Should().Be("城下町ベーカリー本店");
+        (await NameOfAsync(merchant.Id)).Should().Be("城下町ベーカリー本店");
     }
 
     [Theory]
@@ -158,7 +161,8 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
     public async Task ResidentSearch_FindsByAPartOfTheName_AndListsNothingWithoutATerm()
     {
         var name = $"美作{Guid.NewGuid():N}"[..10];
-        (await _api.PostAsync(_api.Anonymous(), "/api/v1/residents", new { email = $"{Guid.NewGuid():N}@test.example", password = "ResidentPass1", displayName = name }))
+        var body = new { email = $"{Guid.NewGuid():N}@test.example", password = "ResidentPass1", displayName = name };
+        (await _api.PostAsync(_api.Anonymous(), "/api/v1/residents", body))
             .StatusCode.Should().Be(HttpStatusCode.Created);
         var (counter, _) = await ConsolePages.StaffAsync(_api, "Counter");
 

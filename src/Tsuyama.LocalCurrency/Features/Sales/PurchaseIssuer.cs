@@ -23,7 +23,8 @@ internal static class PurchaseIssuer
 {
     /// <summary>What <paramref name="units"/> of the program cost and give; the counter's confirmation screen shows the same.</summary>
     public static (long PaidYen, PurchasedPoints Points) PriceOf(VoucherProgram program, int units) =>
-        (checked(units * program.UnitPriceYen), new PurchasedPoints(checked(units * program.GeneralPointsPerUnit), checked(units * program.SmallBusinessPointsPerUnit)));
+        (checked(units * program.UnitPriceYen),
+            new PurchasedPoints(checked(units * program.GeneralPointsPerUnit), checked(units * program.SmallBusinessPointsPerUnit)));
 
     public static async Task<Result<PointsPurchased>> IssueAsync(LedgerDbContext db, TimeProvider clock, VoucherProgram program,
         Guid residentId, int units, PaymentReceipt receipt, SalesApplication? application, CancellationToken ct)

@@ -51,7 +51,8 @@ public sealed class DetailModel(IMediator mediator, SiteText text) : PageModel
 
     public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
     {
-        var result = await mediator.Send(new UpdateMerchantCommand(Id, Name ?? "", NameKana ?? "", NameRomaji ?? "", Category ?? "", Size, PostalCode ?? ""), ct);
+        var command = new UpdateMerchantCommand(Id, Name ?? "", NameKana ?? "", NameRomaji ?? "", Category ?? "", Size, PostalCode ?? "");
+        var result = await mediator.Send(command, ct);
         return await AfterAsync(result.IsSuccess ? null : result.Error, "edited", ct);
     }
 

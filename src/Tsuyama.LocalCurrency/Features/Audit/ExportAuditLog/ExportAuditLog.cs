@@ -18,7 +18,8 @@ internal sealed class ExportAuditLogValidator : IValidator<ExportAuditLogQuery>
     public void Validate(ExportAuditLogQuery r, ValidationErrors e) => AuditLog.ValidateFilter(r.Filter, e);
 }
 
-internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<ExportAuditLogQuery, Result<SettlementFile>>
+internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
+    : IRequestHandler<ExportAuditLogQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(ExportAuditLogQuery r, CancellationToken ct)
     {

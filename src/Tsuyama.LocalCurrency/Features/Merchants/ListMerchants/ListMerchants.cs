@@ -21,7 +21,8 @@ internal sealed class ListMerchantsValidator : IValidator<ListMerchantsQuery>
     }
 }
 
-internal sealed class ListMerchantsHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ListMerchantsQuery, Result<IReadOnlyList<MerchantSummary>>>
+internal sealed class ListMerchantsHandler(LedgerDbContext db, ICurrentActor actor)
+    : IRequestHandler<ListMerchantsQuery, Result<IReadOnlyList<MerchantSummary>>>
 {
     public async Task<Result<IReadOnlyList<MerchantSummary>>> Handle(ListMerchantsQuery r, CancellationToken ct)
     {

@@ -10,7 +10,8 @@ public sealed record ListStaffUsersQuery : IQuery<IReadOnlyList<StaffUserView>>;
 
 public sealed record StaffUserView(Guid UserId, string Email, IReadOnlyList<string> Roles, DateTime? DeactivatedAt);
 
-internal sealed class ListStaffUsersHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ListStaffUsersQuery, Result<IReadOnlyList<StaffUserView>>>
+internal sealed class ListStaffUsersHandler(LedgerDbContext db, ICurrentActor actor)
+    : IRequestHandler<ListStaffUsersQuery, Result<IReadOnlyList<StaffUserView>>>
 {
     private static readonly Guid[] StaffRoleIds = [Roles.Ids[Roles.Admin], Roles.Ids[Roles.Counter], Roles.Ids[Roles.Chamber]];
 
