@@ -135,4 +135,7 @@ public static class ProblemTypes
 
     /// <summary>A fee invoice for a period in which nothing was charged.</summary>
     public const string NothingCharged = "nothing-charged";
+
+    /// <summary>A program's terms changed after its sales opened (or someone applied): they are fixed from then on.</summary>
+    public const string SalesAlreadyOpen = "sales-already-open";
 }
