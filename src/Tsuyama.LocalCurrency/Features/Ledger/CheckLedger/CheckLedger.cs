@@ -41,7 +41,7 @@ internal sealed class CheckLedgerHandler(IMediator sender, ICurrentActor actor) 
 {
     public async Task<Result<LedgerCheckView>> Handle(CheckLedgerCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "verify the ledger") is { } refused)
+        if (CityAdmin.Only(actor, "verify the ledger") is { } refused)
         {
             return refused;
         }
@@ -56,7 +56,7 @@ internal sealed class RecordLedgerCheckHandler(LedgerDbContext db, TimeProvider 
 {
     public async Task<Result<LedgerCheckView>> Handle(RecordLedgerCheckCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "verify the ledger") is { } refused)
+        if (CityAdmin.Only(actor, "verify the ledger") is { } refused)
         {
             return refused;
         }

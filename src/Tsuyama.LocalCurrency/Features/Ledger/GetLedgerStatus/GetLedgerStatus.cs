@@ -18,7 +18,7 @@ internal sealed class GetLedgerStatusHandler(LedgerDbContext db, ICurrentActor a
 {
     public async Task<Result<LedgerStatus>> Handle(GetLedgerStatusQuery r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "see the ledger checks") is { } refused)
+        if (CityAdmin.Only(actor, "see the ledger checks") is { } refused)
         {
             return refused;
         }

@@ -26,7 +26,7 @@ internal sealed class CloseProgramSalesHandler(LedgerDbContext db, TimeProvider 
 {
     public async Task<Result<ProgramSalesClosed>> Handle(CloseProgramSalesCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "close a program's sales") is { } refused)
+        if (CityAdmin.Only(actor, "close a program's sales") is { } refused)
         {
             return refused;
         }

@@ -41,7 +41,7 @@ internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider cloc
 {
     public async Task<Result<ProgramCreated>> Handle(CreateProgramCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "create a program") is { } refused)
+        if (CityAdmin.Only(actor, "create a program") is { } refused)
         {
             return refused;
         }

@@ -45,7 +45,7 @@ internal sealed class EditProgramHandler(LedgerDbContext db, TimeProvider clock,
 {
     public async Task<Result<ProgramEdited>> Handle(EditProgramCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "edit a program") is { } refused)
+        if (CityAdmin.Only(actor, "edit a program") is { } refused)
         {
             return refused;
         }

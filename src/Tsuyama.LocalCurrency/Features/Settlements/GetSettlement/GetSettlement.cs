@@ -28,7 +28,7 @@ internal sealed class GetSettlementHandler(LedgerDbContext db, ICurrentActor act
 {
     public async Task<Result<SettlementView>> Handle(GetSettlementQuery r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "see settlements") is { } refused)
+        if (CityAdmin.Only(actor, "see settlements") is { } refused)
         {
             return refused;
         }

@@ -22,7 +22,7 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
 {
     public async Task<Result<SettlementFile>> Handle(GetSettlementZenginQuery r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "download a bank transfer file") is { } refused)
+        if (CityAdmin.Only(actor, "download a bank transfer file") is { } refused)
         {
             return refused;
         }

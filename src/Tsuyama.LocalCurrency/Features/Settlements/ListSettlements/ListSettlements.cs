@@ -30,7 +30,7 @@ internal sealed class ListSettlementsHandler(LedgerDbContext db, ICurrentActor a
 {
     public async Task<Result<SettlementList>> Handle(ListSettlementsQuery r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "see settlements") is { } refused)
+        if (CityAdmin.Only(actor, "see settlements") is { } refused)
         {
             return refused;
         }

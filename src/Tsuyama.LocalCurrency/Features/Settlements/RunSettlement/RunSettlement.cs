@@ -40,7 +40,7 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
 {
     public async Task<Result<SettlementDone>> Handle(RunSettlementCommand r, CancellationToken ct)
     {
-        if (CityOffice.AdminOnly(actor, "run a settlement") is { } refused)
+        if (CityAdmin.Only(actor, "run a settlement") is { } refused)
         {
             return refused;
         }
