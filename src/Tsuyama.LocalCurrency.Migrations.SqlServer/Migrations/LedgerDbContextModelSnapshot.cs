@@ -439,6 +439,53 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.LedgerCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("SealedTransfers")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Signed")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.ToTable("LedgerChecks", (string)null);
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")

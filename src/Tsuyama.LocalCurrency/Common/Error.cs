@@ -141,4 +141,6 @@ public static class ProblemTypes
 
     /// <summary>An Admin tried to deactivate their own sign-in.</summary>
     public const string CannotDeactivateSelf = "cannot-deactivate-self";
+    /// <summary>A program's terms changed after its sales opened (or someone applied): they are fixed from then on.</summary>
+    public const string SalesAlreadyOpen = "sales-already-open";
 }

@@ -51,6 +51,7 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<GrantBudget> GrantBudgets => Set<GrantBudget>();
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<LedgerCheck> LedgerChecks => Set<LedgerCheck>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

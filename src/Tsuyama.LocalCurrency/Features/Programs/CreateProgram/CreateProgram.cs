@@ -32,37 +32,20 @@ internal sealed class CreateProgramValidator : IValidator<CreateProgramCommand>
     {
         e.Require(!string.IsNullOrWhiteSpace(r.Code) && r.Code.Length <= 32 && r.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'),
             "code", "must be 1–32 letters, digits or '-'");
-        e.NotBlank(r.Name, "name", 100);
-        e.Positive(r.UnitPriceYen, "unitPriceYen", 1_000_000);
-        if (r.PointsPerUnit is null)
-        {
-            e.Add("pointsPerUnit", "is required");
-        }
-        else
-        {
-            e.Require(r.PointsPerUnit.General >= 0 && r.PointsPerUnit.SmallBusiness >= 0, "pointsPerUnit", "must not be negative");
-            e.Require(r.PointsPerUnit.General + r.PointsPerUnit.SmallBusiness is > 0 and <= 10_000_000, "pointsPerUnit", "must issue between 1 and 10,000,000 points per unit");
-        }
-
-        e.Positive(r.TotalUnits, "totalUnits", 100_000_000);
-        e.Require(r.MaxUnitsPerResident > 0 && r.MaxUnitsPerResident <= r.TotalUnits, "maxUnitsPerResident", "must be from 1 to totalUnits");
-        // A missing date binds as 0001-01-01; no program of this city predates the year 2000.
-        e.Require(r.SalesFrom.Year >= 2000, "salesFrom", "is required (yyyy-MM-dd, JST)");
-        e.Require(r.SalesUntil.Year >= 2000, "salesUntil", "is required (yyyy-MM-dd, JST)");
-        e.Require(r.ExpiresOn.Year >= 2000, "expiresOn", "is required (yyyy-MM-dd, JST)");
-        e.Require(r.SalesFrom <= r.SalesUntil, "salesUntil", "must not be before salesFrom");
-        e.Require(r.SalesUntil <= r.ExpiresOn, "expiresOn", "must not be before salesUntil");
-        e.Require(r.RedemptionFeeBasisPoints is >= 0 and <= 10_000, "redemptionFeeBasisPoints", "must be from 0 to 10000");
-        e.Require(r.MerchantTransferFeeBasisPoints is >= 0 and <= 10_000, "merchantTransferFeeBasisPoints", "must be from 0 to 10000");
-        e.Require(r.RefundWindowDays is null or (>= 0 and <= 366), "refundWindowDays", "must be from 0 (the payment day only) to 366, or absent for no limit");
-        e.Require(r.RefundGraceDays is >= 0 and <= 366, "refundGraceDays", "must be from 0 (refuse refunds of expired points) to 366");
+        ProgramTerms.Validate(e, r.Name, r.UnitPriceYen, r.PointsPerUnit, r.TotalUnits, r.MaxUnitsPerResident, r.SalesFrom, r.SalesUntil, r.ExpiresOn,
+            r.RedemptionFeeBasisPoints, r.MerchantTransferFeeBasisPoints, r.RefundWindowDays, r.RefundGraceDays);
     }
 }
 
-internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<CreateProgramCommand, Result<ProgramCreated>>
+internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<CreateProgramCommand, Result<ProgramCreated>>
 {
     public async Task<Result<ProgramCreated>> Handle(CreateProgramCommand r, CancellationToken ct)
     {
+        if (CityAdmin.Only(actor, "create a program") is { } refused)
+        {
+            return refused;
+        }
+
         if (await db.Programs.AnyAsync(p => p.Code == r.Code, ct).ConfigureAwait(false))
         {
             return Error.Conflict($"A program with code '{r.Code}' already exists.");

@@ -24,10 +24,15 @@ public sealed record SettlementView(
 
 public sealed record SettlementLineView(Guid MerchantId, string MerchantName, string ProgramCode, long Points, long FeeYen, long TaxInFeeYen, long PayoutYen);
 
-internal sealed class GetSettlementHandler(LedgerDbContext db) : IRequestHandler<GetSettlementQuery, Result<SettlementView>>
+internal sealed class GetSettlementHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetSettlementQuery, Result<SettlementView>>
 {
     public async Task<Result<SettlementView>> Handle(GetSettlementQuery r, CancellationToken ct)
     {
+        if (CityAdmin.Only(actor, "see settlements") is { } refused)
+        {
+            return refused;
+        }
+
         var s = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.SettlementId, ct).ConfigureAwait(false);
         if (s is null)
         {

@@ -17,11 +17,16 @@ namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 /// </summary>
 public sealed record GetSettlementZenginQuery(Guid SettlementId) : IQuery<SettlementFile>;
 
-internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<SettlementOptions> options)
+internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<SettlementOptions> options, ICurrentActor actor)
     : IRequestHandler<GetSettlementZenginQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetSettlementZenginQuery r, CancellationToken ct)
     {
+        if (CityAdmin.Only(actor, "download a bank transfer file") is { } refused)
+        {
+            return refused;
+        }
+
         var settlement = await db.Settlements.AsNoTracking().Where(s => s.Id == r.SettlementId)
             .Select(s => new { s.Cutoff, s.TransferDate }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (settlement is null)

@@ -35,11 +35,16 @@ internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
     }
 }
 
-internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider clock, IOptions<SettlementOptions> options)
+internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider clock, IOptions<SettlementOptions> options, ICurrentActor actor)
     : IRequestHandler<RunSettlementCommand, Result<SettlementDone>>
 {
     public async Task<Result<SettlementDone>> Handle(RunSettlementCommand r, CancellationToken ct)
     {
+        if (CityAdmin.Only(actor, "run a settlement") is { } refused)
+        {
+            return refused;
+        }
+
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
         if (r.Cutoff >= today)
