@@ -171,4 +171,42 @@ public sealed class ChamberSimulationApiTests(ApiFactory factory) : IClassFixtur
         second.StatusCode.Should().Be(HttpStatusCode.Accepted);
         (await Api.JsonAsync(second))["runId"]!.GetValue<Guid>().Should().Be((await Api.JsonAsync(first))["runId"]!.GetValue<Guid>());
     }
+
+    [Fact]
+    public async Task SavedScenario_SavedTwice_IsTwoNewScenarios_ListedNewestFirst_AndReadBackAsSaved()
+    {
+        var (chamber, email) = await ChamberAsync();
+
+        var first = await _api.PostAsync(chamber, "/api/v1/simulations/scenarios", new { scenario = Scenario("保存テスト", 0.3) });
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var firstId = (await Api.JsonAsync(first))["scenarioId"]!.GetValue<Guid>();
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await _api.PostAsync(chamber, "/api/v1/simulations/scenarios", new { scenario = Scenario("保存テスト", 0.6) });
+        var secondId = (await Api.JsonAsync(second))["scenarioId"]!.GetValue<Guid>();
+
+        secondId.Should().NotBe(firstId);
+        var list = await chamber.GetStringAsync("/api/v1/simulations/scenarios");
+        var ids = JsonNode.Parse(list)!.AsArray().Select(s => s!["scenarioId"]!.GetValue<Guid>()).ToList();
+        ids.IndexOf(secondId).Should().BeLessThan(ids.IndexOf(firstId));
+        list.Should().NotContain(email);
+        var saved = (await chamber.GetFromJsonAsync<JsonObject>($"/api/v1/simulations/scenarios/{firstId}"))!;
+        saved["name"]!.GetValue<string>().Should().Be("保存テスト");
+        saved["scenario"]!["sectors"]![0]!["localRespendShare"]!.GetValue<double>().Should().Be(0.3);
+    }
+
+    [Fact]
+    public async Task SavedScenario_ThatBreaksARule_IsNotSaved()
+    {
+        var (chamber, _) = await ChamberAsync();
+        var scenario = Scenario("保存できない", 0.3);
+        scenario["sectors"]![0]!["residentSpendShare"] = 0.5;
+        var before = await factory.WithDbAsync(db => Task.FromResult(db.SavedScenarios.Count()));
+
+        var response = await _api.PostAsync(chamber, "/api/v1/simulations/scenarios", new { scenario });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["scenario"]![0]!.GetValue<string>().Should().Contain("residentSpendShare must sum to 1");
+        (await factory.WithDbAsync(db => Task.FromResult(db.SavedScenarios.Count()))).Should().Be(before);
+        (await chamber.GetAsync($"/api/v1/simulations/scenarios/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
@@ -7,6 +8,7 @@ using Tsuyama.LocalCurrency.Features.Simulations.CompareRuns;
 using Tsuyama.LocalCurrency.Features.Simulations.CompareScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationDocument;
 using Tsuyama.LocalCurrency.Features.Simulations.ListSimulationRuns;
+using Tsuyama.LocalCurrency.Features.Simulations.SavedScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.ValidateScenario;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationRun;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
@@ -29,6 +31,8 @@ internal static class SimulationEndpoints
         long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare, double? StaffLocalSpendShare);
 
     public sealed record ComparisonResponse(ComparisonResult Comparison);
+
+    public sealed record SavedScenarioResponse(Guid ScenarioId, string Name, JsonNode Scenario, DateTime CreatedAt);
 
     public sealed record SweepResponse(SweepResult Sweep);
 
@@ -119,6 +123,34 @@ internal static class SimulationEndpoints
                 return (await mediator.Send(new ValidateScenarioQuery(scenario.GetRawText()), ct)).ToOk();
             })
             .Produces<ValidScenario>();
+
+        // Saved scenarios: each save is a new one; only a scenario that passes the checks is saved.
+        simulations.MapPost("/scenarios", async (SimulationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
+                {
+                    return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
+                }
+
+                var result = await mediator.Send(new SaveScenarioCommand(scenario.GetRawText(), user.Scope(), http.IdempotencyKey()), ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/simulations/scenarios/{result.Value.ScenarioId}", result.Value)
+                    : Problems.From(result.Error);
+            })
+            .Produces<ScenarioSaved>(201);
+
+        simulations.MapGet("/scenarios", async (IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListSavedScenariosQuery(), ct)).ToOk())
+            .Produces<IReadOnlyList<SavedScenarioSummary>>();
+
+        simulations.MapGet("/scenarios/{scenarioId:guid}", async (Guid scenarioId, IMediator mediator, CancellationToken ct) =>
+            {
+                var saved = await mediator.Send(new GetSavedScenarioQuery(scenarioId), ct);
+                return saved.IsSuccess
+                    ? TypedResults.Ok(new SavedScenarioResponse(saved.Value.ScenarioId, saved.Value.Name, JsonNode.Parse(saved.Value.ScenarioJson)!, saved.Value.CreatedAt))
+                    : Problems.From(saved.Error);
+            })
+            .Produces<SavedScenarioResponse>();
 
         // Two stored runs side by side (exact model over their scenarios).
         simulations.MapGet("/comparisons", async (Guid? first, Guid? second, IMediator mediator, CancellationToken ct) =>

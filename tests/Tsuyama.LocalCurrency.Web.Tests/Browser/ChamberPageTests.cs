@@ -139,6 +139,30 @@ public sealed class ChamberPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [ChromiumFact]
+    public async Task Editor_SaveAsANewScenario_ThenOpenItFromTheSavedList()
+    {
+        var api = browser.Api;
+        await using var desktop = await browser.DesktopAsync("chamber-saved");
+        await BrowserSetup.StaffSignInAsync(desktop, api, Roles.Chamber);
+        var page = desktop.Page;
+        await page.GotoAsync("/chamber");
+
+        await page.GetByLabel("シナリオ名").FillAsync("手数料1%の案");
+        await page.GetByLabel("換金手数料率").FillAsync("0.01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新しいシナリオとして保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scenario-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("scenario-source")).ToContainTextAsync("手数料1%の案");
+        await desktop.CheckScreenAsync("01-editor-saved");
+
+        await page.GotoAsync("/chamber");
+        await Assertions.Expect(page.GetByLabel("換金手数料率")).ToHaveValueAsync("0");
+        await page.GetByLabel("保存したシナリオ").SelectOptionAsync(new SelectOptionValue { Label = (await page.Locator("#saved option").First.TextContentAsync())! });
+        await page.GetByRole(AriaRole.Button, new() { Name = "開く" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("シナリオ名")).ToHaveValueAsync("手数料1%の案");
+        await Assertions.Expect(page.GetByLabel("換金手数料率")).ToHaveValueAsync("0.01");
+    }
+
+    [ChromiumFact]
     public async Task Circulation_FromTheLedger_ShowsSectorsWithoutPersonalData_AndMakesAScenarioForTheEditor()
     {
         var api = browser.Api;

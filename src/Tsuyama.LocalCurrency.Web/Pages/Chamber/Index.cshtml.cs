@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Analytics.Calibration;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationDocument;
+using Tsuyama.LocalCurrency.Features.Simulations.SavedScenarios;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
 using Tsuyama.LocalCurrency.Features.Simulations.ValidateScenario;
 using Tsuyama.LocalCurrency.Simulation.Scenarios;
@@ -36,8 +38,35 @@ public sealed class IndexModel(IMediator mediator, SiteText text) : PageModel
 
     public bool Checked { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? run, DateOnly? from, DateOnly? to, bool calibrate, CancellationToken ct)
+    /// <summary>Set after a save: the page shows that scenario with a "saved" note.</summary>
+    public bool JustSaved { get; private set; }
+
+    public IReadOnlyList<SavedScenarioSummary> Saved { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // Every handler re-renders the editor, and its load panel lists the saved scenarios.
+        var saved = await mediator.Send(new ListSavedScenariosQuery(), HttpContext.RequestAborted);
+        Saved = saved.IsSuccess ? saved.Value : [];
+        await next();
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid? run, Guid? saved, bool justSaved, DateOnly? from, DateOnly? to, bool calibrate, CancellationToken ct)
+    {
+        if (saved is { } savedId)
+        {
+            var scenario = await mediator.Send(new GetSavedScenarioQuery(savedId), ct);
+            if (!scenario.IsSuccess)
+            {
+                return NotFound();
+            }
+
+            Form = ScenarioForm.FromJson(scenario.Value.ScenarioJson);
+            Source = text["Chamber.SourceSaved", scenario.Value.Name, text.DateTime(scenario.Value.CreatedAt)];
+            JustSaved = justSaved;
+            return Page();
+        }
+
         if (run is { } runId)
         {
             var scenario = await mediator.Send(new GetSimulationDocumentQuery(runId, SimulationDocumentKind.Scenario), ct);
@@ -113,6 +142,26 @@ public sealed class IndexModel(IMediator mediator, SiteText text) : PageModel
         }
 
         return Redirect($"/chamber/runs/{started.Value.RunId}");
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var json = Form.ToJson(ModelState, text, Prefix);
+        if (!ModelState.IsValid)
+        {
+            await CheckAsync(json, ct);
+            return Page();
+        }
+
+        var saved = await mediator.Send(new SaveScenarioCommand(json, User.Scope(), IdempotencyKey), ct);
+        if (!saved.IsSuccess)
+        {
+            AddErrors(saved.Error);
+            return Page();
+        }
+
+        return Redirect($"/chamber?saved={saved.Value.ScenarioId}&justSaved=true");
     }
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
