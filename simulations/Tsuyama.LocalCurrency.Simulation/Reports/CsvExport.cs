@@ -12,14 +12,25 @@ internal static class CsvExport
 
     public static IEnumerable<string> Write(string directory, Scenario scenario, SimulationResult result)
     {
+        foreach (var (name, text) in Files(scenario, result))
+        {
+            var path = Path.Combine(directory, name);
+            System.IO.File.WriteAllText(path, text, Utf8WithBom);
+            yield return path;
+        }
+    }
+
+    /// <summary>Each CSV file's name and text (CRLF lines; the caller writes it as UTF-8 with BOM).</summary>
+    public static IEnumerable<(string Name, string Text)> Files(Scenario scenario, SimulationResult result)
+    {
         var expected = result.Expected;
         var mc = result.MonteCarlo;
 
-        yield return WriteFile(directory, "rounds.csv", ["ラウンド", "地域内取引額_円", "R1に対する比率"],
+        yield return CsvFile("rounds.csv", ["ラウンド", "地域内取引額_円", "R1に対する比率"],
             expected.Rounds.Select((yen, i) => new[] { Csv(i + 1L), Csv(yen), Csv(expected.R1Yen > 0 ? yen / (double)expected.R1Yen : 0) }));
 
         var mcSectors = mc.Sectors.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        yield return WriteFile(directory, "sectors.csv",
+        yield return CsvFile("sectors.csv",
             ["業種ID", "業種名", "規模", "加盟店数", "取引額_円_期待値", "取引額_円_モンテカルロ平均", "1店あたり取引額_円_中央値", "1店あたり取引額_円_上位10%", "1万円あたり他の地元事業者へ_円"],
             scenario.Sectors.Zip(expected.Sectors, (s, r) => new[]
             {
@@ -28,10 +39,10 @@ internal static class CsvExport
                 Csv(mcSectors[s.Id].MerchantTurnoverP90Yen), Csv(r.PerTenThousandYen),
             }));
 
-        yield return WriteFile(directory, "flows.csv", ["支払う業種ID", "受け取る業種ID", "金額_円"],
+        yield return CsvFile("flows.csv", ["支払う業種ID", "受け取る業種ID", "金額_円"],
             expected.Flows.Select(f => new[] { CsvText(f.From), CsvText(f.To), Csv(f.Yen) }));
 
-        yield return WriteFile(directory, "distributions.csv",
+        yield return CsvFile("distributions.csv",
             ["試行", "LM3", "乗数", "地域内取引額_円", "R1_円", "ポイント受け渡し回数"],
             Enumerable.Range(0, mc.Lm3.Samples.Count).Select(i => new[]
             {
@@ -39,21 +50,19 @@ internal static class CsvExport
                 Csv(mc.R1Yen.Samples[i]), Csv(mc.HandoversPerPoint.Samples[i]),
             }));
 
-        yield return WriteFile(directory, "outstanding.csv", ["日", "流通ポイント残高_平均"],
+        yield return CsvFile("outstanding.csv", ["日", "流通ポイント残高_平均"],
             mc.OutstandingPoints.Select((points, day) => new[] { Csv((long)day), Csv(points) }));
     }
 
-    private static string WriteFile(string directory, string name, string[] header, IEnumerable<string[]> rows)
+    private static (string Name, string Text) CsvFile(string name, string[] header, IEnumerable<string[]> rows)
     {
-        var path = Path.Combine(directory, name);
-        using var writer = new StreamWriter(path, append: false, Utf8WithBom);
-        writer.NewLine = "\r\n";
-        writer.WriteLine(string.Join(',', header));
+        var text = new StringBuilder();
+        text.Append(string.Join(',', header)).Append("\r\n");
         foreach (var row in rows)
         {
-            writer.WriteLine(string.Join(',', row));
+            text.Append(string.Join(',', row)).Append("\r\n");
         }
 
-        return path;
+        return (name, text.ToString());
     }
 }

@@ -14,4 +14,8 @@ public static class ResultJson
     };
 
     public static string Serialize(SimulationResult result) => JsonSerializer.Serialize(result, Options);
+
+    /// <summary>Reads back a stored result (the chamber's console draws its pages from it instead of running again).</summary>
+    public static SimulationResult Deserialize(string json) =>
+        JsonSerializer.Deserialize<SimulationResult>(json, Options) ?? throw new JsonException("the stored result is JSON null");
 }

@@ -1128,6 +1128,36 @@ namespace Tsuyama.LocalCurrency.Migrations.SqlServer.Migrations
                     b.ToTable("SalesApplications");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SavedScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SavedScenarios");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SealBlock", b =>
                 {
                     b.Property<long>("Number")

@@ -1114,6 +1114,36 @@ namespace Tsuyama.LocalCurrency.Migrations.Sqlite.Migrations
                     b.ToTable("SalesApplications");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SavedScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SavedScenarios");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SealBlock", b =>
                 {
                     b.Property<long>("Number")

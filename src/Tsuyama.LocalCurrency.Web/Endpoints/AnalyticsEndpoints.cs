@@ -3,7 +3,6 @@ using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Analytics.Calibration;
 using Tsuyama.LocalCurrency.Features.Analytics.GetCirculation;
-using Tsuyama.LocalCurrency.Simulation.Scenarios;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
@@ -24,14 +23,10 @@ internal static class AnalyticsEndpoints
         // The calibrated scenario is a ready body for POST /api/v1/simulations {scenario}.
         analytics.MapGet("/circulation/scenario", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
             {
-                var report = await mediator.Send(new GetCirculationQuery(from, to), ct);
-                if (!report.IsSuccess)
-                {
-                    return Problems.From(report.Error);
-                }
-
-                var calibrated = ScenarioCalibrator.Calibrate(report.Value);
-                return TypedResults.Ok(new CalibratedScenarioView(JsonNode.Parse(ScenarioLoader.ToJson(calibrated.Scenario))!, calibrated.Notes));
+                var calibrated = await mediator.Send(new GetCalibratedScenarioQuery(from, to), ct);
+                return calibrated.IsSuccess
+                    ? TypedResults.Ok(new CalibratedScenarioView(JsonNode.Parse(calibrated.Value.ScenarioJson)!, calibrated.Value.Notes))
+                    : Problems.From(calibrated.Error);
             })
             .Produces<CalibratedScenarioView>();
         return api;

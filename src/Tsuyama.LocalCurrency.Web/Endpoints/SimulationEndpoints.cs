@@ -1,9 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
+using Tsuyama.LocalCurrency.Features.Simulations.CompareRuns;
 using Tsuyama.LocalCurrency.Features.Simulations.CompareScenarios;
+using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationDocument;
+using Tsuyama.LocalCurrency.Features.Simulations.ListSimulationRuns;
+using Tsuyama.LocalCurrency.Features.Simulations.SavedScenarios;
+using Tsuyama.LocalCurrency.Features.Simulations.ValidateScenario;
 using Tsuyama.LocalCurrency.Features.Simulations.GetSimulationRun;
 using Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
 using Tsuyama.LocalCurrency.Simulation.Results;
@@ -26,20 +32,22 @@ internal static class SimulationEndpoints
 
     public sealed record ComparisonResponse(ComparisonResult Comparison);
 
+    public sealed record SavedScenarioResponse(Guid ScenarioId, string Name, JsonNode Scenario, DateTime CreatedAt);
+
     public sealed record SweepResponse(SweepResult Sweep);
 
     public static RouteGroupBuilder MapSimulations(this RouteGroupBuilder api)
     {
         var simulations = api.MapGroup("/simulations").WithTags("Simulations").RequireAuthorization(p => p.RequireRole(Roles.Chamber, Roles.Admin));
 
-        simulations.MapPost("", async (SimulationRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        simulations.MapPost("", async (SimulationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
                 {
                     return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
                 }
 
-                var result = await mediator.Send(new StartSimulationCommand(scenario.GetRawText(), body.Runs, user.Scope()), ct);
+                var result = await mediator.Send(new StartSimulationCommand(scenario.GetRawText(), body.Runs, user.Scope(), http.IdempotencyKey()), ct);
                 return result.IsSuccess
                     ? TypedResults.Accepted($"/api/v1/simulations/{result.Value.RunId}", result.Value)
                     : Problems.From(result.Error);
@@ -100,6 +108,75 @@ internal static class SimulationEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin))
             .Produces<ShopCheckView>();
 
+        simulations.MapGet("", async (int? take, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListSimulationRunsQuery(take ?? ListSimulationRunsQuery.DefaultTake), ct)).ToOk())
+            .Produces<IReadOnlyList<SimulationRunSummary>>();
+
+        // The same checks a run applies, without queuing one: each message starts with the field's path.
+        simulations.MapPost("/validation", async (SimulationRequest body, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
+                {
+                    return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
+                }
+
+                return (await mediator.Send(new ValidateScenarioQuery(scenario.GetRawText()), ct)).ToOk();
+            })
+            .Produces<ValidScenario>();
+
+        // Saved scenarios: each save is a new one; only a scenario that passes the checks is saved.
+        simulations.MapPost("/scenarios", async (SimulationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                if (body.Scenario is not { ValueKind: JsonValueKind.Object } scenario)
+                {
+                    return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
+                }
+
+                var result = await mediator.Send(new SaveScenarioCommand(scenario.GetRawText(), user.Scope(), http.IdempotencyKey()), ct);
+                return result.IsSuccess
+                    ? TypedResults.Created($"/api/v1/simulations/scenarios/{result.Value.ScenarioId}", result.Value)
+                    : Problems.From(result.Error);
+            })
+            .Produces<ScenarioSaved>(201);
+
+        simulations.MapGet("/scenarios", async (IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListSavedScenariosQuery(), ct)).ToOk())
+            .Produces<IReadOnlyList<SavedScenarioSummary>>();
+
+        simulations.MapGet("/scenarios/{scenarioId:guid}", async (Guid scenarioId, IMediator mediator, CancellationToken ct) =>
+            {
+                var saved = await mediator.Send(new GetSavedScenarioQuery(scenarioId), ct);
+                return saved.IsSuccess
+                    ? TypedResults.Ok(new SavedScenarioResponse(saved.Value.ScenarioId, saved.Value.Name, JsonNode.Parse(saved.Value.ScenarioJson)!, saved.Value.CreatedAt))
+                    : Problems.From(saved.Error);
+            })
+            .Produces<SavedScenarioResponse>();
+
+        // Two stored runs side by side (exact model over their scenarios).
+        simulations.MapGet("/comparisons", async (Guid? first, Guid? second, IMediator mediator, CancellationToken ct) =>
+            {
+                if (first is not { } a || second is not { } b)
+                {
+                    return Problems.Validation("first", "first and second are required: two run ids");
+                }
+
+                var result = await mediator.Send(new CompareRunsQuery(a, b), ct);
+                return result.IsSuccess ? TypedResults.Ok(new ComparisonResponse(result.Value)) : Problems.From(result.Error);
+            })
+            .Produces<ComparisonResponse>();
+
+        simulations.MapGet("/{runId:guid}/merchant-summary", (Guid runId, IMediator mediator, CancellationToken ct) =>
+                DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.MerchantSummary), attachment: false, ct))
+            .Produces(200, contentType: "text/html");
+
+        simulations.MapGet("/{runId:guid}/scenario", (Guid runId, IMediator mediator, CancellationToken ct) =>
+                DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.Scenario), attachment: false, ct))
+            .Produces(200, contentType: "application/json");
+
+        simulations.MapGet("/{runId:guid}/csv/{name}", (Guid runId, string name, IMediator mediator, CancellationToken ct) =>
+                DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.Csv, name), attachment: true, ct))
+            .Produces(200, contentType: "text/csv");
+
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())
             .Produces<SimulationRunView>();
@@ -110,5 +187,17 @@ internal static class SimulationEndpoints
                     : Problems.From(r.Error!))
             .Produces(200, contentType: "text/html");
         return api;
+    }
+
+    private static async Task<IResult> DocumentAsync(IMediator mediator, GetSimulationDocumentQuery query, bool attachment, CancellationToken ct)
+    {
+        var document = await mediator.Send(query, ct);
+        if (!document.IsSuccess)
+        {
+            return Problems.From(document.Error);
+        }
+
+        var d = document.Value;
+        return TypedResults.File(d.ToBytes(), d.ContentType, attachment ? d.FileName : null);
     }
 }

@@ -35,6 +35,7 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
     public DbSet<PaymentCode> PaymentCodes => Set<PaymentCode>();
     public DbSet<SimulationRun> SimulationRuns => Set<SimulationRun>();
+    public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>Token-signing keys live with the data, so sign-ins survive a restart and hosts share them.</summary>

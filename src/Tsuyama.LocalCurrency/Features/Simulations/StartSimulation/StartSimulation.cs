@@ -9,8 +9,15 @@ using Tsuyama.LocalCurrency.Simulation.Scenarios;
 
 namespace Tsuyama.LocalCurrency.Features.Simulations.StartSimulation;
 
-/// <summary>Queues a simulation of a scenario (DESIGN §7 JSON); a background job runs it.</summary>
-public sealed record StartSimulationCommand(string ScenarioJson, int? Runs, string RequestedBy) : ICommand<SimulationStarted>;
+/// <summary>
+/// Queues a simulation of a scenario (DESIGN §7 JSON); a background job runs it. With an
+/// <see cref="IdempotencyKey"/> (the console's form key) a second post of the same form queues nothing new.
+/// </summary>
+public sealed record StartSimulationCommand(string ScenarioJson, int? Runs, string RequestedBy, string? IdempotencyKey = null)
+    : ICommand<SimulationStarted>, IIdempotentCommand
+{
+    public string IdempotencyScope => RequestedBy;
+}
 
 public sealed record SimulationStarted(Guid RunId);
 
