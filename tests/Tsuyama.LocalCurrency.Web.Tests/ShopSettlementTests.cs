@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Tsuyama.LocalCurrency.Web.Pages.Shop;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace Tsuyama.LocalCurrency.Web.Tests;
 /// a clerk is refused, another shop gets only its own paper. Settled once by <see cref="PaperFixture"/>
 /// (cutoff 2026-04-10, run on Saturday 2026-04-11 JST).
 /// </summary>
-public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFixture<PaperFixture>
+public sealed class ShopSettlementTests(PaperFixture fixture) : IClassFixture<PaperFixture>
 {
     private readonly Api _api = fixture.Api;
 
@@ -51,7 +50,7 @@ public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFi
     [Fact]
     public async Task SettlementsPage_ForTheOwner_ShowsItsSettlement_AndServesItsPapersToPrint()
     {
-        var owner = await SignInPagesAsync(fixture.Shop.Email, fixture.Shop.Password);
+        var owner = await PageSession.SignInAsync(fixture, fixture.Shop.Email, fixture.Shop.Password);
         var id = fixture.SettlementId;
 
         var page = await owner.GetStringAsync("/shop/settlements");
@@ -73,7 +72,7 @@ public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFi
     [Fact]
     public async Task PapersPage_Bookkeeping_DownloadsShiftJis_AndABadPeriodIsSaidBesideTheField()
     {
-        var owner = await SignInPagesAsync(fixture.Shop.Email, fixture.Shop.Password);
+        var owner = await PageSession.SignInAsync(fixture, fixture.Shop.Email, fixture.Shop.Password);
 
         var csv = await owner.GetAsync("/shop/papers?handler=Bookkeeping&from=2026-04-01&to=2026-04-30&rows=day&encoding=shift_jis");
         csv.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -89,7 +88,7 @@ public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFi
     [Fact]
     public async Task PapersPages_ForAnotherShop_ServeOnlyItsOwnPaperOfTheSameSettlement()
     {
-        var other = await SignInPagesAsync(fixture.Other.Email, fixture.Other.Password);
+        var other = await PageSession.SignInAsync(fixture, fixture.Other.Email, fixture.Other.Password);
 
         // The other shop was paid 1,000 points in the same settlement: its notice pays 985, never the shop's 6,688.
         var notice = await other.GetStringAsync($"/shop/settlements?handler=Notice&settlement={fixture.SettlementId}");
@@ -101,7 +100,7 @@ public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFi
     public async Task SettlementsAndPapersPages_ForAClerk_EndOnTheDeniedPage_AndTheLinksAreHidden()
     {
         var (clerk, _) = await ClerkAsync();
-        var till = await SignInPagesAsync(clerk, ClerkPassword);
+        var till = await PageSession.SignInAsync(fixture, clerk, ClerkPassword);
         var id = fixture.SettlementId;
         string[] paths =
         [
@@ -133,51 +132,5 @@ public sealed partial class ShopSettlementTests(PaperFixture fixture) : IClassFi
         var added = await _api.PostAsync(fixture.Shop.Client, "/api/v1/merchant/clerks", new { email, password = ClerkPassword });
         added.StatusCode.Should().Be(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
         return (email, added);
-    }
-
-    /// <summary>A browser-like client (no redirects followed): the sign-in page's form with its antiforgery token, then the cookie.</summary>
-    private async Task<HttpClient> SignInPagesAsync(string email, string password)
-    {
-        var client = fixture.CreateDefaultClient(new CookieJar());
-        var form = await client.GetStringAsync("/signin");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var signedIn = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
-        }));
-        signedIn.StatusCode.Should().BeOneOf(HttpStatusCode.Redirect, HttpStatusCode.SeeOther);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-}
-
-/// <summary>
-/// Keeps the cookies a page sets and sends them back, ignoring their expiry: the host's clock is the fixed
-/// test date, long past for a real cookie container.
-/// </summary>
-internal sealed class CookieJar : DelegatingHandler
-{
-    private readonly Dictionary<string, string> _cookies = [];
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        if (_cookies.Count > 0)
-        {
-            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-        }
-
-        var response = await base.SendAsync(request, ct);
-        if (response.Headers.TryGetValues("Set-Cookie", out var set))
-        {
-            foreach (var pair in set.Select(c => c.Split(';')[0]))
-            {
-                var at = pair.IndexOf('=', StringComparison.Ordinal);
-                _cookies[pair[..at]] = pair[(at + 1)..];
-            }
-        }
-
-        return response;
     }
 }
