@@ -40,6 +40,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<InvoiceOptions>().ValidateOnStart().Bind(configuration.GetSection(InvoiceOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<InvoiceOptions>, InvoiceOptionsValidator>());
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
+        // The web host replaces it with its recurring schedule.
+        services.TryAddSingleton<Settlement.ISettlementSchedule, Settlement.NoSettlementSchedule>();
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();
         // Hosts with signed-in users replace it (the web host reads the request's user).

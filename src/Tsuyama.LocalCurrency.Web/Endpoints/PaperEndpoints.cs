@@ -8,6 +8,7 @@ using Tsuyama.LocalCurrency.Features.Papers.GetPaymentNotice;
 using Tsuyama.LocalCurrency.Features.Papers.GetRedemptionInvoice;
 using Tsuyama.LocalCurrency.Features.Papers.GetTransferFeeInvoice;
 using Tsuyama.LocalCurrency.Features.Settlements;
+using Tsuyama.LocalCurrency.Features.Settlements.GetShopSettlements;
 using Tsuyama.LocalCurrency.Web.Http;
 
 namespace Tsuyama.LocalCurrency.Web.Endpoints;
@@ -22,6 +23,13 @@ internal static class PaperEndpoints
     {
         var papers = api.MapGroup("/merchants/{merchantId:guid}/papers").WithTags("Papers")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Merchant));
+
+        // Clerks pass the route so that the use case's refusal is the one answer (403) they get.
+        api.MapGet("/merchants/{merchantId:guid}/settlements", async (Guid merchantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetShopSettlementsQuery(merchantId, Reader(user)), ct)).ToOk())
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Merchant, Roles.Clerk)).WithTags("Settlements")
+            .WithSummary("A shop's settlements (newest first), the next cutoff and payout date, the masked payout account, months with a transfer-fee invoice")
+            .Produces<ShopSettlements>();
 
         papers.MapGet("/settlements/{settlementId:guid}/invoice", async (Guid merchantId, Guid settlementId, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -86,7 +94,7 @@ internal static class PaperEndpoints
         return api;
     }
 
-    private static PaperReader Reader(ClaimsPrincipal user) =>
+    internal static PaperReader Reader(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) ? PaperReader.CityOffice(user.Scope()) : new PaperReader(false, user.MerchantId(), user.Scope());
 
     private static PaperFormat? Format(string? format) => format?.ToLowerInvariant() switch

@@ -9,6 +9,7 @@ using Tsuyama.LocalCurrency.Features.Sales.ChangeApplication;
 using Tsuyama.LocalCurrency.Features.Sales.ConfirmApplicationPayment;
 using Tsuyama.LocalCurrency.Features.Sales.GetLotteryResult;
 using Tsuyama.LocalCurrency.Features.Sales.GetMyApplications;
+using Tsuyama.LocalCurrency.Features.Sales.GetOpenSales;
 using Tsuyama.LocalCurrency.Features.Sales.GetProgramApplications;
 using Tsuyama.LocalCurrency.Features.Sales.GetSalesRules;
 using Tsuyama.LocalCurrency.Features.Sales.ProviderCallback;
@@ -57,6 +58,9 @@ internal static class SalesEndpoints
                 (await mediator.Send(new SetSalesRulesCommand(code, body.Rule, body.ApplicationFrom, body.ApplicationUntil, body.PaymentDays,
                     body.PremiumBudget), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").Produces<SalesRules>();
+
+        api.MapGet("/sales", async (IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetOpenSalesQuery(), ct)).ToOk())
+            .AllowAnonymous().WithTags("Sales").WithSummary("Voucher sales open for applications now or soon (JST)").Produces<IReadOnlyList<OpenSale>>();
 
         api.MapGet("/programs/{code}/sales", async (string code, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSalesRulesQuery(code), ct)).ToOk())

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Jobs;
 using Tsuyama.LocalCurrency.Persistence;
@@ -28,6 +29,8 @@ internal static class BackgroundJobs
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:Workers", Math.Max(2, Environment.ProcessorCount)));
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
+        // The shop's settlements page shows the next run of this schedule.
+        services.Replace(ServiceDescriptor.Singleton<Settlement.ISettlementSchedule, CronSettlementSchedule>());
         return services;
     }
 

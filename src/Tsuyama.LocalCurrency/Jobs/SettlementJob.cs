@@ -3,6 +3,7 @@ using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
+using Tsuyama.LocalCurrency.Settlement;
 
 namespace Tsuyama.LocalCurrency.Jobs;
 
@@ -17,7 +18,7 @@ public sealed class SettlementJob(IMediator mediator, IBackgroundJobClient jobs,
 
     public void EnqueueForYesterday()
     {
-        var cutoff = JapanTime.Today(clock).AddDays(-1);
+        var cutoff = SettlementCalendar.CutoffOfRunOn(JapanTime.Today(clock));
         jobs.Enqueue<SettlementJob>(j => j.RunAsync(cutoff, CancellationToken.None));
     }
 

@@ -22,9 +22,21 @@ public sealed record PaperReader(bool IsCityOffice, Guid? MerchantId, string Nam
 
     public static PaperReader Shop(Guid merchantId, string name) => new(false, merchantId, name);
 
-    /// <summary>The one access rule of every paper; not-found comes after it, so ids of other shops' papers are not probed.</summary>
-    public Error? Refuse(Guid merchantId) =>
-        IsCityOffice || MerchantId == merchantId ? null : Error.Forbidden("A shop can read only its own papers.");
+    /// <summary>
+    /// The one access rule of every paper and of the shop's settlements: the city office reads any shop's, the
+    /// owner only their own, a clerk none (the shop's money, not the till's). Not-found comes after it, so ids of
+    /// other shops' papers are not probed.
+    /// </summary>
+    public Error? Refuse(Guid merchantId, ICurrentActor actor)
+    {
+        if (IsCityOffice)
+        {
+            return null;
+        }
+
+        return ShopStaff.OwnerOnly(actor, "see settlements and tax papers")
+            ?? (MerchantId == merchantId ? null : Error.Forbidden("A shop can read only its own papers."));
+    }
 }
 
 internal static class PaperReaderValidation

@@ -19,7 +19,7 @@ internal static class ApplicationWindow
             return SalesProblems.ClosedForApplications(program.Code, "it takes no applications (counter sales only).");
         }
 
-        if (today < sales.ApplicationFrom || today > sales.ApplicationUntil)
+        if (!IsOpen(sales, today))
         {
             return SalesProblems.ClosedForApplications(program.Code,
                 $"applications are accepted from {sales.ApplicationFrom:yyyy-MM-dd} to {sales.ApplicationUntil:yyyy-MM-dd} (JST).");
@@ -27,4 +27,7 @@ internal static class ApplicationWindow
 
         return new OpenProgram(program, sales);
     }
+
+    /// <summary>Applications are taken from the first to the last day of the window, both inclusive (JST).</summary>
+    public static bool IsOpen(ProgramSales sales, DateOnly today) => today >= sales.ApplicationFrom && today <= sales.ApplicationUntil;
 }

@@ -64,11 +64,11 @@ internal sealed class ExportBookkeepingValidator : IValidator<ExportBookkeepingQ
     }
 }
 
-internal sealed class ExportBookkeepingHandler(LedgerDbContext db) : IRequestHandler<ExportBookkeepingQuery, Result<SettlementFile>>
+internal sealed class ExportBookkeepingHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ExportBookkeepingQuery, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(ExportBookkeepingQuery r, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId) is { } refused)
+        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
         {
             return refused;
         }

@@ -59,12 +59,12 @@ internal sealed class GetPaymentNoticeValidator : IValidator<GetPaymentNoticeCom
     }
 }
 
-internal sealed class GetPaymentNoticeHandler(LedgerDbContext db, TimeProvider clock, IOptions<InvoiceOptions> options)
+internal sealed class GetPaymentNoticeHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<InvoiceOptions> options)
     : IRequestHandler<GetPaymentNoticeCommand, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetPaymentNoticeCommand r, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId) is { } refused)
+        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
         {
             return refused;
         }

@@ -25,12 +25,12 @@ internal sealed class GetRedemptionInvoiceValidator : IValidator<GetRedemptionIn
     }
 }
 
-internal sealed class GetRedemptionInvoiceHandler(LedgerDbContext db, TimeProvider clock, IOptions<InvoiceOptions> options)
+internal sealed class GetRedemptionInvoiceHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<InvoiceOptions> options)
     : IRequestHandler<GetRedemptionInvoiceCommand, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetRedemptionInvoiceCommand r, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId) is { } refused)
+        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
         {
             return refused;
         }

@@ -27,12 +27,12 @@ internal sealed class GetTransferFeeInvoiceValidator : IValidator<GetTransferFee
     }
 }
 
-internal sealed class GetTransferFeeInvoiceHandler(LedgerDbContext db, TimeProvider clock, IOptions<InvoiceOptions> options)
+internal sealed class GetTransferFeeInvoiceHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<InvoiceOptions> options)
     : IRequestHandler<GetTransferFeeInvoiceCommand, Result<SettlementFile>>
 {
     public async Task<Result<SettlementFile>> Handle(GetTransferFeeInvoiceCommand r, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId) is { } refused)
+        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
         {
             return refused;
         }

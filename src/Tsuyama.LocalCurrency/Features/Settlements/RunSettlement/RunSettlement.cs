@@ -122,7 +122,7 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
             Id = settlementId,
             Cutoff = r.Cutoff,
             CreatedAt = now.UtcDateTime,
-            TransferDate = BusinessDays.Add(today, options.Value.PayoutDelayDays),
+            TransferDate = SettlementCalendar.PayoutDateOfRunOn(today, options.Value.PayoutDelayDays),
             MerchantCount = lines.Select(l => l.MerchantId).Distinct().Count(),
             Points = lines.Sum(l => l.Points),
             FeeYen = lines.Sum(l => l.FeeYen),
