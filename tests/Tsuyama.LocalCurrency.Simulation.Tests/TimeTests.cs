@@ -126,6 +126,29 @@ public class TimeTests
     }
 
     [Fact]
+    public void OutstandingCsv_GivesEachDaysDate_AndWhetherPointsWereStillValid()
+    {
+        var json = TestScenarios.ThreeSectorJson();
+        json["startDate"] = "2026-04-01";
+        var scenario = TestScenarios.Load(json);
+        var directory = Directory.CreateTempSubdirectory("tsuyama-time-").FullName;
+        try
+        {
+            ReportWriter.Write(directory, scenario, SimulationRunner.Run(scenario, runs: 3));
+
+            var lines = File.ReadAllLines(Path.Combine(directory, "outstanding.csv"));
+            lines[0].TrimStart('\uFEFF').Should().Be("日,日付,有効期間内,流通ポイント残高_平均");
+            lines[1].Should().StartWith("0,2026-04-01,1,");
+            lines[60].Should().StartWith("59,2026-05-30,1,", "the last valid day");
+            lines[61].Should().StartWith("60,2026-05-31,0,");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ResultJson_CarriesVelocityInDaysAndTheExpiryDate()
     {
         var json = TestScenarios.ThreeSectorJson();
