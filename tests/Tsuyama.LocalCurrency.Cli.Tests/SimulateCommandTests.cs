@@ -76,6 +76,18 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_PrintsVelocityInDays_AndTheLastValidDayWhenTheScenarioHasAStartDate()
+    {
+        var scenario = SmallScenario.Replace("\"expiryDays\": 30,", "\"expiryDays\": 30, \"startDate\": \"2026-04-02\",", StringComparison.Ordinal);
+
+        var exit = await InvokeAsync(WriteScenario(scenario), "--runs", "3");
+
+        exit.Should().Be(0, _error.ToString());
+        _output.ToString().Should().Contain("days per hand-over").And.Contain("days in wallets / with shops")
+            .And.Contain("points valid until").And.Contain("2026-05-01");
+    }
+
+    [Fact]
     public async Task Invoke_WhenTheFileIsMissing_FailsWithAClearMessage()
     {
         var missing = Path.Combine(_directory, "nope.json");

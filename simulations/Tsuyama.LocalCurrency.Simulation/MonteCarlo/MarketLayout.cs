@@ -49,7 +49,9 @@ internal sealed class MarketLayout
         LocalRespendShare = [sectors.Select(s => s.LocalRespendShare).ToArray(), sectors.Select(s => s.PointsLocalRespend).ToArray()];
         RespendInPointsShare = sectors.Select(s => s.RespendInPointsShare).ToArray();
         Residents = scenario.Residents ?? (int)Math.Min(scenario.Injection.UnitsSold, int.MaxValue);
-        SpendingCurveCumulative = scenario.MonteCarlo.SpendingCurve is { } curve ? Cumulative([.. curve]) : null;
+        // A single weight is even spending: null keeps its original single draw, so seeded even results are unchanged.
+        var curve = scenario.MonteCarlo.SpendingCurve ?? Scenarios.SpendingCurves.Default;
+        SpendingCurveCumulative = curve.Count > 1 ? Cumulative([.. curve]) : null;
     }
 
     public Scenario Scenario { get; }
@@ -81,7 +83,7 @@ internal sealed class MarketLayout
 
     public double[] RespendInPointsShare { get; }
 
-    /// <summary>Cumulative weights of monteCarlo.spendingCurve; null = spending even over the validity period.</summary>
+    /// <summary>Cumulative weights of monteCarlo.spendingCurve (or the default curve); null = spending even over the validity period.</summary>
     public double[]? SpendingCurveCumulative { get; }
 
     /// <summary>Index of the first cumulative weight above u (u in [0,1)).</summary>

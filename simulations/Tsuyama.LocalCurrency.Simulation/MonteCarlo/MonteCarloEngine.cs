@@ -41,7 +41,12 @@ public static class MonteCarloEngine
             },
             _ => { });
 
-        return Summarise(scenario.Sectors.Select(s => s.Id).ToList(), seed, outcomes);
+        return Summarise(scenario.Sectors.Select(s => s.Id).ToList(), seed, outcomes) with
+        {
+            ExpiryDay = scenario.ExpiryDays,
+            StartDate = scenario.StartDate,
+            ExpiresOn = scenario.ExpiresOn,
+        };
     }
 
     private static MonteCarloResult Summarise(IReadOnlyList<string> sectorIds, int seed, RunOutcome[] outcomes)
@@ -73,6 +78,12 @@ public static class MonteCarloEngine
                 })
                 .ToList(),
             OutstandingPoints = outstanding,
+            Velocity = new VelocityDays
+            {
+                DaysPerHandover = Math.Round(outcomes.Average(o => o.DaysPerHandover), 1),
+                MeanDaysInWallets = Math.Round(outcomes.Average(o => o.MeanDaysInWallets), 1),
+                MeanDaysWithShops = Math.Round(outcomes.Average(o => o.MeanDaysWithShops), 1),
+            },
         };
     }
 }

@@ -16,12 +16,17 @@ internal sealed class RunSimulator
     private readonly double _transferKeep;
     private readonly double _redemptionKeep;
     private readonly int _maxDelay;
+    private readonly int _cutoffEvery;
+
+    // Per run, for velocity in days: point-days residents held what they spent, and shops held what they passed on.
+    private double _walletPointDays, _walletPoints, _shopPointDays, _shopPoints;
 
     public RunSimulator(MarketLayout layout)
     {
         _layout = layout;
         var scenario = layout.Scenario;
         _maxDelay = scenario.MonteCarlo.MaxRespendDelayDays;
+        _cutoffEvery = scenario.MonteCarlo.SettlementCutoffEveryDays;
         _outstandingDelta = new double[scenario.ExpiryDays + _maxDelay + 1];
         _transferKeep = 1 - scenario.MerchantTransferFeeRate;
         _redemptionKeep = 1 - scenario.RedemptionFeeRate;
@@ -37,6 +42,7 @@ internal sealed class RunSimulator
 
         Array.Clear(_outstandingDelta);
         _lastDeltaDay = 0;
+        _walletPointDays = _walletPoints = _shopPointDays = _shopPoints = 0;
         var scenario = _layout.Scenario;
         AddOutstanding(0, scenario.IssuedPoints);
         var breakage = SpendWallets(ref rng);
@@ -79,10 +85,12 @@ internal sealed class RunSimulator
         // The series runs until the last merchant has acted on the last parcel (then nothing is outstanding).
         var outstanding = new double[_lastDeltaDay + 1];
         var running = 0.0;
+        var pointDays = 0.0;
         for (var day = 0; day < outstanding.Length; day++)
         {
             running += _outstandingDelta[day];
             outstanding[day] = Math.Max(0, running);
+            pointDays += outstanding[day];
         }
 
         return new RunOutcome
@@ -97,6 +105,9 @@ internal sealed class RunSimulator
             MerchantMedian = SectorPercentiles(merchantTurnover, 0.5),
             MerchantP90 = SectorPercentiles(merchantTurnover, 0.9),
             Outstanding = outstanding,
+            PointDays = pointDays,
+            MeanDaysInWallets = _walletPoints > 0 ? _walletPointDays / _walletPoints : 0,
+            MeanDaysWithShops = _shopPoints > 0 ? _shopPointDays / _shopPoints : 0,
         };
     }
 
@@ -140,13 +151,17 @@ internal sealed class RunSimulator
 
             var sector = MarketLayout.Pick(sectorCumulative, rng.NextDouble());
             var merchant = _layout.MerchantStart[sector] + rng.NextInt(_layout.MerchantCount[sector]);
-            Schedule(SpendingDay(ref rng, expiry), new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
+            var day = SpendingDay(ref rng, expiry);
+            _walletPointDays += amount * (double)day;
+            _walletPoints += amount;
+            Schedule(day, new Parcel { Merchant = merchant, Amount = amount, Round = 1, IsPoints = true });
         }
 
         return unspent;
     }
 
-    // Even spending keeps its original single draw, so seeded results without a curve are unchanged.
+    // One draw whatever the curve (even spending keeps its original draw; a curve inverts its piecewise-even
+    // distribution), so the curve moves only when money is spent: every amount and every later draw stay the same.
     private int SpendingDay(ref Xoshiro256 rng, int expiry)
     {
         if (_layout.SpendingCurveCumulative is not { } curve)
@@ -154,8 +169,11 @@ internal sealed class RunSimulator
             return rng.NextInt(expiry);
         }
 
-        var part = MarketLayout.Pick(curve, rng.NextDouble());
-        return Math.Min(expiry - 1, (int)((part + rng.NextDouble()) * expiry / curve.Length));
+        var u = rng.NextDouble();
+        var part = MarketLayout.Pick(curve, u);
+        var from = part == 0 ? 0 : curve[part - 1];
+        var within = Math.Clamp((u - from) / (curve[part] - from), 0, 1);
+        return Math.Min(expiry - 1, (int)((part + within) * expiry / curve.Length));
     }
 
     private void PassOn(ref Xoshiro256 rng, int day, int sector, in Parcel parcel)
@@ -164,10 +182,11 @@ internal sealed class RunSimulator
         var form = parcel.IsPoints ? 1 : 0;
         if (rng.NextDouble() >= _layout.LocalRespendShare[form][sector])
         {
-            // Leaks: points are redeemed on the day the merchant acts; yen simply leave.
+            // Leaks: points are redeemed at the next settlement after the merchant decides; yen simply leave.
             if (parcel.IsPoints)
             {
-                AddOutstanding(actOn, -parcel.Amount);
+                Leave(day, RedemptionDay(actOn), parcel.Amount);
+                AddOutstanding(RedemptionDay(actOn), -parcel.Amount);
             }
 
             return;
@@ -178,14 +197,38 @@ internal sealed class RunSimulator
         var amount = parcel.IsPoints ? parcel.Amount * (inPoints ? _transferKeep : _redemptionKeep) : parcel.Amount;
         if (parcel.IsPoints)
         {
-            // A transfer keeps the points in circulation less its fee; a redemption removes them.
-            AddOutstanding(actOn, inPoints ? amount - parcel.Amount : -parcel.Amount);
+            // A transfer keeps the points in circulation less its fee, at once; a redemption removes them at the next
+            // settlement. The shop pays its supplier from its own money on the day it acts either way.
+            var leaves = inPoints ? actOn : RedemptionDay(actOn);
+            Leave(day, leaves, parcel.Amount);
+            AddOutstanding(leaves, inPoints ? amount - parcel.Amount : -parcel.Amount);
         }
 
         var target = _layout.SupplierTarget[form][sector][MarketLayout.Pick(_layout.SupplierCumulative[form][sector], rng.NextDouble())];
         var merchant = _layout.MerchantStart[target] + rng.NextInt(_layout.MerchantCount[target]);
         var round = (byte)Math.Min(parcel.Round + 1, 4);
         Schedule(actOn, new Parcel { Merchant = merchant, Amount = amount, Round = round, IsPoints = inPoints });
+    }
+
+    /// <summary>
+    /// The day points a merchant decided on <paramref name="decided"/> to redeem leave circulation: the settlement run the
+    /// day after the first cutoff (day k × settlementCutoffEveryDays) on or after it, or that same day without cutoffs.
+    /// </summary>
+    private int RedemptionDay(int decided)
+    {
+        if (_cutoffEvery == 0)
+        {
+            return decided;
+        }
+
+        var cutoff = Math.Max(1, (decided + _cutoffEvery - 1) / _cutoffEvery) * _cutoffEvery;
+        return cutoff + 1;
+    }
+
+    private void Leave(int received, int leaves, double points)
+    {
+        _shopPointDays += points * (leaves - received);
+        _shopPoints += points;
     }
 
     // What a typical (and a busy) shop of each sector took in this run: the spread between shops.

@@ -50,8 +50,15 @@ internal static class CsvExport
                 Csv(mc.R1Yen.Samples[i]), Csv(mc.HandoversPerPoint.Samples[i]),
             }));
 
-        yield return CsvFile("outstanding.csv", ["日", "流通ポイント残高_平均"],
-            mc.OutstandingPoints.Select((points, day) => new[] { Csv((long)day), Csv(points) }));
+        // 日付 only with the scenario's startDate; 有効期間内 marks the days points were still valid (the rest is shops' balances).
+        yield return CsvFile("outstanding.csv", ["日", "日付", "有効期間内", "流通ポイント残高_平均"],
+            mc.OutstandingPoints.Select((points, day) => new[]
+            {
+                Csv((long)day),
+                scenario.StartDate is { } start ? start.AddDays(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
+                day < scenario.ExpiryDays ? "1" : "0",
+                Csv(points),
+            }));
     }
 
     private static (string Name, string Text) CsvFile(string name, string[] header, IEnumerable<string[]> rows)

@@ -70,14 +70,41 @@ internal static class HtmlReport
         body.Append("<h2>乗数の分布（モンテカルロ：乱数によるばらつき）</h2>");
         body.Append(SvgCharts.Histogram(mc.Multiplier.Samples, expected.Multiplier, "乗数の分布"));
 
-        body.Append("<h2>流通ポイント残高の推移</h2><p>市民の財布とお店の口座にあるポイントの合計（全試行の平均）。有効期限で使われなかったポイントが失効します。</p>");
-        body.Append(SvgCharts.LineChart(mc.OutstandingPoints, scenario.ExpiryDays, "流通ポイント残高の推移"));
+        body.Append(OutstandingSection(scenario, mc));
 
         body.Append($"<h2>{Html(MerchantSummary.Heading)}</h2>").Append(MerchantSummary.Section(scenario, result));
         body.Append(Assumptions(scenario));
         body.Append(Method());
         return Document(Title, body.ToString());
     }
+
+    /// <summary>The points-outstanding curve with the expiry date, when shops redeem, and velocity in days.</summary>
+    internal static string OutstandingSection(Scenario scenario, MonteCarloResult mc)
+    {
+        var html = new StringBuilder("<h2>流通ポイント残高の推移</h2><p>市民の財布とお店の口座にあるポイントの合計（全試行の平均）。");
+        html.Append(scenario.ExpiresOn is { } last
+            ? $"有効期限は <strong>{IsoDate(last)}</strong>（{IsoDate(scenario.StartDate!.Value)} から {Count(scenario.ExpiryDays)} 日間）で、"
+            : $"有効期間は {Count(scenario.ExpiryDays)} 日で、")
+            .Append("期限までに使われなかったポイントが失効します。");
+        var cutoff = scenario.MonteCarlo.SettlementCutoffEveryDays;
+        html.Append(cutoff > 0
+            ? $"お店のポイントは {Count(cutoff)} 日ごとの精算（締め日の翌日）でまとめて換金されるため、残高は階段状に減ります。"
+            : "お店のポイントは換金を決めた日に換金されます（精算日を待たない仮定）。");
+        html.Append(scenario.MonteCarlo.SpendingCurve is null
+            ? "市民の使う時期は、販売直後に多い既定の曲線（出典はシナリオの説明を参照）です。</p>"
+            : "市民の使う時期はシナリオの spendingCurve によります。</p>");
+        html.Append(SvgCharts.LineChart(mc.OutstandingPoints, mc.ExpiryDay, "流通ポイント残高の推移", scenario.StartDate));
+        var v = mc.Velocity;
+        html.Append("<h2>お金の回る速さ（日数）</h2><table>");
+        Row(html, "ポイントが次に渡されるまでの平均日数", $"{Days(v.DaysPerHandover)}日");
+        Row(html, "市民が買ってから使うまでの平均日数", $"{Days(v.MeanDaysInWallets)}日");
+        Row(html, "お店が受け取ってから次に渡す（送金）・換金されるまでの平均日数", $"{Days(v.MeanDaysWithShops)}日");
+        return html.Append("</table>").ToString();
+    }
+
+    private static string IsoDate(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Days(double days) => days.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Document(string title, string body) =>
         "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +

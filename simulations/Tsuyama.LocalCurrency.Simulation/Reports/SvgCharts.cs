@@ -66,7 +66,8 @@ internal static class SvgCharts
         return Close(svg);
     }
 
-    public static string LineChart(IReadOnlyList<long> series, int markDay, string title)
+    /// <param name="startDate">Day 0 as a date: the axis and the expiry mark then show calendar dates.</param>
+    public static string LineChart(IReadOnlyList<long> series, int markDay, string title, DateOnly? startDate = null)
     {
         var svg = Open(title);
         var max = Math.Max(series.Count == 0 ? 1 : series.Max(), 1);
@@ -84,9 +85,14 @@ internal static class SvgCharts
         svg.Append($"<polyline points=\"{points}\" fill=\"none\" stroke=\"{Bar}\" stroke-width=\"2\"/>");
         var xMark = Left + (plotWidth * Math.Min(markDay, last) / (double)last);
         svg.Append($"<line x1=\"{N(xMark)}\" y1=\"{Top}\" x2=\"{N(xMark)}\" y2=\"{Height - Bottom}\" stroke=\"{Accent}\" stroke-dasharray=\"4 3\"/>");
-        svg.Append($"<text x=\"{N(xMark + 4)}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"{Accent}\">有効期限（{markDay}日目）</text>");
-        svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">0日</text>");
-        svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{last}日</text>");
+        // The mark sits where unspent points expire: the day after the last valid day.
+        var expiry = startDate is { } start ? $"有効期限 {Date(start.AddDays(markDay - 1))}（{markDay}日間）" : $"有効期限（{markDay}日目）";
+        // Past the middle the label goes left of the line, so it never runs off the chart.
+        var anchor = xMark > Left + (plotWidth / 2.0) ? $"x=\"{N(xMark - 4)}\" text-anchor=\"end\"" : $"x=\"{N(xMark + 4)}\"";
+        svg.Append($"<text {anchor} y=\"{Top + 12}\" font-size=\"11\" fill=\"{Accent}\">{Html(expiry)}</text>");
+        svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">{(startDate is { } first ? Date(first) : "0日")}</text>");
+        svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">" +
+            $"{(startDate is { } s0 ? Date(s0.AddDays(last)) : $"{last}日")}</text>");
         return Close(svg);
     }
 
@@ -269,4 +275,6 @@ internal static class SvgCharts
             svg.Append($"<text x=\"{Left - 6}\" y=\"{N(y + 4)}\" font-size=\"10\" text-anchor=\"end\">{Html(label(v))}</text>");
         }
     }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

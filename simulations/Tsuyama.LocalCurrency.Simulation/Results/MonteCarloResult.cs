@@ -27,6 +27,31 @@ public sealed record MonteCarloResult
 
     /// <summary>Extra: mean points outstanding at the end of each day (index = day, 0 = issue day).</summary>
     public required IReadOnlyList<long> OutstandingPoints { get; init; }
+
+    /// <summary>Extra: the day (index into <see cref="OutstandingPoints"/>) residents' unspent points expire.</summary>
+    public int ExpiryDay { get; init; }
+
+    /// <summary>Extra: the scenario's startDate (day 0), if given.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>Extra: the last valid day, if the scenario gives a startDate.</summary>
+    public DateOnly? ExpiresOn { get; init; }
+
+    /// <summary>Extra: how long points stay put, in days (means over the runs).</summary>
+    public required VelocityDays Velocity { get; init; }
+}
+
+/// <summary>Velocity of the points in days rather than as a rate, so a council reads "a point changes hands every N days".</summary>
+public sealed record VelocityDays
+{
+    /// <summary>Point-days outstanding ÷ points handed over (resident payments and shop-to-shop transfers).</summary>
+    public required double DaysPerHandover { get; init; }
+
+    /// <summary>Days from issue to the resident's payment, weighted by points spent.</summary>
+    public required double MeanDaysInWallets { get; init; }
+
+    /// <summary>Days from a shop receiving points to transferring them or having them redeemed at a settlement.</summary>
+    public required double MeanDaysWithShops { get; init; }
 }
 
 public sealed record SectorMean

@@ -25,6 +25,13 @@ public sealed record Scenario
     /// </summary>
     public double SmallBusinessAdditionality { get; init; }
 
+    /// <summary>Extra: the issue (first sales) day, so reports show calendar dates and the expiry date; absent = day numbers only.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>The last valid day: day <see cref="ExpiryDays"/> − 1 counted from <see cref="StartDate"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly? ExpiresOn => StartDate?.AddDays(ExpiryDays - 1);
+
     /// <summary>Extra: input-output ripple effects from a regional table; absent = none computed.</summary>
     public InputOutputSettings? InputOutput { get; init; }
 
@@ -154,7 +161,15 @@ public sealed record MonteCarloSettings
 
     /// <summary>
     /// Extra: relative weights of resident spending over equal parts of the validity period (e.g. [3, 2, 1] =
-    /// half in the first third). Absent = even over the period. Changes when money moves, not how much.
+    /// half in the first third; [1] = even). Absent = <see cref="SpendingCurves.Default"/> (front-loaded, with its
+    /// source). Changes when money moves, not how much.
     /// </summary>
     public IReadOnlyList<double>? SpendingCurve { get; init; }
+
+    /// <summary>
+    /// Extra: shops' points are redeemed only at settlements, one every this many days from the issue day (15 ≈ the
+    /// 15th and the month end, the ledger's default schedule); 0 = the moment a shop decides to redeem. Default 15.
+    /// Changes when points leave circulation, not how much.
+    /// </summary>
+    public int SettlementCutoffEveryDays { get; init; } = 15;
 }

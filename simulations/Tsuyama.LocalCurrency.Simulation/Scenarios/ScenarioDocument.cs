@@ -12,6 +12,7 @@ internal sealed class ScenarioDocument
     public double? MerchantTransferFeeRate { get; set; }
     public double? BreakageShare { get; set; }
     public int? Residents { get; set; }
+    public string? StartDate { get; set; }
     public double? SmallBusinessAdditionality { get; set; }
     public CostBenefitDocument? CostBenefit { get; set; }
     public InputOutputDocument? InputOutput { get; set; }
@@ -84,4 +85,5 @@ internal sealed class MonteCarloDocument
     public int? MaxPurchaseYen { get; set; }
     public int? MaxRespendDelayDays { get; set; }
     public List<double>? SpendingCurve { get; set; }
+    public int? SettlementCutoffEveryDays { get; set; }
 }

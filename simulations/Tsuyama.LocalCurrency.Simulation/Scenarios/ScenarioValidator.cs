@@ -30,6 +30,19 @@ internal static class ScenarioValidator
             errors.Add($"residents must be between 1 and injection.unitsSold (got {residents})");
         }
 
+        DateOnly? startDate = null;
+        if (doc.StartDate is { } start)
+        {
+            if (DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                startDate = day;
+            }
+            else
+            {
+                errors.Add($"startDate must be a date like 2026-04-01 (got '{start}')");
+            }
+        }
+
         var costBenefit = ValidateCostBenefit(doc.CostBenefit, errors);
         var sectors = SectorValidator.Validate(doc.Sectors, errors);
         var monteCarlo = ValidateMonteCarlo(doc.MonteCarlo, errors);
@@ -56,6 +69,7 @@ internal static class ScenarioValidator
             MerchantTransferFeeRate = transferFee,
             BreakageShare = breakage,
             Residents = doc.Residents,
+            StartDate = startDate,
             SmallBusinessAdditionality = additionality,
             CostBenefit = costBenefit,
             InputOutput = inputOutput,
@@ -337,9 +351,16 @@ internal static class ScenarioValidator
             errors.Add("monteCarlo.spendingCurve must list weights of 0 or more with a positive sum, one per equal part of the validity period");
         }
 
+        var cutoffEvery = doc.SettlementCutoffEveryDays ?? defaults.SettlementCutoffEveryDays;
+        if (cutoffEvery < 0)
+        {
+            errors.Add($"monteCarlo.settlementCutoffEveryDays must be 0 (redeem at once) or a number of days (got {cutoffEvery})");
+        }
+
         return new MonteCarloSettings
         {
             SpendingCurve = curve,
+            SettlementCutoffEveryDays = cutoffEvery,
             Runs = runs,
             Seed = doc.Seed ?? 0,
             MinPurchaseYen = min,

@@ -7,6 +7,7 @@ namespace Tsuyama.LocalCurrency.Cli.Commands;
 internal static class DemoData
 {
     public const string ProgramCode = "DEMO-TSUYAMA";
+    public const string ShortProgramCode = "DEMO-TSUYAMA-SUMMER";
     public const string Password = "demo2026pass";
 
     public static readonly (string Name, string Kana, string Romaji, string Mcc, MerchantSize Size)[] Merchants =

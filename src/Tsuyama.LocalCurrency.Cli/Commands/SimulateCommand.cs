@@ -278,6 +278,14 @@ public static class SimulateCommand
         table.AddRow("multiplier", $"{e.Multiplier:0.000}", Markup.Escape($"{mc.Multiplier.Mean:0.000} [{mc.Multiplier.P5:0.000}–{mc.Multiplier.P95:0.000}]"));
         table.AddRow("local turnover (yen)", $"{e.TotalLocalTurnoverYen:N0}", $"{mc.TurnoverYen.Mean:N0}");
         table.AddRow("hand-overs per point", $"{e.HandoversPerPoint:0.000}", $"{mc.HandoversPerPoint.Mean:0.000}");
+        // Time exists only in the agent model: the expected-flow column has nothing to say.
+        table.AddRow("days per hand-over (velocity)", "-", $"{mc.Velocity.DaysPerHandover:0.0}");
+        table.AddRow("days in wallets / with shops", "-", $"{mc.Velocity.MeanDaysInWallets:0.0} / {mc.Velocity.MeanDaysWithShops:0.0}");
+        if (mc.ExpiresOn is { } expiresOn)
+        {
+            table.AddRow("points valid until", "", expiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         console.Write(table);
 
         var cb = result.CostBenefit;

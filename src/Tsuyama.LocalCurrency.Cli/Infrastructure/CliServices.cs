@@ -11,7 +11,8 @@ namespace Tsuyama.LocalCurrency.Cli.Infrastructure;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(string? db)
+    /// <param name="clock">Replaces the system clock (seed-demo replays past days); null for the real one.</param>
+    public static ServiceProvider Build(string? db, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
@@ -20,6 +21,11 @@ internal static class CliServices
         var database = DatabaseOptions.From(configuration["Database:Provider"], db ?? configuration.GetConnectionString("Ledger"));
 
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning)
             .AddSimpleConsole(o => o.SingleLine = true));
         services.AddLocalCurrencyCore(database, configuration);
