@@ -17,13 +17,27 @@ public sealed record LedgerTotals(long Wallets, long Shops, long Redeemed, long 
         $"wallets {Wallets:N0} + shops {Shops:N0} + redeemed {Redeemed:N0} + expired {Expired:N0} + fees {FeesRetired:N0} = {Wallets + Shops + Redeemed + Expired + FeesRetired:N0}, issued {Issued:N0}";
 }
 
-/// <summary>Reads a ledger file through the core (another process may be writing it: WAL readers do not block).</summary>
-public sealed class LedgerFile(string path) : IAsyncDisposable
+/// <summary>Reads a ledger through the core while another process may be writing it (a SQLite file: WAL readers do not block).</summary>
+public sealed class LedgerFile : IAsyncDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection()
-        .AddLogging(b => b.SetMinimumLevel(LogLevel.Critical))
-        .AddLocalCurrencyCore(DatabaseOptions.Sqlite(path))
-        .BuildServiceProvider();
+    private readonly DatabaseOptions _database;
+    private readonly ServiceProvider _services;
+
+    public LedgerFile(string path)
+        : this(DatabaseOptions.Sqlite(path))
+    {
+    }
+
+    public LedgerFile(DatabaseOptions database)
+    {
+        _database = database;
+        _services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Critical))
+            .AddLocalCurrencyCore(database)
+            .BuildServiceProvider();
+    }
+
+    public Task MigrateAsync() => WithDbAsync(db => DatabaseMigrator.MigrateAsync(db));
 
     public async Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> work)
     {
@@ -53,6 +67,13 @@ public sealed class LedgerFile(string path) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearPool(new SqliteConnection($"Data Source={path}"));
+        if (_database.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(_database.ConnectionString));
+        }
+        else
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
     }
 }

@@ -1,21 +1,32 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.FaultHarness;
 
-/// <summary>The real web host as a separate process on 127.0.0.1, on a given SQLite file; killed with SIGKILL.</summary>
+/// <summary>The real web host as a separate process on 127.0.0.1, on a given database (a SQLite file unless told); killed with SIGKILL.</summary>
 public sealed class WebHostProcess : IDisposable
 {
     public const string AdminEmail = "admin@harness.example";
     public const string AdminPassword = "HarnessAdmin2026";
 
-    private readonly string _databasePath;
+    private readonly DatabaseOptions _database;
+    private readonly string _workingDirectory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
     public WebHostProcess(string databasePath)
+        : this(DatabaseOptions.Sqlite(databasePath), Path.GetDirectoryName(databasePath)!)
     {
-        _databasePath = databasePath;
+    }
+
+    /// <param name="settings">Extra configuration as environment variables, e.g. <c>Jobs__SealCron</c>.</param>
+    public WebHostProcess(DatabaseOptions database, string workingDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _database = database;
+        _workingDirectory = workingDirectory;
+        _settings = settings ?? new Dictionary<string, string>();
         Port = FreePort();
     }
 
@@ -27,7 +38,7 @@ public sealed class WebHostProcess : IDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(_databasePath)!,
+            WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -36,11 +47,17 @@ public sealed class WebHostProcess : IDisposable
         // neither of which a crash round is about. Staging keeps the release pipeline otherwise.
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
-        info.Environment["ConnectionStrings__Ledger"] = $"Data Source={_databasePath}";
+        info.Environment["Database__Provider"] = _database.Provider.ToString();
+        info.Environment["ConnectionStrings__Ledger"] = _database.ConnectionString;
         info.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         info.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         info.Environment["RateLimiting__TokenPermitsPerMinute"] = "100000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in _settings)
+        {
+            info.Environment[name] = value;
+        }
+
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

@@ -10,18 +10,27 @@ namespace Tsuyama.LocalCurrency.Web.Hosting;
 /// <summary>
 /// Hangfire runs the recurring work. With SQLite its storage is in memory: everything that must
 /// survive a restart lives in the ledger database, and every job is safe to run again. With SQL
-/// Server it shares SQL Server storage so several hosts split the work.
+/// Server or PostgreSQL it is stored in the ledger's database so several hosts split the work.
 /// </summary>
 internal static class BackgroundJobs
 {
+    private static readonly Hangfire.PostgreSql.PostgreSqlStorageOptions PostgreSqlJobs = new() { SchemaName = "hangfire" };
+
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         // Storage and activator per host, registered before AddHangfire so it does not fall back to
         // Hangfire's process-wide statics: two hosts in one process (tests, a restart) never share
         // a queue or run each other's jobs.
-        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString)
-            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString),
+            // Its own schema in the ledger's database: hosts on one database share the queues and the
+            // recurring schedule, so each recurring job fires once across them.
+            DatabaseProvider.PostgreSql => new Hangfire.PostgreSql.PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, PostgreSqlJobs),
+                PostgreSqlJobs),
+            _ => new Hangfire.InMemory.InMemoryStorage(),
+        });
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseSimpleAssemblyNameTypeSerializer()

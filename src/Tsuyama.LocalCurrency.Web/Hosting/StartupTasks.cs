@@ -8,8 +8,9 @@ using Tsuyama.LocalCurrency.Persistence;
 namespace Tsuyama.LocalCurrency.Web.Hosting;
 
 /// <summary>
-/// Before the host takes requests: the embedded database is migrated (SQL Server is migrated by
-/// the operator with the CLI), and the first Admin is created from Bootstrap:AdminEmail/Password;
+/// Before the host takes requests: the embedded database is migrated (a server database, SQL Server or
+/// PostgreSQL, is migrated by the operator with the CLI, once for all hosts), and the first Admin is
+/// created from Bootstrap:AdminEmail/Password;
 /// in Production that password sits in configuration, so the Admin must replace it at first sign-in.
 /// </summary>
 internal sealed partial class StartupTasks(IServiceProvider services, IOptions<BootstrapOptions> bootstrap, DatabaseOptions database,

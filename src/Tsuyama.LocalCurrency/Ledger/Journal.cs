@@ -60,6 +60,12 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
             Add(deltas, (t.ToAccountId, t.ProgramId, t.Kind), t.Amount);
         }
 
+        if (_transfers.Count > 0)
+        {
+            // Before the balance rows are locked, so a writer never holds them while queuing behind the sealer.
+            await SequenceBarrier.EnterWriterAsync(db, ct).ConfigureAwait(false);
+        }
+
         foreach (var ((account, program, kind), delta) in deltas)
         {
             if (delta == 0)
@@ -69,13 +75,16 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
 
             var guarded = delta < 0 && !_mayGoNegative.Contains(account);
             var k = (int)kind;
-            // Plain parameterised SQL (the same on SQLite and SQL Server): this runs for every
-            // balance of every payment, and LINQ translation would cost more than the statement.
+            // Plain parameterised SQL, the same on every provider (quoted names: PostgreSQL folds bare ones
+            // to lower case): this runs for every balance of every payment, and LINQ translation would cost
+            // more than the statement.
             var updated = guarded
                 ? await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE Balances SET Amount = Amount + {delta} WHERE AccountId = {account} AND ProgramId = {program} AND Kind = {k} AND Amount + {delta} >= 0", ct).ConfigureAwait(false)
+                    $"""UPDATE "Balances" SET "Amount" = "Amount" + {delta} WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k} AND "Amount" + {delta} >= 0""",
+                    ct).ConfigureAwait(false)
                 : await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE Balances SET Amount = Amount + {delta} WHERE AccountId = {account} AND ProgramId = {program} AND Kind = {k}", ct).ConfigureAwait(false);
+                    $"""UPDATE "Balances" SET "Amount" = "Amount" + {delta} WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k}""",
+                    ct).ConfigureAwait(false);
             if (updated == 1)
             {
                 continue;
@@ -106,7 +115,7 @@ internal static class LotUpdates
     public static async Task ConsumeAsync(this LedgerDbContext db, Guid lotId, long amount, CancellationToken ct)
     {
         var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE Lots SET Remaining = Remaining - {amount} WHERE Id = {lotId} AND Remaining >= {amount}", ct).ConfigureAwait(false);
+            $"""UPDATE "Lots" SET "Remaining" = "Remaining" - {amount} WHERE "Id" = {lotId} AND "Remaining" >= {amount}""", ct).ConfigureAwait(false);
         if (updated != 1)
         {
             throw new ConcurrencyConflictException($"Lot {lotId} changed while it was being spent.");

@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     SqlServer = 1,
+    PostgreSql = 2,
 }
 
 /// <summary>Bound from <c>Database:Provider</c> and <c>ConnectionStrings:Ledger</c>.</summary>

@@ -9,6 +9,7 @@ public static class LedgerDatabase
 {
     public const string SqliteMigrationsAssembly = "Tsuyama.LocalCurrency.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Tsuyama.LocalCurrency.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Tsuyama.LocalCurrency.Migrations.PostgreSql";
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
@@ -23,6 +24,9 @@ public static class LedgerDatabase
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(options.ConnectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(options.ConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider.");

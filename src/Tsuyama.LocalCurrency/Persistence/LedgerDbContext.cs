@@ -79,6 +79,10 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlNames.QuoteCheckConstraintColumns(builder);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

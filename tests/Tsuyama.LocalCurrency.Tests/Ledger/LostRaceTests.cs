@@ -22,7 +22,7 @@ public sealed class LostRaceTests
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
-            if (Armed && command.CommandText.StartsWith("UPDATE Lots SET Remaining", StringComparison.Ordinal))
+            if (Armed && command.CommandText.StartsWith("UPDATE \"Lots\" SET \"Remaining\"", StringComparison.Ordinal))
             {
                 Lost++;
                 return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));

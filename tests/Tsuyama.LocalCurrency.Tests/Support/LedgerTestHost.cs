@@ -13,24 +13,29 @@ using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Tests.Support;
 
-/// <summary>The real core over a real, freshly migrated SQLite file, with a fake clock.</summary>
+/// <summary>The real core over a real, freshly migrated database (a SQLite file unless a provider is named), with a fake clock.</summary>
 public sealed class LedgerTestHost : IAsyncDisposable
 {
     /// <summary>2026-04-10 12:00 JST.</summary>
     public static readonly DateTimeOffset Start = new(2026, 4, 10, 3, 0, 0, TimeSpan.Zero);
 
     private readonly string _directory;
+    private readonly TestDatabase _database;
     private int _keys;
 
-    private LedgerTestHost(string directory, ServiceProvider services, FakeTimeProvider clock)
+    private LedgerTestHost(string directory, TestDatabase database, ServiceProvider services, FakeTimeProvider clock)
     {
         _directory = directory;
+        _database = database;
         Services = services;
         Clock = clock;
     }
+
+    public DatabaseOptions Database => _database.Options;
 
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
@@ -38,18 +43,20 @@ public sealed class LedgerTestHost : IAsyncDisposable
     public string DatabasePath => Path.Combine(_directory, "ledger.db");
 
     /// <param name="configure">Extra services, e.g. a failure-injecting EF interceptor, added after the core.</param>
-    public static async Task<LedgerTestHost> CreateAsync(Action<IServiceCollection>? configure = null)
+    public static async Task<LedgerTestHost> CreateAsync(Action<IServiceCollection>? configure = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "tlc-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var database = await TestDatabase.CreateAsync(provider, directory);
         var clock = new FakeTimeProvider(Start);
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(clock)
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "ledger.db")));
+            .AddLocalCurrencyCore(database.Options);
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider();
-        var host = new LedgerTestHost(directory, services, clock);
+        var host = new LedgerTestHost(directory, database, services, clock);
         await host.WithDbAsync(db => DatabaseMigrator.MigrateAsync(db));
         return host;
     }
@@ -120,6 +127,7 @@ public sealed class LedgerTestHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Tsuyama.LocalCurrency.Common.Behaviours;
 
@@ -15,15 +16,20 @@ internal static class RetryableDbFailure
     {
         SqliteException s => s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 
-    /// <summary>SQL Server chose this transaction as a deadlock victim; it was rolled back and can run again.</summary>
+    /// <summary>
+    /// The server rolled this transaction back to break a deadlock (SQL Server, PostgreSQL) or because a
+    /// serializable transaction could not be ordered with a concurrent one (PostgreSQL); it can run again.
+    /// </summary>
     public static bool IsDeadlock(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is SqlException { Number: SqlServerDeadlockVictim })
+            if (e is SqlException { Number: SqlServerDeadlockVictim }
+                || e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
             {
                 return true;
             }

@@ -51,7 +51,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
             }
             catch (Exception ex) when (IsRetryable(ex))
             {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await RollBackAfterLostRaceAsync(transaction).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 if (attempt == MaxAttempts)
                 {
@@ -66,6 +66,21 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
                 db.ChangeTracker.Clear();
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL reports a serialization failure at COMMIT as well, and a transaction whose COMMIT failed
+    /// has already ended there: Npgsql then refuses the rollback, and nothing is left to undo.
+    /// </summary>
+    private static async Task RollBackAfterLostRaceAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 

@@ -13,7 +13,7 @@ namespace Tsuyama.LocalCurrency.Features.Ledger.Seal;
 /// block never claims a range in which a row is still to appear. The prefix ends at the first
 /// transfer younger than <paramref name="MinAge"/> (even if later ones look older: hosts' clocks
 /// differ and CreatedAt is taken before lock waits) and, on SQL Server, before the first sequence
-/// whose transaction has not committed yet.
+/// whose transaction has not committed yet; on PostgreSQL at the last one settled (SequenceBarrier).
 /// </summary>
 public sealed record SealLedgerCommand(TimeSpan MinAge, int MaxTransfersPerBlock = 10_000) : ICommand<SealResult>;
 
@@ -35,7 +35,8 @@ internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock, 
         var blocks = new List<SealBlock>();
         long sealedCount = 0;
         var batch = new List<Transfer>(Math.Min(r.MaxTransfersPerBlock, 10_000));
-        var through = await CommittedPrefix.LastSequenceAsync(db, after, ct).ConfigureAwait(false);
+        var through = await CommittedPrefix.LastSequenceAsync(db, after, ct).ConfigureAwait(false)
+            ?? await SequenceBarrier.LastSettledSequenceAsync(db, after, ct).ConfigureAwait(false);
         await foreach (var transfer in TransferReader.ReadAsync(db, after, through, ct).ConfigureAwait(false))
         {
             if (transfer.CreatedAt > before)
