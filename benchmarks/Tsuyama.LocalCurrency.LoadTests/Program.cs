@@ -1,0 +1,61 @@
+using System.Globalization;
+using Tsuyama.LocalCurrency.LoadTests;
+
+// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.LoadTests -- http [--connections 64] [--seconds 20] [--warmup 3]
+//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--keep]
+if (args.FirstOrDefault() != "http")
+{
+    Console.Error.WriteLine("usage: load http [--connections N] [--seconds S] [--warmup S] [--residents N] [--ceiling-seconds S] "
+        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--keep]");
+    return 2;
+}
+
+var options = LoadOptions.Parse(args[1..]);
+if (options is null)
+{
+    return 2;
+}
+
+return await LoadRun.RunAsync(options);
+
+internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds, bool Keep)
+{
+    public static LoadOptions? Parse(string[] args)
+    {
+        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--keep")
+            {
+                o = o with { Keep = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                || (value <= 0 && args[i] != "--in-process-seconds" && args[i] != "--warmup"))
+            {
+                Console.Error.WriteLine($"error: {args[i]} needs a whole number{(args[i].StartsWith("--", StringComparison.Ordinal) ? "" : " (unknown option)")}");
+                return null;
+            }
+
+            o = args[i++] switch
+            {
+                "--connections" => o with { Connections = value },
+                "--seconds" => o with { Seconds = value },
+                "--warmup" => o with { WarmUp = value },
+                "--residents" => o with { Residents = value },
+                "--ceiling-seconds" => o with { CeilingSeconds = value },
+                "--in-process-callers" => o with { InProcessCallers = value },
+                "--in-process-seconds" => o with { InProcessSeconds = value },
+                var unknown => null!,
+            };
+            if (o is null)
+            {
+                Console.Error.WriteLine($"error: unknown option {args[i - 1]}");
+                return null;
+            }
+        }
+
+        return o;
+    }
+}
