@@ -25,6 +25,8 @@ internal static class LoadRun
             await using var host = await WebHost.StartAsync(directory);
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var fixture = await ApiSetup.CreateAsync(http, o.Residents);
+            // For a profiler to attach to (dotnet-trace collect -p, dotnet-counters monitor -p) while the load runs.
+            Console.WriteLine($"host:               pid {host.ProcessId} on {host.BaseAddress}");
             var idleRss = host.CurrentRss();
             var load = await PaymentLoad.RunAsync(host.BaseAddress, fixture, o.Connections, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Seconds));
             var peak = host.PeakRss();
