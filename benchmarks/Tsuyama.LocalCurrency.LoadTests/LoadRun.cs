@@ -28,12 +28,15 @@ internal static class LoadRun
             // For a profiler to attach to (dotnet-trace collect -p, dotnet-counters monitor -p) while the load runs.
             Console.WriteLine($"host:               pid {host.ProcessId} on {host.BaseAddress}");
             var idleRss = host.CurrentRss();
-            var load = await PaymentLoad.RunAsync(host.BaseAddress, fixture, o.Connections, TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Seconds));
+            var (warmUp, measured) = (TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Seconds));
+            var load = o.Client == "wrk"
+                ? await WrkLoad.RunAsync(directory, host.BaseAddress, fixture, o.Connections, warmUp, measured)
+                : await PaymentLoad.RunAsync(host.BaseAddress, fixture, o.Connections, warmUp, measured);
             var peak = host.PeakRss();
             var errors = load.Errors.Count == 0 ? "0" : $"{load.Errors.Values.Sum():N0} ({string.Join(", ", load.Errors.Select(e => $"{e.Key} × {e.Value:N0}"))})";
             Console.WriteLine($"HTTP:               {load.PaymentsPerSecond,8:N0} payments/s ({o.Connections} connections, {o.Seconds} s after {o.WarmUp} s warm-up; "
-                + $"{load.MeasuredCreated:N0} × 201 of {load.Measured:N0}) = {load.PaymentsPerSecond / ceiling:P1} of the ceiling");
-            Console.WriteLine($"latency:            p50 {load.Percentile(50):F1} ms, p95 {load.Percentile(95):F1} ms, p99 {load.Percentile(99):F1} ms, max {load.Percentile(100):F1} ms");
+                + $"{load.MeasuredCreated:N0} × 201 of {load.Measured:N0}; client {o.Client}) = {load.PaymentsPerSecond / ceiling:P1} of the ceiling");
+            Console.WriteLine($"latency:            p50 {load.P50:F1} ms, p95 {load.P95:F1} ms, p99 {load.P99:F1} ms, max {load.Max:F1} ms");
             Console.WriteLine($"errors:             {errors}; unanswered {load.Unknown:N0}");
             Console.WriteLine($"host memory:        peak RSS {peak / 1048576.0:N0} MB (VmHWM; {idleRss / 1048576.0:N0} MB before the load)");
             Console.WriteLine($"load average after: {LoadAverage()}");

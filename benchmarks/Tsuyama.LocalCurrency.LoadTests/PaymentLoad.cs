@@ -6,21 +6,16 @@ using System.Text;
 namespace Tsuyama.LocalCurrency.LoadTests;
 
 /// <summary>What the clients saw: only requests started inside the measured window count for the rate and latencies; every answer counts for the ledger check.</summary>
+/// <param name="Unknown">Requests sent but never answered (in flight at the stop, or a broken connection): each may or may not have committed.</param>
 internal sealed record LoadResult(
-    double Seconds, long Measured, long MeasuredCreated, double[] LatenciesMs, long Created, long CreatedPoints, Dictionary<string, long> Errors, long Unknown)
+    double Seconds, long Measured, long MeasuredCreated, double P50, double P95, double P99, double Max, long Created, Dictionary<string, long> Errors, long Unknown)
 {
     public double PaymentsPerSecond => MeasuredCreated / Seconds;
 
-    public double Percentile(double p)
-    {
-        if (LatenciesMs.Length == 0)
-        {
-            return double.NaN;
-        }
+    public long CreatedPoints => Created * PaymentLoad.Amount;
 
-        var rank = (int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1;
-        return LatenciesMs[Math.Clamp(rank, 0, LatenciesMs.Length - 1)];
-    }
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
 /// <summary>
@@ -58,8 +53,9 @@ internal static class PaymentLoad
             errors[status] = errors.GetValueOrDefault(status) + count;
         }
 
-        return new LoadResult(measured.TotalSeconds, latencies.Length, results.Sum(r => r.MeasuredCreated), latencies,
-            results.Sum(r => r.Created), results.Sum(r => r.Created) * Amount, errors, results.Sum(r => r.Unknown));
+        return new LoadResult(measured.TotalSeconds, latencies.Length, results.Sum(r => r.MeasuredCreated),
+            LoadResult.Percentile(latencies, 50), LoadResult.Percentile(latencies, 95), LoadResult.Percentile(latencies, 99), LoadResult.Percentile(latencies, 100),
+            results.Sum(r => r.Created), errors, results.Sum(r => r.Unknown));
     }
 
     private sealed class Worker

@@ -2,11 +2,11 @@ using System.Globalization;
 using Tsuyama.LocalCurrency.LoadTests;
 
 // dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.LoadTests -- http [--connections 64] [--seconds 20] [--warmup 3]
-//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--keep]
+//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--keep]
 if (args.FirstOrDefault() != "http")
 {
     Console.Error.WriteLine("usage: load http [--connections N] [--seconds S] [--warmup S] [--residents N] [--ceiling-seconds S] "
-        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--keep]");
+        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--keep]");
     return 2;
 }
 
@@ -18,16 +18,30 @@ if (options is null)
 
 return await LoadRun.RunAsync(options);
 
-internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds, bool Keep)
+/// <param name="Client">dotnet: the tool's own HttpClient load generator; wrk: /usr/bin/wrk with a Lua script.</param>
+internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds,
+    string Client, bool Keep)
 {
     public static LoadOptions? Parse(string[] args)
     {
-        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, false);
+        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", false);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
             {
                 o = o with { Keep = true };
+                continue;
+            }
+
+            if (args[i] == "--client")
+            {
+                if (i + 1 >= args.Length || args[i + 1] is not ("dotnet" or "wrk"))
+                {
+                    Console.Error.WriteLine("error: --client is dotnet or wrk");
+                    return null;
+                }
+
+                o = o with { Client = args[++i] };
                 continue;
             }
 

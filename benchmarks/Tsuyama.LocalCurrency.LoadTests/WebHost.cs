@@ -33,8 +33,11 @@ internal sealed class WebHost : IAsyncDisposable
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var databasePath = Path.Combine(directory, "ledger.db");
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(WebHostDll());
+        var dll = WebHostDll();
+        // Run from the host's own folder, as deployed (its appsettings.json applies), with the database outside it: the
+        // configuration file watcher on the content root would otherwise wake up for every write to the WAL file.
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(dll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = address.ToString();
         info.Environment["ConnectionStrings__Ledger"] = $"Data Source={databasePath}";

@@ -5,8 +5,9 @@ namespace Tsuyama.LocalCurrency.Persistence;
 
 /// <summary>
 /// One SQLite transaction shared by the commands queued behind the writer gate (see <see cref="WriteGate"/>). Each
-/// member works in its own savepoint on <see cref="Connection"/>; <see cref="Committed"/> completes once the whole
-/// group is durable, or faults if it is not, and then nothing of any member was kept.
+/// member works in its own savepoint on <see cref="Connection"/> (the gate's writer connection, which outlives the
+/// group); <see cref="Committed"/> completes once the whole group is durable, or faults if it is not, and then nothing
+/// of any member was kept.
 /// </summary>
 internal sealed class CommitGroup
 {
@@ -32,21 +33,18 @@ internal sealed class CommitGroup
     /// <summary>Awaited by every member before it answers its caller.</summary>
     public Task Committed => _outcome.Task;
 
-    public static async Task<CommitGroup> BeginAsync(string connectionString)
+    /// <summary>Opens the connection every group of this process writes on; kept open from group to group.</summary>
+    public static async Task<SqliteConnection> OpenWriterAsync(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync().ConfigureAwait(false);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                // The same settings the EF interceptor gives every other connection (foreign keys are per connection).
-                pragmas.CommandText = SqliteConnectionSetup.Pragmas;
-                await pragmas.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-
-            // IMMEDIATE, as every other write transaction: the write lock is taken now, not at the first write.
-            return new CommitGroup(connection, connection.BeginTransaction(deferred: false));
+            await using var pragmas = connection.CreateCommand();
+            // The same settings the EF interceptor gives every other connection (foreign keys are per connection).
+            pragmas.CommandText = SqliteConnectionSetup.Pragmas;
+            await pragmas.ExecuteNonQueryAsync().ConfigureAwait(false);
+            return connection;
         }
         catch
         {
@@ -54,6 +52,9 @@ internal sealed class CommitGroup
             throw;
         }
     }
+
+    /// <summary>IMMEDIATE, as every other write transaction: the write lock is taken now, not at the first write.</summary>
+    public static CommitGroup Begin(SqliteConnection writer) => new(writer, writer.BeginTransaction(deferred: false));
 
     /// <summary>A fresh savepoint name for the next member (members run one after another, never nested).</summary>
     public string NextSavepoint()
@@ -113,7 +114,6 @@ internal sealed class CommitGroup
                 // Disposing rolls back what is still open; SQLite may have done so already.
             }
 
-            await Connection.DisposeAsync().ConfigureAwait(false);
             // Nobody may be left to observe a failure (every member failed on its own): that is not a crash.
             _ = _outcome.Task.Exception;
         }

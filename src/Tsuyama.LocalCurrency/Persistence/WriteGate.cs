@@ -27,6 +27,9 @@ public sealed class WriteGate(DatabaseOptions database) : IDisposable
     /// <summary>Only read and written while holding the gate.</summary>
     private CommitGroup? _open;
 
+    /// <summary>The connection groups write on, opened once (only touched while holding the gate).</summary>
+    private Microsoft.Data.Sqlite.SqliteConnection? _writer;
+
     /// <summary>How many group transactions have committed (for tests and the load tool's figures).</summary>
     public long GroupsCommitted => Interlocked.Read(ref _groupsCommitted);
 
@@ -61,7 +64,13 @@ public sealed class WriteGate(DatabaseOptions database) : IDisposable
         Interlocked.Decrement(ref _joining);
         try
         {
-            return _open ??= await CommitGroup.BeginAsync(connectionString).ConfigureAwait(false);
+            if (_open is null)
+            {
+                _writer ??= await CommitGroup.OpenWriterAsync(connectionString).ConfigureAwait(false);
+                _open = CommitGroup.Begin(_writer);
+            }
+
+            return _open;
         }
         catch
         {
@@ -98,9 +107,19 @@ public sealed class WriteGate(DatabaseOptions database) : IDisposable
         {
             Interlocked.Increment(ref _groupsCommitted);
         }
+        else if (_writer is not null)
+        {
+            // After a failure the connection may be in a state nobody should inherit: the next group opens a fresh one.
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _writer = null;
+        }
     }
 
-    public void Dispose() => _gate?.Dispose();
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _gate?.Dispose();
+    }
 
     public readonly struct Releaser(SemaphoreSlim? gate) : IDisposable
     {
