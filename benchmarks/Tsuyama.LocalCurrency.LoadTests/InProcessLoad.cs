@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MediatR;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tsuyama.LocalCurrency.Common;
@@ -21,11 +22,15 @@ namespace Tsuyama.LocalCurrency.LoadTests;
 /// </summary>
 internal static class InProcessLoad
 {
-    public static async Task<double> RunAsync(string directory, int callers, TimeSpan duration)
+    /// <returns>Payments per second, and payments per committed transaction.</returns>
+    public static async Task<(double Rate, double PerCommit)> RunAsync(string directory, int callers, TimeSpan duration, int maxGroup)
     {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:MaxGroupCommit"] = maxGroup.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .Build();
         await using var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "in-process.db")))
+            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, $"in-process-{maxGroup}.db")), configuration)
             .BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -47,6 +52,8 @@ internal static class InProcessLoad
         }
 
         var run = Guid.NewGuid().ToString("N")[..8];
+        var gate = services.GetRequiredService<WriteGate>();
+        var groupsBefore = gate.GroupsCommitted;
         long succeeded = 0;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
@@ -64,8 +71,9 @@ internal static class InProcessLoad
             }
         })));
         var rate = succeeded / stopwatch.Elapsed.TotalSeconds;
+        var perCommit = succeeded / (double)Math.Max(1, gate.GroupsCommitted - groupsBefore);
         SqliteConnection.ClearAllPools();
-        return rate;
+        return (rate, perCommit);
     }
 
     private static async Task<T> SendAsync<T>(IServiceProvider services, IRequest<Result<T>> request)

@@ -2,11 +2,11 @@ using System.Globalization;
 using Tsuyama.LocalCurrency.LoadTests;
 
 // dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.LoadTests -- http [--connections 64] [--seconds 20] [--warmup 3]
-//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--keep]
+//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--max-group 32] [--keep]
 if (args.FirstOrDefault() != "http")
 {
     Console.Error.WriteLine("usage: load http [--connections N] [--seconds S] [--warmup S] [--residents N] [--ceiling-seconds S] "
-        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--keep]");
+        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--max-group 32] [--keep]");
     return 2;
 }
 
@@ -20,11 +20,11 @@ return await LoadRun.RunAsync(options);
 
 /// <param name="Client">dotnet: the tool's own HttpClient load generator; wrk: /usr/bin/wrk with a Lua script.</param>
 internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds,
-    string Client, bool Keep)
+    string Client, int MaxGroup, bool Keep)
 {
     public static LoadOptions? Parse(string[] args)
     {
-        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", false);
+        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", 32, false);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
@@ -61,6 +61,7 @@ internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int
                 "--ceiling-seconds" => o with { CeilingSeconds = value },
                 "--in-process-callers" => o with { InProcessCallers = value },
                 "--in-process-seconds" => o with { InProcessSeconds = value },
+                "--max-group" => o with { MaxGroup = value },
                 var unknown => null!,
             };
             if (o is null)

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Common;
+
 namespace Tsuyama.LocalCurrency.Persistence;
 
 /// <summary>
@@ -12,14 +15,9 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// commit serves a whole queue. Exclusive entries (every other writer) commit an open group first.
 /// </para>
 /// </summary>
-public sealed class WriteGate(DatabaseOptions database) : IDisposable
+public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> options) : IDisposable
 {
-    /// <summary>
-    /// The first member waits for the whole group before it is answered: 32 short payments keep that wait
-    /// well under the latency goal while a commit still serves many payments.
-    /// </summary>
-    public const int MaxGroupSize = 32;
-
+    private readonly int _maxGroupSize = Math.Max(1, options.Value.MaxGroupCommit);
     private readonly SemaphoreSlim? _gate = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     private int _joining;
     private long _groupsCommitted;
@@ -84,7 +82,7 @@ public sealed class WriteGate(DatabaseOptions database) : IDisposable
     {
         try
         {
-            if (group.Doomed || group.Members >= MaxGroupSize || Volatile.Read(ref _joining) == 0)
+            if (group.Doomed || group.Members >= _maxGroupSize || Volatile.Read(ref _joining) == 0)
             {
                 await CloseGroupAsync().ConfigureAwait(false);
             }

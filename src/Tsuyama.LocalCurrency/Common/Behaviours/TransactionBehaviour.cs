@@ -188,6 +188,6 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
     /// </summary>
     private static bool IsRetryable(Exception ex) =>
         ex is ConcurrencyConflictException
-        || (ex is DbUpdateException { InnerException: not null } && RetryableDbFailure.IsUniqueViolation(ex))
+        || (ex is DbUpdateException or System.Data.Common.DbException && RetryableDbFailure.IsUniqueViolation(ex))
         || RetryableDbFailure.IsDeadlock(ex);
 }
