@@ -27,11 +27,11 @@ internal static class LoadRun
                 }
             }
 
-            await using var host = await WebHost.StartAsync(directory, o.MaxGroup);
+            await using var host = await WebHost.StartAsync(directory, o.MaxGroup, o.HostEnvironment);
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var fixture = await ApiSetup.CreateAsync(http, o.Residents);
             // For a profiler to attach to (dotnet-trace collect -p, dotnet-counters monitor -p) while the load runs.
-            Console.WriteLine($"host:               pid {host.ProcessId} on {host.BaseAddress}");
+            Console.WriteLine($"host:               pid {host.ProcessId} on {host.BaseAddress}{string.Concat(o.HostEnvironment.Select(e => $", {e.Key}={e.Value}"))}");
             var idleRss = host.CurrentRss();
             var (warmUp, measured) = (TimeSpan.FromSeconds(o.WarmUp), TimeSpan.FromSeconds(o.Seconds));
             var load = o.Client == "wrk"

@@ -2,11 +2,11 @@ using System.Globalization;
 using Tsuyama.LocalCurrency.LoadTests;
 
 // dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.LoadTests -- http [--connections 64] [--seconds 20] [--warmup 3]
-//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--max-group 32] [--keep]
+//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--max-group 32] [--host-env KEY=VALUE]... [--keep]
 if (args.FirstOrDefault() != "http")
 {
     Console.Error.WriteLine("usage: load http [--connections N] [--seconds S] [--warmup S] [--residents N] [--ceiling-seconds S] "
-        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--max-group 32] [--keep]");
+        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--max-group 32] [--host-env KEY=VALUE]... [--keep]");
     return 2;
 }
 
@@ -22,6 +22,9 @@ return await LoadRun.RunAsync(options);
 internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds,
     string Client, int MaxGroup, bool Keep)
 {
+    /// <summary>Extra environment for the host process (e.g. DOTNET_gcServer=0), for experiments.</summary>
+    public List<KeyValuePair<string, string>> HostEnvironment { get; } = [];
+
     public static LoadOptions? Parse(string[] args)
     {
         var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", 32, false);
@@ -30,6 +33,19 @@ internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int
             if (args[i] == "--keep")
             {
                 o = o with { Keep = true };
+                continue;
+            }
+
+            if (args[i] == "--host-env")
+            {
+                var pair = i + 1 < args.Length ? args[++i].Split('=', 2) : [];
+                if (pair.Length != 2 || pair[0].Length == 0)
+                {
+                    Console.Error.WriteLine("error: --host-env needs KEY=VALUE");
+                    return null;
+                }
+
+                o.HostEnvironment.Add(new(pair[0], pair[1]));
                 continue;
             }
 

@@ -29,7 +29,7 @@ internal sealed class WebHost : IAsyncDisposable
     public string DatabasePath { get; }
     public int ProcessId => _process.Id;
 
-    public static async Task<WebHost> StartAsync(string directory, int maxGroupCommit)
+    public static async Task<WebHost> StartAsync(string directory, int maxGroupCommit, IEnumerable<KeyValuePair<string, string>> environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var databasePath = Path.Combine(directory, "ledger.db");
@@ -49,6 +49,11 @@ internal sealed class WebHost : IAsyncDisposable
         info.Environment["DataProtection__CertificatePassword"] = "load";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Ledger__MaxGroupCommit"] = maxGroupCommit.ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
