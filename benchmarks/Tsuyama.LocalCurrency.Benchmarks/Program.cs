@@ -1,10 +1,10 @@
 using Tsuyama.LocalCurrency.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|http-payments|simulation|uncertainty|settlement> [args]
+// Payments over HTTP: benchmarks/Tsuyama.LocalCurrency.LoadTests (the real host under load, with the raw SQLite ceiling).
+// dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.Benchmarks -- <payments|simulation|uncertainty|settlement> [args]
 return args.FirstOrDefault() switch
 {
     "payments" => await PaymentBenchmark.RunAsync(args[1..]),
-    "http-payments" => await HttpPaymentBenchmark.RunAsync(args[1..]),
     "simulation" => SimulationBenchmark.Run(args[1..]),
     "uncertainty" => UncertaintyBenchmark.Run(args[1..]),
     "settlement" => await SettlementBenchmark.RunAsync(args[1..]),
@@ -14,6 +14,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine(
-        "usage: benchmarks <payments [count]|http-payments [count]|simulation|uncertainty [scenario] [draws]|settlement [merchants] [payments]>");
+        "usage: benchmarks <payments [count]|simulation|uncertainty [scenario] [draws]|settlement [merchants] [payments]>");
     return 2;
 }

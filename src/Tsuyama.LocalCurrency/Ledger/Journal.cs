@@ -49,7 +49,7 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
     /// <summary>
     /// Applies the net effect on every balance. Returns a refusal if a debit would take a balance
     /// below zero; the caller's transaction is then rolled back, so nothing is half-applied.
-    /// The transfers are added to the context and saved with the caller's SaveChanges.
+    /// The transfers are appended right away, in the caller's transaction (see <see cref="RowInserts"/>).
     /// </summary>
     public async Task<Error?> ApplyAsync(CancellationToken ct)
     {
@@ -101,7 +101,7 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
             db.Balances.Add(new Balance { AccountId = account, ProgramId = program, Kind = kind, Amount = delta });
         }
 
-        db.Transfers.AddRange(_transfers);
+        await RowInserts.TransfersAsync(db, _transfers, ct).ConfigureAwait(false);
         return null;
     }
 

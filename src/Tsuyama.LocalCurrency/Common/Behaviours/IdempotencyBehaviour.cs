@@ -52,7 +52,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
             unitOfWork.CommitDespiteFailure = true;
         }
 
-        db.IdempotencyRecords.Add(new IdempotencyRecord
+        await RowInserts.IdempotencyRecordAsync(db, new IdempotencyRecord
         {
             Scope = command.IdempotencyScope,
             Key = key,
@@ -63,9 +63,9 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
                 ? JsonSerializer.Serialize(result.BoxedValue, ResultFactory<TResponse>.ValueType, IdempotencyFingerprint.Json)
                 : JsonSerializer.Serialize(result.Error, IdempotencyFingerprint.Json),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        }, cancellationToken).ConfigureAwait(false);
 
-        // Saved with the command's own changes by the transaction behaviour, in the same batch.
+        // Written now, in the command's transaction; the command's tracked changes follow with the transaction behaviour's SaveChanges.
         return response;
     }
 

@@ -12,7 +12,13 @@ internal static class RetryableDbFailure
     private const int SqlServerUniqueConstraint = 2627;
     private const int SqlServerDeadlockVictim = 1205;
 
-    public static bool IsUniqueViolation(Exception ex) => ex.InnerException switch
+    /// <summary>
+    /// A unique key was already taken: thrown by the provider itself (a plain INSERT, see RowInserts) or wrapped in
+    /// EF's DbUpdateException (SaveChanges).
+    /// </summary>
+    public static bool IsUniqueViolation(Exception ex) => IsUniqueViolationItself(ex) || (ex.InnerException is { } inner && IsUniqueViolationItself(inner));
+
+    private static bool IsUniqueViolationItself(Exception ex) => ex switch
     {
         SqliteException s => s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -8,6 +9,10 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// One database transaction per command: committed on success, rolled back on a refusal or an
 /// exception. On SQLite the transaction starts IMMEDIATE, so writers queue on the database lock
 /// and a read inside the transaction cannot go stale before the write that depends on it.
+/// <para>
+/// On SQLite, <see cref="IGroupCommit"/> commands queued behind each other share one transaction (see
+/// <see cref="WriteGate"/>): each runs in its own savepoint, and answers only after the shared commit.
+/// </para>
 /// </summary>
 internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork, WriteGate writeGate)
     : IPipelineBehavior<TRequest, TResponse>
@@ -24,6 +29,11 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
         // The whole command is rolled back on failure, so EF's savepoint around each SaveChanges is a
         // wasted round trip. Set per command: a pooled context is reset to the default between uses.
         db.Database.AutoSavepointsEnabled = false;
+        if (request is IGroupCommit && writeGate.GroupsCommits)
+        {
+            return await InGroupAsync(next, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             using var writer = await writeGate.EnterAsync(cancellationToken).ConfigureAwait(false);
@@ -57,8 +67,7 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
                 {
                     // Still losing to other writers (several hosts, where the in-process write gate does
                     // not serialise): nothing was written, and the client may simply try again, key and all.
-                    return ResultFactory<TResponse>.Failure(new Error(ProblemTypes.Busy, "混み合っています / Busy, please retry",
-                        $"Other requests changed the same records {MaxAttempts} times in a row; nothing was changed. Retry the request.", 503));
+                    return Busy();
                 }
             }
             catch
@@ -66,6 +75,109 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
                 db.ChangeTracker.Clear();
                 throw;
             }
+        }
+    }
+
+    private static TResponse Busy() => ResultFactory<TResponse>.Failure(new Error(ProblemTypes.Busy, "混み合っています / Busy, please retry",
+        $"Other requests changed the same records {MaxAttempts} times in a row; nothing was changed. Retry the request.", 503));
+
+    /// <summary>
+    /// Runs the command as a member of a group commit and answers once the group's transaction committed. A refusal
+    /// or an exception rolls back to the member's own savepoint, so the members before and after it keep their work;
+    /// if the shared commit fails, every member of the group fails and none took effect.
+    /// </summary>
+    private async Task<TResponse> InGroupAsync(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var connectionString = db.Database.GetConnectionString()!;
+        var group = await writeGate.JoinAsync(connectionString).ConfigureAwait(false);
+        TResponse response;
+        try
+        {
+            response = await RunMemberAsync(group, connectionString, next, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await writeGate.LeaveAsync(group).ConfigureAwait(false);
+        }
+
+        await group.Committed.ConfigureAwait(false);
+        if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+        {
+            unitOfWork.Committed();
+        }
+
+        return response;
+    }
+
+    private async Task<TResponse> RunMemberAsync(CommitGroup group, string connectionString, RequestHandlerDelegate<TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        var facade = db.Database;
+        // The pooled context borrows the group's connection and transaction for this command only.
+        facade.SetDbConnection(group.Connection, contextOwnsConnection: false);
+        await facade.UseTransactionAsync(group.Transaction, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var savepoint = group.NextSavepoint();
+                await group.Transaction.SaveAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                unitOfWork.Reset();
+                try
+                {
+                    var response = await next().ConfigureAwait(false);
+                    if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+                    {
+                        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                        await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await UndoAsync(group, savepoint).ConfigureAwait(false);
+                    }
+
+                    return response;
+                }
+                catch (Exception ex) when (IsRetryable(ex))
+                {
+                    await UndoAsync(group, savepoint).ConfigureAwait(false);
+                    if (attempt == MaxAttempts)
+                    {
+                        return Busy();
+                    }
+                }
+                catch
+                {
+                    await UndoAsync(group, savepoint).ConfigureAwait(false);
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            await facade.UseTransactionAsync(null, CancellationToken.None).ConfigureAwait(false);
+            await facade.CloseConnectionAsync().ConfigureAwait(false);
+            facade.SetDbConnection(new SqliteConnection(connectionString), contextOwnsConnection: true);
+        }
+    }
+
+    /// <summary>Takes back this member's writes only; if even that fails, the group cannot commit.</summary>
+    private async Task UndoAsync(CommitGroup group, string savepoint)
+    {
+        db.ChangeTracker.Clear();
+        try
+        {
+            await group.Transaction.RollbackAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+            await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            group.Doom(ex);
+        }
+
+        if (!group.TransactionIsOpen())
+        {
+            group.Doom(new InvalidOperationException("SQLite rolled the shared transaction back."));
         }
     }
 
@@ -91,6 +203,6 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
     /// </summary>
     private static bool IsRetryable(Exception ex) =>
         ex is ConcurrencyConflictException
-        || (ex is DbUpdateException { InnerException: not null } && RetryableDbFailure.IsUniqueViolation(ex))
+        || (ex is DbUpdateException or System.Data.Common.DbException && RetryableDbFailure.IsUniqueViolation(ex))
         || RetryableDbFailure.IsDeadlock(ex);
 }

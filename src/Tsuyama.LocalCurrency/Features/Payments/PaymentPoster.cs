@@ -66,15 +66,14 @@ internal static class PaymentPoster
             journal.Post(key.ProgramId, key.Kind, residentId, merchantId, points, TransferType.Payment, paymentId);
         }
 
-        db.Payments.Add(payment);
         if (await journal.ApplyAsync(ct).ConfigureAwait(false) is { } error)
         {
             return error;
         }
 
+        await RowInserts.PaymentAsync(db, payment, ct).ConfigureAwait(false);
         live.AfterCommit(LiveTopics.Merchant(merchantId),
             new LiveEvent(PaymentReceived.Type, new PaymentReceived(paymentId, amount, now.UtcDateTime, PaymentDisplayNumber.Of(paymentId), channel)));
-        // The transaction behaviour saves the payment, allocations and transfers in one batch.
         return new PaymentMade(paymentId, merchantId, amount, parts.Select(p => new PaymentPart(p.Key.ProgramCode, p.Key.Kind, p.Points)).ToList());
     }
 

@@ -15,7 +15,7 @@ namespace Tsuyama.LocalCurrency.Features.PaymentCodes.ChargePaymentCode;
 
 /// <summary>A shop charges a resident's presented code, once, as itself.</summary>
 public sealed record ChargePaymentCodeCommand(Guid MerchantId, string Code, long Amount, string Caller, string? IdempotencyKey)
-    : ICommand<PaymentMade>, IIdempotentCommand
+    : ICommand<PaymentMade>, IIdempotentCommand, IGroupCommit
 {
     public string IdempotencyScope => Caller;
 }

@@ -9,7 +9,7 @@ namespace Tsuyama.LocalCurrency.Features.Payments.Pay;
 
 /// <summary>A resident pays a known merchant from their wallet (counter, CLI, demo data).</summary>
 public sealed record PayCommand(Guid ResidentId, Guid MerchantId, long Amount, PaymentChannel Channel, string Caller, string? IdempotencyKey)
-    : ICommand<PaymentMade>, IIdempotentCommand
+    : ICommand<PaymentMade>, IIdempotentCommand, IGroupCommit
 {
     public string IdempotencyScope => Caller;
 }

@@ -15,7 +15,7 @@ namespace Tsuyama.LocalCurrency.Features.Payments.PayByQr;
 /// code carries its amount, and is used up by this payment in the same transaction.
 /// </summary>
 public sealed record PayByQrCommand(Guid ResidentId, string QrPayload, long? Amount, string Caller, string? IdempotencyKey)
-    : ICommand<PaymentMade>, IIdempotentCommand
+    : ICommand<PaymentMade>, IIdempotentCommand, IGroupCommit
 {
     public string IdempotencyScope => Caller;
 }

@@ -11,7 +11,7 @@ namespace Tsuyama.LocalCurrency.Features.Payments.PayByStoreNumber;
 
 /// <summary>A resident whose camera cannot read the sticker types the store number and the amount.</summary>
 public sealed record PayByStoreNumberCommand(Guid ResidentId, string StoreNumber, long Amount, string Caller, string? IdempotencyKey)
-    : ICommand<PaymentMade>, IIdempotentCommand
+    : ICommand<PaymentMade>, IIdempotentCommand, IGroupCommit
 {
     public string IdempotencyScope => Caller;
 }
