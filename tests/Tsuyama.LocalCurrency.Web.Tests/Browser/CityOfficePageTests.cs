@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests.Browser;
 
@@ -78,8 +80,16 @@ public sealed class CityOfficePageTests(BrowserFixture browser) : IClassFixture<
         var shop = await api.MerchantAsync();
         var resident = await api.ResidentAsync();
         await api.BuyAsync(resident, program);
-        var paid = await api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await api.StoreQrAsync(shop.Id), amount = 3_000 });
-        paid.StatusCode.Should().Be(HttpStatusCode.Created, await paid.Content.ReadAsStringAsync());
+        var held = await api.MerchantAsync();
+        foreach (var (merchant, amount) in new[] { (shop.Id, 3_000), (held.Id, 500) })
+        {
+            var paid = await api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await api.StoreQrAsync(merchant), amount });
+            paid.StatusCode.Should().Be(HttpStatusCode.Created, await paid.Content.ReadAsStringAsync());
+        }
+
+        // A holder name the bank file cannot carry (as an old registration might hold): that shop is held back with the reason.
+        var corrupt = $"UPDATE Merchants SET Payout_HolderKana = '山田太郎' WHERE Id = '{held.Id.ToString().ToUpperInvariant()}'";
+        await browser.Host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(corrupt));
         var cutoff = Today(browser.Host);
 
         // Only as far as the next JST day: the payment's day is over, and the admin signs in after the move, so the cookie is fresh.
@@ -97,6 +107,7 @@ public sealed class CityOfficePageTests(BrowserFixture browser) : IClassFixture<
         await page.GetByTestId("run-settlement").ClickAsync();
         await Assertions.Expect(page.GetByTestId("settlement-done")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("settlement-payout")).ToContainTextAsync("2,955");
+        await Assertions.Expect(page.GetByTestId("held-back")).ToContainTextAsync("500");
         await desktop.CheckScreenAsync("03-settlement-detail");
 
         var zengin = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("zengin").ClickAsync());
@@ -109,6 +120,7 @@ public sealed class CityOfficePageTests(BrowserFixture browser) : IClassFixture<
 
         await page.GotoAsync("/city/settlements");
         await Assertions.Expect(page.GetByTestId("settlements")).ToContainTextAsync("2,955");
+        await Assertions.Expect(page.GetByTestId("held-back")).ToContainTextAsync("城下町ベーカリー");
         await page.GetByTestId("run-settlement").ClickAsync();
         await Assertions.Expect(page.Locator("#cutoff-error")).ToContainTextAsync("精算済み");
         await desktop.CheckScreenAsync("04-settlement-again-refused");
