@@ -438,6 +438,53 @@ namespace Tsuyama.LocalCurrency.Migrations.PostgreSql.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.LedgerCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("SealedTransfers")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Signed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Transfers")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedAt");
+
+                    b.ToTable("LedgerChecks", (string)null);
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -566,6 +613,9 @@ namespace Tsuyama.LocalCurrency.Migrations.PostgreSql.Migrations
                     b.Property<string>("StoreNumber")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1075,6 +1125,36 @@ namespace Tsuyama.LocalCurrency.Migrations.PostgreSql.Migrations
                     b.ToTable("SalesApplications");
                 });
 
+            modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SavedScenario", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScenarioJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SavedScenarios");
+                });
+
             modelBuilder.Entity("Tsuyama.LocalCurrency.Domain.SealBlock", b =>
                 {
                     b.Property<long>("Number")
@@ -1424,6 +1504,9 @@ namespace Tsuyama.LocalCurrency.Migrations.PostgreSql.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
