@@ -22,8 +22,10 @@ public sealed record CrashReport(int Rounds, int Acknowledged, int Retried, int 
 /// replays of acknowledged requests must answer the same payment, points must add up and verify
 /// must pass.
 /// </summary>
-public sealed class CrashLoop(string directory, int clients, int seed, Action<string> log)
+/// <param name="database">The ledger (a server database is migrated first); by default a SQLite file in <paramref name="directory"/>.</param>
+public sealed class CrashLoop(string directory, int clients, int seed, Action<string> log, Persistence.DatabaseOptions? database = null)
 {
+    private readonly Persistence.DatabaseOptions _database = database ?? Persistence.DatabaseOptions.Sqlite(Path.Combine(directory, "ledger.db"));
     private readonly Random _random = new(seed);
     private readonly ConcurrentDictionary<string, Guid> _acknowledged = new();
     private readonly ConcurrentDictionary<string, (HttpClient Client, object Body)> _sent = new();
@@ -34,12 +36,16 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
     private int _replayed;
     private int _refused;
 
-    private string DatabasePath => Path.Combine(directory, "ledger.db");
-
     public async Task<CrashReport> RunAsync(int rounds)
     {
         Directory.CreateDirectory(directory);
-        using var host = new WebHostProcess(DatabasePath);
+        if (_database.Provider != Persistence.DatabaseProvider.Sqlite)
+        {
+            await using var migrator = new LedgerFile(_database);
+            await migrator.MigrateAsync();
+        }
+
+        using var host = new WebHostProcess(_database, directory);
         await host.StartAsync();
         await SetUpAsync(host);
         for (var round = 1; round <= rounds; round++)
@@ -51,7 +57,7 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
             log($"round {round}: {_acknowledged.Count:N0} acknowledged, {lost.Count} answers lost, problems {_problems.Count}");
         }
 
-        await using var ledger = new LedgerFile(DatabasePath);
+        await using var ledger = new LedgerFile(_database);
         var totals = await ledger.TotalsAsync();
         var payments = await ledger.WithDbAsync(db => db.Payments.LongCountAsync());
         host.Kill();
@@ -184,7 +190,7 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
     private async Task CheckAsync(WebHostProcess host, int round)
     {
         // Replays of acknowledged requests must answer the same payment and add nothing.
-        await using var ledger = new LedgerFile(DatabasePath);
+        await using var ledger = new LedgerFile(_database);
         var before = await ledger.WithDbAsync(db => db.Payments.LongCountAsync());
         var sample = _acknowledged.Keys.OrderBy(_ => _random.Next()).Take(10).ToList();
         foreach (var key in sample)

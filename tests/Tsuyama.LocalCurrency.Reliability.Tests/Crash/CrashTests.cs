@@ -1,4 +1,6 @@
 using Tsuyama.LocalCurrency.FaultHarness;
+using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.TestDatabases;
 using Xunit.Abstractions;
 
 namespace Tsuyama.LocalCurrency.Reliability.Tests.Crash;
@@ -11,10 +13,13 @@ public sealed class CrashTests(ITestOutputHelper output)
 {
     private static string Directory => Path.Combine(Path.GetTempPath(), "tlc-reliability", "crash-" + Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task WebHost_KilledUnderLoad_KeepsEveryAcknowledgedPayment_AndRetriesNeverPayTwice()
+    [ProviderTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WebHost_KilledUnderLoad_KeepsEveryAcknowledgedPayment_AndRetriesNeverPayTwice(DatabaseProvider provider)
     {
-        var report = await new CrashLoop(Directory, clients: 4, seed: 7, output.WriteLine).RunAsync(rounds: 3);
+        var directory = Directory;
+        await using var database = await TestDatabase.CreateAsync(provider, System.IO.Directory.CreateDirectory(directory).FullName);
+        var report = await new CrashLoop(directory, clients: 4, seed: 7, output.WriteLine, database.Options).RunAsync(rounds: 3);
         output.WriteLine(report.ToString());
 
         report.Problems.Should().BeEmpty();
