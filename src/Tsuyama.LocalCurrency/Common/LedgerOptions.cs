@@ -15,7 +15,7 @@ public sealed class LedgerOptions
     public TimeSpan PaymentCodeLifetime { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// The most payments one SQLite group commit may hold (docs/decisions/0019-throughput-group-commit.md). The first
+    /// The most payments one SQLite group commit may hold (docs/decisions/0024-group-commit.md). The first
     /// member waits for the whole group before it is answered, so this bounds the added latency; 1 turns grouping off.
     /// </summary>
     public int MaxGroupCommit { get; set; } = 32;

@@ -31,7 +31,7 @@ public interface IIdempotentCommand
 
 /// <summary>
 /// A short, frequent command that may share its transaction with others queued behind the SQLite writer (group commit,
-/// docs/decisions/0019-throughput-group-commit.md): it runs in its own savepoint, so its refusal or failure never touches
+/// docs/decisions/0024-group-commit.md): it runs in its own savepoint, so its refusal or failure never touches
 /// its neighbours, and it is answered only once the shared transaction has committed.
 /// </summary>
 public interface IGroupCommit : ITransactional;

@@ -8,7 +8,7 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// <summary>
 /// Append-only rows written on every payment (transfers, the payment and its allocations, idempotency records) as
 /// plain multi-row INSERTs, without change tracking: a profile of the payment path put a third of its CPU in EF's
-/// SaveChanges for these rows, inside the single-writer section (docs/decisions/0019-throughput-group-commit.md).
+/// SaveChanges for these rows, inside the single-writer section (docs/decisions/0024-group-commit.md).
 /// Parameters still go through EF's type mappings and command interceptors, so values are stored exactly as EF stores
 /// them, on every provider; identifiers are double-quoted, which SQLite, SQL Server and PostgreSQL all accept.
 /// These rows are never updated through a tracked entity in the same command, so nothing reads them back from the tracker.
