@@ -77,23 +77,79 @@ public sealed class StorageFullTests : IAsyncLifetime
         }
     }
 
-    /// <summary>While full, every connection may not grow the file (SQLite keeps the limit at the current size).</summary>
-    private sealed class PageCap : DbConnectionInterceptor
+    /// <summary>
+    /// While full, no connection may grow the file (SQLite keeps the limit at the current size). The limit is
+    /// a per-connection setting, and the writer gate keeps its group-commit connection open (ADR 24), so it
+    /// is applied before each command on a connection that has not yet seen the current state, not only when
+    /// a connection opens.
+    /// </summary>
+    private sealed class PageCap : DbCommandInterceptor, IDbConnectionInterceptor
     {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, object> _applied = [];
+        private static readonly object Capped = new(), Uncapped = new();
+
         public volatile bool Full;
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        private void Apply(DbConnection? connection, DbTransaction? transaction)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Full ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var want = Full ? Capped : Uncapped;
+            if (connection is null || (_applied.TryGetValue(connection, out var state) && state == want))
+            {
+                return;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = want == Capped ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823";
+            command.ExecuteNonQuery();
+            _applied.AddOrUpdate(connection, want);
         }
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection, null);
+
+        public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Full ? "PRAGMA max_page_count = 1" : "PRAGMA max_page_count = 1073741823";
-            command.ExecuteNonQuery();
+            Apply(connection, null);
+            return Task.CompletedTask;
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Apply(command.Connection, command.Transaction);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Apply(command.Connection, command.Transaction);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Apply(command.Connection, command.Transaction);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Apply(command.Connection, command.Transaction);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Apply(command.Connection, command.Transaction);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Apply(command.Connection, command.Transaction);
+            return ValueTask.FromResult(result);
         }
     }
 }
