@@ -28,7 +28,8 @@
     } catch (e) { /* no audio: the screen is the receipt */ }
   };
   window.tlcChime = chime;
-  chime();
+  // An old payment opened again stays silent: the chime means "just paid".
+  if (!document.querySelector('[data-no-chime="old"]')) chime();
   var again = document.querySelector('[data-chime]');
   if (again) again.addEventListener('click', chime);
   var head = document.querySelector('[data-autofocus]');

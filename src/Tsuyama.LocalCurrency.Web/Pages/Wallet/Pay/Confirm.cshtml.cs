@@ -15,7 +15,7 @@ namespace Tsuyama.LocalCurrency.Web.Pages.Wallet.Pay;
 /// Step 3: the quote (store, amount, which points go) and one button. The form carries one
 /// idempotency key, so a double tap or a resubmitted page pays once; a refusal changes nothing.
 /// </summary>
-public sealed class ConfirmModel(IMediator mediator, SiteText text, TimeProvider clock) : PageModel
+public sealed class ConfirmModel(IMediator mediator, SiteText text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "store")] public string? Store { get; set; }
     [BindProperty(SupportsGet = true, Name = "qr")] public string? Qr { get; set; }
@@ -23,8 +23,6 @@ public sealed class ConfirmModel(IMediator mediator, SiteText text, TimeProvider
     [BindProperty] public string? IdempotencyKey { get; set; }
 
     public PaymentQuote? Quote { get; private set; }
-    public PaymentMade? Paid { get; private set; }
-    public DateTimeOffset PaidAt { get; private set; }
 
     private PayTarget Target => new() { Store = Store, Qr = Qr };
 
@@ -46,7 +44,7 @@ public sealed class ConfirmModel(IMediator mediator, SiteText text, TimeProvider
             return RedirectToPage("Index");
         }
 
-        // Read before paying: the completion screen names the store (a replayed double tap may no longer quote).
+        // Read before paying: a refusal shows the quote again (a replayed double tap may no longer quote).
         var before = await mediator.Send(Target.Quote(User.ResidentId(), Target.IsDynamicQr ? null : Amount), ct);
         var resident = User.ResidentId();
         var scope = User.Scope();
@@ -60,13 +58,10 @@ public sealed class ConfirmModel(IMediator mediator, SiteText text, TimeProvider
             return Page();
         }
 
-        Paid = paid.Value;
-        PaidAt = clock.GetUtcNow();
-        StoreName = before.IsSuccess ? before.Value.StoreName : null;
-        return Page();
+        // 303 to the payment's own completion page: a reload or Back never posts the form again.
+        Response.Headers.Location = Url.Page("Done", new { id = paid.Value.PaymentId });
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
-
-    public string? StoreName { get; private set; }
 
     private async Task QuoteAsync(CancellationToken ct)
     {
