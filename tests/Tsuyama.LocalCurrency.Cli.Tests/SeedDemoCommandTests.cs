@@ -95,6 +95,18 @@ public sealed class SeedDemoCommandTests : IDisposable
         On(11, 7).Should().BeGreaterThan(On(11, 10));
     }
 
+    [Fact]
+    public void PaymentTime_FallsBetween11And20_PeakingAtLunchAndAfterWork()
+    {
+        var random = new Random(3);
+        var hours = Enumerable.Range(0, 20_000).Select(_ => DemoSchedule.PaymentTime(random)).ToList();
+
+        hours.Should().OnlyContain(t => t >= new TimeOnly(11, 0) && t < new TimeOnly(20, 0));
+        int In(int hour) => hours.Count(t => t.Hour == hour);
+        In(12).Should().BeGreaterThan(In(14) * 3 / 2, "lunch");
+        In(17).Should().BeGreaterThan(In(14) * 3 / 2, "after work");
+    }
+
     private List<string> Query(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={_cli.Db};Pooling=False");

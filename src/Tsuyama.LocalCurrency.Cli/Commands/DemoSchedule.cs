@@ -12,6 +12,9 @@ internal sealed class DemoSchedule
     /// <summary>Weekends and holidays see this many times a working day's spending (shops' busiest days).</summary>
     public const double HolidayFactor = 1.35;
 
+    /// <summary>Relative payments per hour from 11:00 to 19:00: peaks at lunch and after work, as shops' tills see it.</summary>
+    private static readonly double[] HourWeights = [1.0, 1.6, 1.1, 0.8, 0.9, 1.1, 1.5, 1.4, 0.9];
+
     private DemoSchedule(DateOnly first, int salesDays, int[] purchaseDay, int[] payments)
     {
         First = first;
@@ -55,6 +58,19 @@ internal sealed class DemoSchedule
         }
 
         return new DemoSchedule(first, salesDays, purchaseDay, Allocate(weights, payments));
+    }
+
+    /// <summary>A payment's time of day, 11:00–20:00, drawn by <see cref="HourWeights"/>.</summary>
+    public static TimeOnly PaymentTime(Random random)
+    {
+        var u = random.NextDouble() * HourWeights.Sum();
+        var hour = 0;
+        while (hour < HourWeights.Length - 1 && u >= HourWeights[hour])
+        {
+            u -= HourWeights[hour++];
+        }
+
+        return new TimeOnly(11 + hour, 0).Add(TimeSpan.FromSeconds(random.Next(3600)));
     }
 
     /// <summary>Shares <paramref name="total"/> by weight (largest remainder), at least one a day when there are enough.</summary>

@@ -98,7 +98,7 @@ internal sealed class DemoSeeder(IServiceProvider services, DemoClock clock, Ran
 
             for (var i = 0; i < plan.Payments[d]; i++)
             {
-                var at = new TimeOnly(11, 0).Add(TimeSpan.FromSeconds(random.Next(9 * 3600)));
+                var at = DemoSchedule.PaymentTime(random);
                 events.Enqueue(() => PayAsync(day, at, events, ct), at);
             }
 
