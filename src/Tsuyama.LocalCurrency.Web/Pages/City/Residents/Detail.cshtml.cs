@@ -63,6 +63,7 @@ public sealed class DetailModel(IMediator mediator, SiteText text, TimeProvider 
             return Forbid();
         }
 
+        CheckedOn ??= JapanTime.Today(clock);
         if (await LoadAsync(ct) is { } failed)
         {
             return failed;
