@@ -26,7 +26,10 @@ internal static class InProcessLoad
     public static async Task<(double Rate, double PerCommit)> RunAsync(string directory, int callers, TimeSpan duration, int maxGroup)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:MaxGroupCommit"] = maxGroup.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Ledger:MaxGroupCommit"] = maxGroup.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
             .Build();
         await using var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))

@@ -12,10 +12,13 @@ internal static class LedgerCheck
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        // One read transaction: the three sums come from the same committed state even while dropped requests still commit.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         var merchant = merchantId.ToString().ToUpperInvariant();
-        var (payments, paid) = Pair(connection, "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Payments WHERE MerchantId = $m", merchant);
-        var (_, credited) = Pair(connection, "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Balances WHERE AccountId = $m", merchant);
-        var (_, transferred) = Pair(connection, "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Transfers WHERE ToAccountId = $m AND Type = 1", merchant);
+        var (payments, paid) = Pair(connection, snapshot, "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Payments WHERE MerchantId = $m", merchant);
+        var (_, credited) = Pair(connection, snapshot, "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Balances WHERE AccountId = $m", merchant);
+        var (_, transferred) = Pair(connection, snapshot,
+            "SELECT COUNT(*), COALESCE(SUM(Amount), 0) FROM Transfers WHERE ToAccountId = $m AND Type = 1", merchant);
         var problems = new List<string>();
         if (payments < load.Created || payments > load.Created + load.Unknown)
         {
@@ -35,9 +38,10 @@ internal static class LedgerCheck
         return problems;
     }
 
-    private static (long Count, long Sum) Pair(SqliteConnection connection, string sql, string merchant)
+    private static (long Count, long Sum) Pair(SqliteConnection connection, SqliteTransaction snapshot, string sql, string merchant)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$m", merchant);
         using var reader = command.ExecuteReader();

@@ -5,10 +5,14 @@ using System.Text;
 
 namespace Tsuyama.LocalCurrency.LoadTests;
 
-/// <summary>What the clients saw: only requests started inside the measured window count for the rate and latencies; every answer counts for the ledger check.</summary>
+/// <summary>
+/// What the clients saw: only requests started inside the measured window count for the rate and latencies; every
+/// answer counts for the ledger check.
+/// </summary>
 /// <param name="Unknown">Requests sent but never answered (in flight at the stop, or a broken connection): each may or may not have committed.</param>
 internal sealed record LoadResult(
-    double Seconds, long Measured, long MeasuredCreated, double P50, double P95, double P99, double Max, long Created, Dictionary<string, long> Errors, long Unknown)
+    double Seconds, long Measured, long MeasuredCreated, double P50, double P95, double P99, double Max, long Created,
+    Dictionary<string, long> Errors, long Unknown)
 {
     public double PaymentsPerSecond => MeasuredCreated / Seconds;
 
@@ -43,7 +47,8 @@ internal static class PaymentLoad
         var start = Stopwatch.GetTimestamp();
         var windowStart = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var windowEnd = windowStart + (long)(measured.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, connections).Select(c => Task.Run(() => WorkAsync(http, fixture, body, $"{run}-{c}", c, windowStart, windowEnd))).ToArray();
+        var workers = Enumerable.Range(0, connections)
+            .Select(c => Task.Run(() => WorkAsync(http, fixture, body, $"{run}-{c}", c, windowStart, windowEnd))).ToArray();
         var results = await Task.WhenAll(workers);
 
         var latencies = results.SelectMany(r => r.Latencies).Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToArray();
@@ -54,7 +59,8 @@ internal static class PaymentLoad
         }
 
         return new LoadResult(measured.TotalSeconds, latencies.Length, results.Sum(r => r.MeasuredCreated),
-            LoadResult.Percentile(latencies, 50), LoadResult.Percentile(latencies, 95), LoadResult.Percentile(latencies, 99), LoadResult.Percentile(latencies, 100),
+            LoadResult.Percentile(latencies, 50), LoadResult.Percentile(latencies, 95), LoadResult.Percentile(latencies, 99),
+            LoadResult.Percentile(latencies, 100),
             results.Sum(r => r.Created), errors, results.Sum(r => r.Unknown));
     }
 
@@ -67,7 +73,8 @@ internal static class PaymentLoad
         public long Unknown { get; set; }
     }
 
-    private static async Task<Worker> WorkAsync(HttpClient http, LoadFixture fixture, byte[] body, string keyPrefix, int connection, long windowStart, long windowEnd)
+    private static async Task<Worker> WorkAsync(HttpClient http, LoadFixture fixture, byte[] body, string keyPrefix, int connection,
+        long windowStart, long windowEnd)
     {
         var worker = new Worker();
         var token = new AuthenticationHeaderValue("Bearer", fixture.ResidentTokens[connection % fixture.ResidentTokens.Count]);
@@ -88,7 +95,9 @@ internal static class PaymentLoad
             try
             {
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                error = response.StatusCode == HttpStatusCode.Created ? null : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                error = response.StatusCode == HttpStatusCode.Created
+                    ? null
+                    : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {

@@ -2,11 +2,13 @@ using System.Globalization;
 using Tsuyama.LocalCurrency.LoadTests;
 
 // dotnet run -c Release --project benchmarks/Tsuyama.LocalCurrency.LoadTests -- http [--connections 64] [--seconds 20] [--warmup 3]
-//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--max-group 32] [--host-env KEY=VALUE]... [--keep]
+//     [--residents 64] [--ceiling-seconds 5] [--in-process-callers 16] [--in-process-seconds 10] [--client dotnet|wrk] [--max-group 32]
+//     [--host-env KEY=VALUE]... [--verify-timeout 600 (0 = skip)] [--keep]
 if (args.FirstOrDefault() != "http")
 {
     Console.Error.WriteLine("usage: load http [--connections N] [--seconds S] [--warmup S] [--residents N] [--ceiling-seconds S] "
-        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--max-group 32] [--host-env KEY=VALUE]... [--keep]");
+        + "[--in-process-callers N] [--in-process-seconds S (0 = skip)] [--client dotnet|wrk] [--max-group 32] "
+        + "[--host-env KEY=VALUE]... [--verify-timeout 600 (0 = skip)] [--keep]");
     return 2;
 }
 
@@ -20,14 +22,14 @@ return await LoadRun.RunAsync(options);
 
 /// <param name="Client">dotnet: the tool's own HttpClient load generator; wrk: /usr/bin/wrk with a Lua script.</param>
 internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int Residents, int CeilingSeconds, int InProcessCallers, int InProcessSeconds,
-    string Client, int MaxGroup, bool Keep)
+    string Client, int MaxGroup, int VerifyTimeout, bool Keep)
 {
     /// <summary>Extra environment for the host process (e.g. DOTNET_gcServer=0), for experiments.</summary>
     public List<KeyValuePair<string, string>> HostEnvironment { get; } = [];
 
     public static LoadOptions? Parse(string[] args)
     {
-        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", 32, false);
+        var o = new LoadOptions(64, 20, 3, 64, 5, 16, 10, "dotnet", 32, 600, false);
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
@@ -62,9 +64,10 @@ internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int
             }
 
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                || (value <= 0 && args[i] != "--in-process-seconds" && args[i] != "--warmup"))
+                || (value <= 0 && args[i] is not ("--in-process-seconds" or "--warmup" or "--verify-timeout")))
             {
-                Console.Error.WriteLine($"error: {args[i]} needs a whole number{(args[i].StartsWith("--", StringComparison.Ordinal) ? "" : " (unknown option)")}");
+                var unknown = args[i].StartsWith("--", StringComparison.Ordinal) ? "" : " (unknown option)";
+                Console.Error.WriteLine($"error: {args[i]} needs a whole number{unknown}");
                 return null;
             }
 
@@ -78,6 +81,7 @@ internal sealed record LoadOptions(int Connections, int Seconds, int WarmUp, int
                 "--in-process-callers" => o with { InProcessCallers = value },
                 "--in-process-seconds" => o with { InProcessSeconds = value },
                 "--max-group" => o with { MaxGroup = value },
+                "--verify-timeout" => o with { VerifyTimeout = value },
                 var unknown => null!,
             };
             if (o is null)

@@ -19,8 +19,10 @@ internal static class RawCeiling
             Exec(connection, """
                 PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
                 CREATE TABLE Balances (AccountId TEXT NOT NULL PRIMARY KEY, Amount INTEGER NOT NULL);
-                CREATE TABLE Transfers (Id TEXT NOT NULL PRIMARY KEY, FromAccountId TEXT NOT NULL, ToAccountId TEXT NOT NULL, Amount INTEGER NOT NULL, CreatedAt TEXT NOT NULL);
-                CREATE TABLE IdempotencyRecords (Scope TEXT NOT NULL, Key TEXT NOT NULL, OutcomeJson TEXT NOT NULL, CreatedAt TEXT NOT NULL, PRIMARY KEY (Scope, Key));
+                CREATE TABLE Transfers (Id TEXT NOT NULL PRIMARY KEY, FromAccountId TEXT NOT NULL, ToAccountId TEXT NOT NULL,
+                    Amount INTEGER NOT NULL, CreatedAt TEXT NOT NULL);
+                CREATE TABLE IdempotencyRecords (Scope TEXT NOT NULL, Key TEXT NOT NULL, OutcomeJson TEXT NOT NULL, CreatedAt TEXT NOT NULL,
+                    PRIMARY KEY (Scope, Key));
                 """);
             var residents = Enumerable.Range(0, 64).Select(_ => Guid.NewGuid().ToString().ToUpperInvariant()).ToArray();
             var merchant = Guid.NewGuid().ToString().ToUpperInvariant();

@@ -36,7 +36,12 @@ internal sealed class WebHost : IAsyncDisposable
         var dll = WebHostDll();
         // Run from the host's own folder, as deployed (its appsettings.json applies), with the database outside it: the
         // configuration file watcher on the content root would otherwise wake up for every write to the WAL file.
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         info.ArgumentList.Add(dll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = address.ToString();
@@ -125,7 +130,8 @@ internal sealed class WebHost : IAsyncDisposable
     private static string WebHostDll()
     {
         var baseDir = AppContext.BaseDirectory;
-        var configuration = baseDir.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var release = $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}";
+        var configuration = baseDir.Contains(release, StringComparison.Ordinal) ? "Release" : "Debug";
         var root = new DirectoryInfo(baseDir);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Tsuyama.LocalCurrency.sln")))
         {

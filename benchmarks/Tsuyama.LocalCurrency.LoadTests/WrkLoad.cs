@@ -37,7 +37,8 @@ internal static class WrkLoad
     {
         var info = new ProcessStartInfo(Wrk) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-                     "-d", $"{(int)duration.TotalSeconds}s", "--timeout", "30s", "-s", script, baseAddress.ToString().TrimEnd('/') + "/api/v1/payments", "--", prefix })
+                     "-d", $"{(int)duration.TotalSeconds}s", "--timeout", "30s", "-s", script,
+                     baseAddress.ToString().TrimEnd('/') + "/api/v1/payments", "--", prefix })
         {
             info.ArgumentList.Add(arg);
         }

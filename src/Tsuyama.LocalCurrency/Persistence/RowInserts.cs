@@ -18,7 +18,8 @@ internal static class RowInserts
     /// <summary>Below SQL Server's 2,100 parameters per command.</summary>
     private const int MaxParameters = 2_000;
 
-    private static readonly string[] TransferColumns = ["Id", "ProgramId", "Kind", "FromAccountId", "ToAccountId", "Amount", "Type", "OperationId", "CreatedAt"];
+    private static readonly string[] TransferColumns =
+        ["Id", "ProgramId", "Kind", "FromAccountId", "ToAccountId", "Amount", "Type", "OperationId", "CreatedAt"];
     private static readonly string[] PaymentColumns = ["Id", "ResidentId", "MerchantId", "Amount", "RefundedAmount", "Channel", "CreatedAt"];
     private static readonly string[] AllocationColumns = ["PaymentId", "Index", "LotId", "ProgramId", "Kind", "ExpiresOn", "Amount", "Refunded"];
     private static readonly string[] IdempotencyColumns = ["Scope", "Key", "RequestName", "RequestHash", "Succeeded", "OutcomeJson", "CreatedAt"];
