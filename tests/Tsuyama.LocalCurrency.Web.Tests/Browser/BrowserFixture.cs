@@ -60,23 +60,33 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _ = Host.BaseUrl;
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchAsync();
+    }
+
+    /// <summary>
+    /// Another headless Chromium with launch-time switches added (such as a fake camera), for the one
+    /// test that needs them; the caller disposes it.
+    /// </summary>
+    public Task<IBrowser> LaunchAsync(params string[] extraArgs) =>
+        _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumFactAttribute.ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArgs],
         });
-    }
 
     /// <summary>One person's phone: 390×844, Japanese, Tokyo time; axe is loaded into every page.</summary>
-    public Task<Phone> PhoneAsync(string who) => OpenAsync(who, new ViewportSize { Width = 390, Height = 844 }, mobile: true);
+    /// <param name="who">Names the screenshots.</param>
+    /// <param name="browser">A browser from <see cref="LaunchAsync"/>; the shared one otherwise.</param>
+    public Task<Phone> PhoneAsync(string who, IBrowser? browser = null) =>
+        OpenAsync(browser ?? Browser, who, new ViewportSize { Width = 390, Height = 844 }, mobile: true);
 
     /// <summary>A staff member's desktop for the consoles: 1280×800, Japanese, Tokyo time, with the same checks.</summary>
-    public Task<Phone> DesktopAsync(string who) => OpenAsync(who, new ViewportSize { Width = 1280, Height = 800 }, mobile: false);
+    public Task<Phone> DesktopAsync(string who) => OpenAsync(Browser, who, new ViewportSize { Width = 1280, Height = 800 }, mobile: false);
 
-    private async Task<Phone> OpenAsync(string who, ViewportSize size, bool mobile)
+    private async Task<Phone> OpenAsync(IBrowser browser, string who, ViewportSize size, bool mobile)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseUrl.ToString(),
             ViewportSize = size,
