@@ -5,7 +5,9 @@ using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.PayByStoreNumber;
 using Tsuyama.LocalCurrency.Features.Stores;
 using Tsuyama.LocalCurrency.Features.Stores.GetStoreByNumber;
+using Tsuyama.LocalCurrency.Features.Stores.GetStoreByQr;
 using Tsuyama.LocalCurrency.Features.Stores.GetStoreDirectory;
+using Tsuyama.LocalCurrency.Qr;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Stores;
@@ -85,6 +87,27 @@ public sealed class StoreDirectoryTests : IAsyncLifetime
 
         (await _host.SendAsync(new GetStoreByNumberQuery(typo))).Error!.Type.Should().Be(ProblemTypes.Validation);
         (await _host.SendAsync(new GetStoreByNumberQuery(unused))).Error!.Type.Should().Be(ProblemTypes.NotFound);
+    }
+
+    [Fact]
+    public async Task GetStoreByQr_NamesTheRegisteredShop_NotTheNamePrintedInTheCode()
+    {
+        var bakery = await ShopAsync("城下町ベーカリー", "ジョウカマチベーカリー");
+        // Anyone can print a code with any name in it; the keypad must show whom the points really go to.
+        var code = MerchantQrBuilder.BuildStoreCode(new MerchantQrInfo(bakery.MerchantId, "Fake Shop", "偽のお店", "5462", "7080000"));
+
+        var store = await _host.MustAsync(new GetStoreByQrQuery(code));
+
+        store.Should().BeEquivalentTo(new { bakery.MerchantId, bakery.StoreNumber, Name = "城下町ベーカリー" });
+    }
+
+    [Fact]
+    public async Task GetStoreByQr_WithAnUnknownShopOrGarbage_IsInvalidQr()
+    {
+        var stranger = MerchantQrBuilder.BuildStoreCode(new MerchantQrInfo(Guid.NewGuid(), "Nobody", "誰か", "5462", "7080000"));
+
+        (await _host.SendAsync(new GetStoreByQrQuery(stranger))).Error!.Type.Should().Be(ProblemTypes.InvalidQr);
+        (await _host.SendAsync(new GetStoreByQrQuery("not a qr code"))).Error!.Type.Should().Be(ProblemTypes.InvalidQr);
     }
 
     [Fact]

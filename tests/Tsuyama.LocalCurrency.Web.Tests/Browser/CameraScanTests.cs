@@ -58,7 +58,7 @@ public sealed class CameraScanTests(BrowserFixture browser) : IClassFixture<Brow
             }
 
             new Uri(page.Url).Query.Should().Contain($"qr={Uri.EscapeDataString(payload)}", "the keypad pays the shop whose QR the camera read");
-            await Assertions.Expect(page.GetByText("読み取ったお店に支払います。")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(".store-name")).ToContainTextAsync("城下町ベーカリー");
             foreach (var key in new[] { "1", "5", "00" })
             {
                 await page.GetByRole(AriaRole.Button, new() { Name = key, Exact = true }).ClickAsync();

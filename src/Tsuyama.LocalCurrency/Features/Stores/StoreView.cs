@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Ledger;
 
@@ -17,5 +18,14 @@ public sealed record StoreView(Guid MerchantId, string StoreNumber, string Name,
         var label = StoreCategories.Of(category);
         return new StoreView(id, storeNumber ?? "", name, kana, category, label.Ja, label.En, size,
             SpendPlanner.Accepts(size, PointKind.SmallBusiness));
+    }
+
+    /// <summary>The first of <paramref name="merchants"/> as a directory entry, or null when there is none.</summary>
+    internal static async Task<StoreView?> FirstAsync(IQueryable<Merchant> merchants, CancellationToken ct)
+    {
+        var m = await merchants.AsNoTracking()
+            .Select(x => new { x.Id, x.StoreNumber, x.Name, x.NameKana, x.Category, x.Size })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return m is null ? null : Of(m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Stores;
 using Tsuyama.LocalCurrency.Features.Stores.GetStoreByNumber;
+using Tsuyama.LocalCurrency.Features.Stores.GetStoreByQr;
 using Tsuyama.LocalCurrency.Web.Http;
 using Tsuyama.LocalCurrency.Web.Site;
 
@@ -33,6 +34,13 @@ public sealed class AmountModel(IMediator mediator, SiteText text) : PageModel
             }
 
             Store = store.Value;
+        }
+        else
+        {
+            // A scanned code: name the registered shop it points to. A code that names no shop keeps the
+            // plain line; the quote below (or the confirm step) says why it cannot be paid.
+            var store = await mediator.Send(new GetStoreByQrQuery(Target.Qr!), ct);
+            Store = store.IsSuccess ? store.Value : null;
         }
 
         if (Amount is null)

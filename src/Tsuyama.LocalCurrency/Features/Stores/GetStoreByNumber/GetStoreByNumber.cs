@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Persistence;
@@ -21,15 +20,7 @@ internal sealed class GetStoreByNumberHandler(LedgerDbContext db) : IRequestHand
     public async Task<Result<StoreView>> Handle(GetStoreByNumberQuery r, CancellationToken ct)
     {
         var number = Domain.StoreNumber.Normalize(r.StoreNumber);
-        var store = await ByNumberAsync(db, number, ct).ConfigureAwait(false);
+        var store = await StoreView.FirstAsync(db.Merchants.Where(x => x.StoreNumber == number), ct).ConfigureAwait(false);
         return store is null ? Error.NotFound("Store number", number) : store;
-    }
-
-    internal static async Task<StoreView?> ByNumberAsync(LedgerDbContext db, string number, CancellationToken ct)
-    {
-        var m = await db.Merchants.AsNoTracking().Where(x => x.StoreNumber == number)
-            .Select(x => new { x.Id, x.StoreNumber, x.Name, x.NameKana, x.Category, x.Size })
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return m is null ? null : StoreView.Of(m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size);
     }
 }
