@@ -7,7 +7,7 @@ namespace Tsuyama.LocalCurrency.Web.Tests.Browser;
 /// <summary>The shop's pages, each test with the shop (owner or clerk) and a resident in two browser contexts.</summary>
 public sealed class ShopPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInShopAsync(Phone shop, string email, string password)
+    internal static async Task SignInShopAsync(Phone shop, string email, string password)
     {
         var page = shop.Page;
         await page.GotoAsync("/signin");
