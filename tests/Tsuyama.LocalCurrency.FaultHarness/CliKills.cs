@@ -97,7 +97,8 @@ public sealed class CliKills(string directory, int seed, Action<string> log, int
             await d.Transfers.Where(t => t.Type == TransferType.Redemption).SumAsync(t => t.Amount)));
         if (settlements != 1 || lines != paid || redeemed != paid || merchantBalances != 0)
         {
-            Problem($"round {round}: settle: {settlements} settlements, lines {lines}, redeemed {redeemed}, merchants still hold {merchantBalances}, paid {paid}");
+            Problem(
+                $"round {round}: settle: {settlements} settlements, lines {lines}, redeemed {redeemed}, merchants still hold {merchantBalances}, paid {paid}");
         }
 
         await CheckVerifyAsync(round, db, expectAllSealed: false, ledger);

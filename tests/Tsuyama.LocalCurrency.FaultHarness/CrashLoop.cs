@@ -7,7 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Tsuyama.LocalCurrency.FaultHarness;
 
-public sealed record CrashReport(int Rounds, int Acknowledged, int Retried, int Replayed, int Refused, long Payments, IReadOnlyList<string> Problems, LedgerTotals Totals)
+public sealed record CrashReport(
+    int Rounds,
+    int Acknowledged,
+    int Retried,
+    int Replayed,
+    int Refused,
+    long Payments,
+    IReadOnlyList<string> Problems,
+    LedgerTotals Totals)
 {
     public override string ToString() =>
         $"rounds {Rounds}, payments acknowledged {Acknowledged:N0}, answers lost and retried {Retried:N0}, acknowledged replays {Replayed:N0}, " +
@@ -108,7 +116,8 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
         for (var i = 0; i < clients; i++)
         {
             var email = $"r{i}@harness.example";
-            var registered = await MustAsync(await PostAsync(anonymous, "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
+            var registered = await MustAsync(
+                await PostAsync(anonymous, "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
             var residentId = registered["residentId"]!.GetValue<Guid>();
             var resident = Client(host, await TokenAsync(anonymous, email, "ResidentPass1"));
             // Points come only from a counter sale: staff check the resident, then record the yen.

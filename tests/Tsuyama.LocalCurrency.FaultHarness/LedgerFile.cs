@@ -14,7 +14,8 @@ public sealed record LedgerTotals(long Wallets, long Shops, long Redeemed, long 
     public bool Balanced => Wallets + Shops + Redeemed + Expired + FeesRetired == Issued;
 
     public override string ToString() =>
-        $"wallets {Wallets:N0} + shops {Shops:N0} + redeemed {Redeemed:N0} + expired {Expired:N0} + fees {FeesRetired:N0} = {Wallets + Shops + Redeemed + Expired + FeesRetired:N0}, issued {Issued:N0}";
+        $"wallets {Wallets:N0} + shops {Shops:N0} + redeemed {Redeemed:N0} + expired {Expired:N0} + fees {FeesRetired:N0}"
+        + $" = {Wallets + Shops + Redeemed + Expired + FeesRetired:N0}, issued {Issued:N0}";
 }
 
 /// <summary>Reads a ledger through the core while another process may be writing it (a SQLite file: WAL readers do not block).</summary>
@@ -54,7 +55,11 @@ public sealed class LedgerFile : IAsyncDisposable
 
     public Task<LedgerTotals> TotalsAsync() => WithDbAsync(async db =>
     {
-        var byType = await (from b in db.Balances join a in db.Accounts on b.AccountId equals a.Id group b by a.Type into g select new { g.Key, Sum = g.Sum(b => b.Amount) })
+        var byType = await (
+                from b in db.Balances
+                join a in db.Accounts on b.AccountId equals a.Id
+                group b by a.Type into g
+                select new { g.Key, Sum = g.Sum(b => b.Amount) })
             .ToDictionaryAsync(x => x.Key, x => x.Sum);
         var issued = await db.Transfers.Where(t => t.Type == TransferType.Issue).SumAsync(t => t.Amount);
         var fees = await db.Transfers.Where(t => t.Type == TransferType.MerchantTransferFee).SumAsync(t => t.Amount);

@@ -10,7 +10,9 @@ public static class ProcessPaths
     private static string Find(string project, string dll)
     {
         var baseDir = AppContext.BaseDirectory;
-        var configuration = baseDir.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = baseDir.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
         var root = new DirectoryInfo(baseDir);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Tsuyama.LocalCurrency.sln")))
         {

@@ -4,7 +4,8 @@ using Tsuyama.LocalCurrency.FaultHarness;
 
 // dotnet run -c Release --project tests/Tsuyama.LocalCurrency.FaultHarness -- crash [--rounds 20] [--clients 8] [--seed 1]
 // dotnet run -c Release --project tests/Tsuyama.LocalCurrency.FaultHarness -- kill-cli [--rounds 5] [--seed 1]
-// dotnet run -c Release --project tests/Tsuyama.LocalCurrency.FaultHarness -- hosts --postgres "<Npgsql connection string>" [--hosts 2] [--clients 8] [--seconds 20]
+// dotnet run -c Release --project tests/Tsuyama.LocalCurrency.FaultHarness -- hosts --postgres "<Npgsql connection string>" \
+//     [--hosts 2] [--clients 8] [--seconds 20]
 var command = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
 {
@@ -56,7 +57,10 @@ switch (command)
             await using (var hosts = await SeveralHosts.StartAsync(database, directory, hostCount))
             {
                 await hosts.CreateProgramAsync();
-                var rate = await hosts.MeasurePaymentsPerSecondAsync(Option("--clients", 8), TimeSpan.FromSeconds(Option("--seconds", 20)), TimeSpan.FromSeconds(5));
+                var rate = await hosts.MeasurePaymentsPerSecondAsync(
+                    Option("--clients", 8),
+                    TimeSpan.FromSeconds(Option("--seconds", 20)),
+                    TimeSpan.FromSeconds(5));
                 Console.WriteLine($"{hostCount} host(s), {Option("--clients", 8)} clients per host: {rate:F0} payments/s over HTTP");
             }
 
@@ -71,6 +75,8 @@ switch (command)
         }
 
     default:
-        Console.Error.WriteLine("usage: crash [--rounds N] [--clients N] [--seed N] | kill-cli [--rounds N] [--seed N] | hosts --postgres CS [--hosts N] [--clients N] [--seconds N]");
+        Console.Error.WriteLine(
+            "usage: crash [--rounds N] [--clients N] [--seed N] | kill-cli [--rounds N] [--seed N]"
+            + " | hosts --postgres CS [--hosts N] [--clients N] [--seconds N]");
         return 2;
 }

@@ -32,7 +32,11 @@ public sealed class SeveralHosts : IAsyncDisposable
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
 
     /// <param name="settings">Configuration for every host, e.g. job schedules.</param>
-    public static async Task<SeveralHosts> StartAsync(DatabaseOptions database, string directory, int count, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<SeveralHosts> StartAsync(
+        DatabaseOptions database,
+        string directory,
+        int count,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(directory);
         await using (var ledger = new LedgerFile(database))
@@ -113,9 +117,11 @@ public sealed class SeveralHosts : IAsyncDisposable
     public async Task<(Guid Id, HttpClient[] PerHost)> ResidentWithPointsAsync(int units, int host = 0)
     {
         var email = $"r{Interlocked.Increment(ref _residents)}-{Guid.NewGuid():N}@hosts.example";
-        var registered = await MustAsync(await PostAsync(Anonymous(host), "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
+        var registered = await MustAsync(
+            await PostAsync(Anonymous(host), "/api/v1/residents", new { email, password = "ResidentPass1", displayName = "住民" }, null));
         var residentId = registered["residentId"]!.GetValue<Guid>();
-        await MustAsync(await PostAsync(Admin(host), $"/api/v1/residents/{residentId}/verification", new { method = "my-number-card", checkedOn = Today }, null));
+        await MustAsync(
+            await PostAsync(Admin(host), $"/api/v1/residents/{residentId}/verification", new { method = "my-number-card", checkedOn = Today }, null));
         await MustAsync(await PostAsync(Admin(host), "/api/v1/purchases",
             new { residentId, programCode = ProgramCode, units, paidYen = units * 10_000L, paymentMethod = "cash" }, Guid.NewGuid().ToString("N")));
         var token = await TokenAsync(Anonymous(host), email, "ResidentPass1");

@@ -79,7 +79,8 @@ public class CostBenefitTests
 
         var json = JsonNode.Parse(ResultJson.Serialize(result))!["costBenefit"]!.AsObject();
 
-        string[] contract = ["premiumYen", "adminYen", "inducedConsumptionYen", "inducedTurnoverYen", "netEffectYen", "benefitCostRatio", "cashHandoutConsumptionYen"];
+        string[] contract =
+            ["premiumYen", "adminYen", "inducedConsumptionYen", "inducedTurnoverYen", "netEffectYen", "benefitCostRatio", "cashHandoutConsumptionYen"];
         foreach (var name in contract)
         {
             json.ContainsKey(name).Should().BeTrue($"costBenefit.{name} is in the contract");

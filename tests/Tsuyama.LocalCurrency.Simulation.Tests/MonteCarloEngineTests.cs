@@ -57,7 +57,9 @@ public class MonteCarloEngineTests
     [Fact]
     public void Run_OnTheTsuyamaBaselineScaledDown_AgreesWithTheExpectedFlowModel()
     {
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestScenarios.RepositoryFile("simulations", "scenarios", "tsuyama-baseline.json")))!.AsObject();
+        var json = System.Text.Json.Nodes.JsonNode
+            .Parse(File.ReadAllText(TestScenarios.RepositoryFile("simulations", "scenarios", "tsuyama-baseline.json")))!
+            .AsObject();
         // Same sectors and shares; fewer residents so the test stays quick.
         json["injection"]!["unitsSold"] = 1000;
         json["residents"] = 400;
@@ -103,7 +105,8 @@ public class MonteCarloEngineTests
         // re-spend delay (about delay/expiry of the spending) and it drains as merchant chains end.
         var lastDelayShare = (double)scenario.MonteCarlo.MaxRespendDelayDays / scenario.ExpiryDays;
         result.OutstandingPoints[scenario.ExpiryDays].Should().BeLessThan((long)(scenario.IssuedPoints * lastDelayShare));
-        result.OutstandingPoints[scenario.ExpiryDays - 1].Should().BeGreaterThan(result.OutstandingPoints[scenario.ExpiryDays], "breakage expires at the end of the validity period");
+        result.OutstandingPoints[scenario.ExpiryDays - 1].Should()
+            .BeGreaterThan(result.OutstandingPoints[scenario.ExpiryDays], "breakage expires at the end of the validity period");
         result.OutstandingPoints[^1].Should().Be(0, "every point is redeemed in the end");
     }
 

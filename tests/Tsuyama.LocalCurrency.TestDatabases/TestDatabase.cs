@@ -37,7 +37,8 @@ public sealed class TestDatabase : IAsyncDisposable
         DatabaseProvider.Sqlite => null,
         DatabaseProvider.PostgreSql when PostgreSqlServer is not null => null,
         DatabaseProvider.PostgreSql =>
-            $"PostgreSQL is not available: set {PostgreSqlVariable} to an Npgsql connection string of a server the tests may create databases on (.ci/run starts one).",
+            $"PostgreSQL is not available: set {PostgreSqlVariable} to an Npgsql connection string of a server the tests may create databases on"
+            + " (.ci/run starts one).",
         _ => $"{provider} cannot run on this machine.",
     };
 

@@ -28,7 +28,10 @@ public sealed class MatrixFixture : ApiFactory, IAsyncLifetime
         var staff = await Api.PostAsync(admin, "/api/v1/staff", new { email = "chamber@test.example", password = "ChamberPass1", role = "Chamber" });
         staff.StatusCode.Should().Be(HttpStatusCode.Created);
         await Api.BuyAsync(resident, Program, 10);
-        var payment = await Api.JsonAsync(await Api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await Api.StoreQrAsync(merchant.Id), amount = 50_000 }));
+        var payment = await Api.JsonAsync(await Api.PostMovingAsync(
+            resident.Client,
+            "/api/v1/payments",
+            new { qrPayload = await Api.StoreQrAsync(merchant.Id), amount = 50_000 }));
         PaymentId = payment["paymentId"]!.GetValue<Guid>();
 
         Clients["anonymous"] = Api.Anonymous();
@@ -166,7 +169,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         if (method is "POST" or "PUT")
         {
             // Small valid-looking bodies: an allowed caller gets past authorization to the rules (2xx/4xx but never 401/403).
-            request.Content = JsonContent.Create(new { amount = 1, units = 1, programCode = fixture.Program, toMerchantId = fixture.OtherMerchantId, code = "00000000000000000000" });
+            request.Content = JsonContent.Create(new
+            {
+                amount = 1,
+                units = 1,
+                programCode = fixture.Program,
+                toMerchantId = fixture.OtherMerchantId,
+                code = "00000000000000000000",
+            });
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
 

@@ -89,7 +89,10 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
     public async Task Pay_WithAMalformedBody_Returns400(string body)
     {
         var (resident, _, _) = await FundedAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("Idempotency-Key", _api.NewKey());
 
         var response = await resident.Client.SendAsync(request);

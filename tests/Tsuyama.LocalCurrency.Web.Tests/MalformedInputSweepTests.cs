@@ -7,7 +7,8 @@ public sealed class MalformedInputSweepTests(MatrixFixture fixture) : IClassFixt
 {
     private static readonly string[] PostRoutes =
     [
-        "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password", "/api/v1/auth/password-resets", "/api/v1/residents", "/api/v1/merchants", "/api/v1/programs", "/api/v1/staff", "/api/v1/purchases",
+        "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password", "/api/v1/auth/password-resets",
+        "/api/v1/residents", "/api/v1/merchants", "/api/v1/programs", "/api/v1/staff", "/api/v1/purchases",
         "/api/v1/merchant/payment-requests", "/api/v1/payments", "/api/v1/payment-codes", "/api/v1/merchant/charges",
         "/api/v1/payments/{payment}/refunds", "/api/v1/merchant/transfers", "/api/v1/settlements", "/api/v1/simulations",
         "/api/v1/residents/{resident}/verification", "/api/v1/programs/{program}/applications", "/api/v1/programs/{program}/lottery",

@@ -121,7 +121,8 @@ public sealed class PaperApiTests(PaperFixture fixture) : IClassFixture<PaperFix
     {
         var (shop, _, _) = await SettledAsync();
 
-        var response = await shop.Client.GetAsync($"/api/v1/merchants/{shop.Id}/papers/bookkeeping?from=2026-04-01&to=2026-04-30&encoding=shift_jis&rows=transaction");
+        var response = await shop.Client.GetAsync(
+            $"/api/v1/merchants/{shop.Id}/papers/bookkeeping?from=2026-04-01&to=2026-04-30&encoding=shift_jis&rows=transaction");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -164,7 +165,8 @@ public sealed class InvoiceConfigurationTests
 
         host.ExitCode.Should().Be(1);
         (await stderr).TrimEnd().Should().Be(
-            "Invalid configuration: Invoice:RegistrationNumber 'T1234567890123' has check digit 1, but the corporate-number check digit of 234567890123 is 9 (適格請求書発行事業者登録番号).");
+            "Invalid configuration: Invoice:RegistrationNumber 'T1234567890123' has check digit 1, "
+            + "but the corporate-number check digit of 234567890123 is 9 (適格請求書発行事業者登録番号).");
         (await stdout).Should().BeEmpty();
     }
 }

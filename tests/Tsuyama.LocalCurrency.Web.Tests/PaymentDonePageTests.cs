@@ -28,7 +28,11 @@ public sealed class PaymentDonePageTests(ApiFactory factory) : IClassFixture<Api
         for (var i = 0; i < 2; i++)
         {
             var page = await pages.GetStringAsync(done);
-            page.Should().Contain("1,234").And.Contain("城下町ベーカリー").And.Contain("data-live-clock").And.NotContain("data-testid=\"done-old\"").And.Contain("data-no-chime=\"\"");
+            page.Should().Contain("1,234")
+                .And.Contain("城下町ベーカリー")
+                .And.Contain("data-live-clock")
+                .And.NotContain("data-testid=\"done-old\"")
+                .And.Contain("data-no-chime=\"\"");
         }
 
         (await _api.WalletTotalAsync(resident)).Should().Be(before - 1_234, "two views of the completion, one payment");

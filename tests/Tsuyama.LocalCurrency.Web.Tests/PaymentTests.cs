@@ -81,7 +81,10 @@ public sealed class PaymentTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("")]
     [InlineData("hello")]
-    [InlineData("00020101021129300012D156000000000510A93FO3230Q31280012D15600000001030812345678520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304A13A")]
+    [InlineData(
+        "00020101021129300012D156000000000510A93FO3230Q31280012D15600000001030812345678" +
+        "520441115802CN5914BEST TRANSPORT6007BEIJING64200002ZH0104最佳运输0202北京" +
+        "540523.7253031565502016233030412340603***0708A60086670902ME91320016A0112233449988770708123456786304A13A")]
     public async Task Pay_WithAPayloadThatIsNotOurs_ReturnsAProblemAndMovesNothing(string payload)
     {
         var (resident, _, _) = await FundedAsync();
@@ -139,7 +142,10 @@ public sealed class PaymentTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (resident, shop, _) = await FundedAsync();
         var request = await Api.JsonAsync(await _api.PostAsync(shop.Client, "/api/v1/merchant/payment-requests", new { amount = 500 }));
 
-        var response = await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = request["payload"]!.GetValue<string>(), amount = 400 });
+        var response = await _api.PostMovingAsync(
+            resident.Client,
+            "/api/v1/payments",
+            new { qrPayload = request["payload"]!.GetValue<string>(), amount = 400 });
 
         await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
     }
@@ -190,7 +196,10 @@ public sealed class PaymentTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var (resident, shop, _) = await FundedAsync();
         var other = await _api.MerchantAsync();
-        var payment = await Api.JsonAsync(await _api.PostMovingAsync(resident.Client, "/api/v1/payments", new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 3_000 }));
+        var payment = await Api.JsonAsync(await _api.PostMovingAsync(
+            resident.Client,
+            "/api/v1/payments",
+            new { qrPayload = await _api.StoreQrAsync(shop.Id), amount = 3_000 }));
         var url = $"/api/v1/payments/{payment["paymentId"]!.GetValue<Guid>()}/refunds";
 
         var forbidden = await _api.PostMovingAsync(other.Client, url, new { amount = 1_000 });

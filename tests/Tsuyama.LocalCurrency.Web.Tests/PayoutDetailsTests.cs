@@ -54,7 +54,8 @@ public sealed class PayoutDetailsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         (await Api.ProblemAsync(bad, HttpStatusCode.BadRequest, "validation"))["errors"]!.AsObject().Select(e => e.Key).Should().Contain("payout.holderKana");
         good.StatusCode.Should().Be(HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
-        (await Api.JsonAsync(good))["holderKana"]!.GetValue<string>().Should().Be("ｶ)ﾔﾏﾀﾞ", "legal forms are abbreviated the way banks register corporate accounts");
+        (await Api.JsonAsync(good))["holderKana"]!.GetValue<string>()
+            .Should().Be("ｶ)ﾔﾏﾀﾞ", "legal forms are abbreviated the way banks register corporate accounts");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         byShop.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }

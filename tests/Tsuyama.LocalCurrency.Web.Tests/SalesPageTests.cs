@@ -75,7 +75,11 @@ public sealed class SalesPageTests(ApiFactory factory) : IClassFixture<ApiFactor
 
         foreach (var units in new[] { "99", "abc" })
         {
-            var refused = await PageSession.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = units });
+            var refused = await PageSession.PostFormAsync(
+                pages,
+                $"/wallet/sales/apply/{program}",
+                $"/wallet/sales/apply/{program}",
+                new() { ["Units"] = units });
             refused.StatusCode.Should().Be(HttpStatusCode.OK, units);
             (await refused.Content.ReadAsStringAsync()).Should().Contain("口数は 1 から 10 までの数で入力してください。").And.NotContain("is not valid");
         }

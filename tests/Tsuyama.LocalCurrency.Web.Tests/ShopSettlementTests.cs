@@ -44,7 +44,10 @@ public sealed class ShopSettlementTests(PaperFixture fixture) : IClassFixture<Pa
         await Api.ProblemAsync(await fixture.Other.Client.GetAsync(path), HttpStatusCode.Forbidden, "forbidden");
         await Api.ProblemAsync(await _api.As(await _api.TokenAsync(clerk, ClerkPassword)).GetAsync(path), HttpStatusCode.Forbidden, "forbidden");
         (await (await _api.AdminAsync()).GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK);
-        await Api.ProblemAsync(await (await _api.AdminAsync()).GetAsync($"/api/v1/merchants/{Guid.NewGuid()}/settlements"), HttpStatusCode.NotFound, "not-found");
+        await Api.ProblemAsync(
+            await (await _api.AdminAsync()).GetAsync($"/api/v1/merchants/{Guid.NewGuid()}/settlements"),
+            HttpStatusCode.NotFound,
+            "not-found");
     }
 
     [Fact]

@@ -182,7 +182,8 @@ public sealed class ProductionHostTests(ProductionApiFactory factory) : IClassFi
 
         var changed = await admin.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ApiFactory.AdminPassword, newPassword = "CityHall2027x" });
         changed.StatusCode.Should().Be(HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
-        (await _api.As(await _api.TokenAsync(ApiFactory.AdminEmail, "CityHall2027x")).GetAsync("/api/v1/ledger/verify")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var withNewPassword = _api.As(await _api.TokenAsync(ApiFactory.AdminEmail, "CityHall2027x"));
+        (await withNewPassword.GetAsync("/api/v1/ledger/verify")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

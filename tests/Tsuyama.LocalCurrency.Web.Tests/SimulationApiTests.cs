@@ -107,7 +107,9 @@ public sealed class SimulationApiTests(ApiFactory factory) : IClassFixture<ApiFa
         var status = await restarted.WaitForAsync(async db =>
         {
             var run = await db.SimulationRuns.FindAsync(runId);
-            return run!.Status == Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Succeeded ? run.Status : (Tsuyama.LocalCurrency.Domain.SimulationRunStatus?)null;
+            return run!.Status == Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Succeeded
+                ? run.Status
+                : (Tsuyama.LocalCurrency.Domain.SimulationRunStatus?)null;
         });
 
         status.Should().Be(Tsuyama.LocalCurrency.Domain.SimulationRunStatus.Succeeded);

@@ -12,7 +12,9 @@ public sealed class SitePageTests(StrictRateLimitApiFactory factory) : IClassFix
         HttpResponseMessage? last = null;
         for (var i = 0; i < factory.TokenPermitsPerMinute + 1; i++)
         {
-            last = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@b.example", ["Password"] = "x" }));
+            last = await client.PostAsync(
+                "/signin",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@b.example", ["Password"] = "x" }));
         }
 
         last!.StatusCode.Should().Be(HttpStatusCode.SeeOther);

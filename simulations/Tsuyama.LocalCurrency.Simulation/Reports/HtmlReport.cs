@@ -51,13 +51,15 @@ internal static class HtmlReport
             expected.Flows.Select(f => (f.From, f.To, f.Yen)).ToList(),
             "業種間のお金の流れ"));
 
-        body.Append("<h2>業種別の効果</h2><table><tr><th>業種</th><th>加盟店数</th><th>取引額（期待値）</th><th>取引額（モンテカルロ平均）</th><th>1店あたり（中央値／上位10%）</th><th>1万円あたり他の地元事業者へ</th></tr>");
+        body.Append("<h2>業種別の効果</h2><table><tr><th>業種</th><th>加盟店数</th><th>取引額（期待値）</th><th>取引額（モンテカルロ平均）</th>")
+            .Append("<th>1店あたり（中央値／上位10%）</th><th>1万円あたり他の地元事業者へ</th></tr>");
         var mcSectors = mc.Sectors.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var (sector, r) in scenario.Sectors.Zip(expected.Sectors))
         {
             body.Append($"<tr><td>{Html(sector.Name)}</td><td class=\"n\">{Count(sector.Merchants)}</td><td class=\"n\">{Html(Yen(r.TurnoverYen))}</td>")
                 .Append($"<td class=\"n\">{Html(Yen(mcSectors[sector.Id].TurnoverYen))}</td>")
-                .Append($"<td class=\"n\">{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP50Yen))}／{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP90Yen))}</td>")
+                .Append($"<td class=\"n\">{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP50Yen))}")
+                .Append($"／{Html(Yen(mcSectors[sector.Id].MerchantTurnoverP90Yen))}</td>")
                 .Append($"<td class=\"n\">{Html(Yen(r.PerTenThousandYen))}</td></tr>");
         }
 

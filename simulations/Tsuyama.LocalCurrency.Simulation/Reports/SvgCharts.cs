@@ -27,7 +27,8 @@ internal static class SvgCharts
         {
             var h = (Height - Top - Bottom) * values[i] / max;
             var x = Left + (i * slot) + (slot * 0.1);
-            svg.Append($"<rect x=\"{N(x)}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot * 0.8)}\" height=\"{N(h)}\" fill=\"{Bar}\"><title>{Html(labels[i])}: {Html(axisLabel(values[i]))}</title></rect>");
+            svg.Append($"<rect x=\"{N(x)}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot * 0.8)}\" height=\"{N(h)}\" fill=\"{Bar}\">")
+                .Append($"<title>{Html(labels[i])}: {Html(axisLabel(values[i]))}</title></rect>");
             svg.Append($"<text x=\"{N(x + (slot * 0.4))}\" y=\"{Height - Bottom + 16}\" font-size=\"11\" text-anchor=\"middle\">{Html(labels[i])}</text>");
         }
 
@@ -55,11 +56,13 @@ internal static class SvgCharts
         for (var i = 0; i < bins; i++)
         {
             var h = (Height - Top - Bottom) * counts[i] / (double)top;
-            svg.Append($"<rect x=\"{N(Left + (i * slot))}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot - 1)}\" height=\"{N(h)}\" fill=\"{Bar}\"><title>{Ratio(min + (i * width))}–{Ratio(min + ((i + 1) * width))}: {counts[i]}</title></rect>");
+            svg.Append($"<rect x=\"{N(Left + (i * slot))}\" y=\"{N(Height - Bottom - h)}\" width=\"{N(slot - 1)}\" height=\"{N(h)}\" fill=\"{Bar}\">")
+                .Append($"<title>{Ratio(min + (i * width))}–{Ratio(min + ((i + 1) * width))}: {counts[i]}</title></rect>");
         }
 
         var xExact = Left + (plotWidth * (max > min ? (exact - min) / (max - min) : 0.5));
-        svg.Append($"<line x1=\"{N(xExact)}\" y1=\"{Top}\" x2=\"{N(xExact)}\" y2=\"{Height - Bottom}\" stroke=\"{Accent}\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
+        svg.Append($"<line x1=\"{N(xExact)}\" y1=\"{Top}\" x2=\"{N(xExact)}\" y2=\"{Height - Bottom}\"")
+            .Append($" stroke=\"{Accent}\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
         svg.Append($"<text x=\"{N(xExact + 4)}\" y=\"{Top + 12}\" font-size=\"11\" fill=\"{Accent}\">期待値モデル {Ratio(exact)}</text>");
         svg.Append($"<text x=\"{Left}\" y=\"{Height - 8}\" font-size=\"11\">{Ratio(min)}</text>");
         svg.Append($"<text x=\"{Width - 20}\" y=\"{Height - 8}\" font-size=\"11\" text-anchor=\"end\">{Ratio(max)}</text>");
@@ -211,15 +214,19 @@ internal static class SvgCharts
         var rowHeight = 44;
         var height = Math.Max(sectors.Count * rowHeight, rowHeight) + 40;
         var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
-        svg.Append($"<text x=\"150\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">支払う業種</text><text x=\"{Width - 150}\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">受け取る業種</text>");
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{Html(title)}\">")
+            .Append($"<title>{Html(title)}</title>");
+        svg.Append("<text x=\"150\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">支払う業種</text>")
+            .Append($"<text x=\"{Width - 150}\" y=\"16\" font-size=\"12\" text-anchor=\"middle\">受け取る業種</text>");
         var row = sectors.Select((s, i) => (s.Id, Y: 40 + (i * rowHeight) + (rowHeight / 2.0))).ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal);
         var max = Math.Max(flows.Count == 0 ? 1 : flows.Max(f => f.Yen), 1);
         const double x1 = 240, x2 = Width - 240;
         foreach (var (from, to, yen) in flows.OrderByDescending(f => f.Yen))
         {
             var w = Math.Max(1, 18.0 * yen / max);
-            svg.Append($"<path d=\"M{N(x1)},{N(row[from])} C{N((x1 + x2) / 2)},{N(row[from])} {N((x1 + x2) / 2)},{N(row[to])} {N(x2)},{N(row[to])}\" fill=\"none\" stroke=\"{Bar}\" stroke-opacity=\"0.45\" stroke-width=\"{N(w)}\"><title>{Html(from)} → {Html(to)}: {Html(Yen(yen))}</title></path>");
+            svg.Append($"<path d=\"M{N(x1)},{N(row[from])} C{N((x1 + x2) / 2)},{N(row[from])} {N((x1 + x2) / 2)},{N(row[to])} {N(x2)},{N(row[to])}\"")
+                .Append($" fill=\"none\" stroke=\"{Bar}\" stroke-opacity=\"0.45\" stroke-width=\"{N(w)}\">")
+                .Append($"<title>{Html(from)} → {Html(to)}: {Html(Yen(yen))}</title></path>");
         }
 
         foreach (var (id, name) in sectors)
@@ -259,7 +266,9 @@ internal static class SvgCharts
             .Append($"<title>{Html(title)}</title>");
 
     private static StringBuilder Open(string title) =>
-        new StringBuilder().Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html(title)}\"><title>{Html(title)}</title>");
+        new StringBuilder()
+            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Html(title)}\">")
+            .Append($"<title>{Html(title)}</title>");
 
     private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
 

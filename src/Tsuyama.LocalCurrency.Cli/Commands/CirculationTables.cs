@@ -36,7 +36,15 @@ internal static class CirculationTables
         foreach (var s in r.Sectors)
         {
             var name = s.Suppressed ? $"{s.Id} ({s.Sectors} sectors)" : s.Id;
-            sectors.AddRow(Markup.Escape(name), N(s.Merchants), N(s.ResidentSpend), P(s.ResidentSpendShare), N(s.ReceivedFromMerchants), N(s.RespentInPoints), N(s.Redeemed), P(s.RespendShare));
+            sectors.AddRow(
+                Markup.Escape(name),
+                N(s.Merchants),
+                N(s.ResidentSpend),
+                P(s.ResidentSpendShare),
+                N(s.ReceivedFromMerchants),
+                N(s.RespentInPoints),
+                N(s.Redeemed),
+                P(s.RespendShare));
         }
 
         AnsiConsole.Write(sectors);

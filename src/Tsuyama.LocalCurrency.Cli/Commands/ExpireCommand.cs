@@ -24,7 +24,10 @@ internal static class ExpireCommand
 
     public static Command Create()
     {
-        var command = new Command("expire", "Move expired resident points to the programs' expired accounts (the daily expiry job)") { AsOf, BatchSize, CommonOptions.Json };
+        var command = new Command("expire", "Move expired resident points to the programs' expired accounts (the daily expiry job)")
+        {
+            AsOf, BatchSize, CommonOptions.Json,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(AsOf);
@@ -57,11 +60,14 @@ internal static class ExpireCommand
             var totals = result.Value;
             if (json)
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { asOf = DateArgument.Format(asOf), totals.Batches, totals.Lots, totals.Points }, CliJson.Options));
+                Console.WriteLine(JsonSerializer.Serialize(
+                    new { asOf = DateArgument.Format(asOf), totals.Batches, totals.Lots, totals.Points },
+                    CliJson.Options));
             }
             else
             {
-                ResultOutput.Ok($"Expired {N(totals.Lots)} lot(s), {N(totals.Points)} points, in {totals.Batches} batch(es) as of {DateArgument.Format(asOf)}.");
+                ResultOutput.Ok(
+                    $"Expired {N(totals.Lots)} lot(s), {N(totals.Points)} points, in {totals.Batches} batch(es) as of {DateArgument.Format(asOf)}.");
             }
 
             return ExitCodes.Ok;

@@ -53,7 +53,12 @@ internal static class GrantCommand
                 foreach (var row in r.Rows)
                 {
                     table.AddRow(Markup.Escape(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)), Markup.Escape(row.Key ?? ""),
-                        row.Outcome switch { GrantRowOutcome.Refused => "[red]refused[/]", GrantRowOutcome.Granted => "[green]granted[/]", _ => "already granted" },
+                        row.Outcome switch
+                        {
+                            GrantRowOutcome.Refused => "[red]refused[/]",
+                            GrantRowOutcome.Granted => "[green]granted[/]",
+                            _ => "already granted",
+                        },
                         row.Points?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "", Markup.Escape(row.Reason ?? ""));
                 }
 

@@ -79,7 +79,8 @@ internal static class SettleCommand
             $"{N(s.Points)} points, fee ¥{N(s.FeeYen)}, payout ¥{N(s.PayoutYen)} on {DateArgument.Format(s.TransferDate)}.");
         foreach (var h in s.HeldBack)
         {
-            AnsiConsole.MarkupLine($"[yellow]held back[/] merchant {h.MerchantId}: {N(h.Points)} points not redeemed, paid at the next run once fixed: {Markup.Escape(h.Reason)}");
+            AnsiConsole.MarkupLine(
+                $"[yellow]held back[/] merchant {h.MerchantId}: {N(h.Points)} points not redeemed, paid at the next run once fixed: {Markup.Escape(h.Reason)}");
         }
 
         foreach (var file in written)

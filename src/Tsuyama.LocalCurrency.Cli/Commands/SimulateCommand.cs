@@ -36,7 +36,10 @@ public static class SimulateCommand
             }
         });
         var jsonOption = new Option<bool>("--json") { Description = "Print the result as JSON to standard output (no progress bar)" };
-        var outOption = new Option<DirectoryInfo?>("--out") { Description = "Write the Japanese HTML report, merchant summary, CSV and JSON to this directory" };
+        var outOption = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Write the Japanese HTML report, merchant summary, CSV and JSON to this directory",
+        };
         var sweepOption = new Option<string?>("--sweep")
         {
             Description = "Sweep one input of one scenario, name=lo:hi:step (e.g. premiumRate=0.1:0.3:0.05; names: simulations/scenarios/README.md)",
@@ -321,7 +324,10 @@ public static class SimulateCommand
 
         console.Write(city);
 
-        var sectors = new Table().AddColumn("sector").AddColumn(new TableColumn("turnover (yen)").RightAligned()).AddColumn(new TableColumn("per ¥10,000 to other local businesses").RightAligned());
+        var sectors = new Table()
+            .AddColumn("sector")
+            .AddColumn(new TableColumn("turnover (yen)").RightAligned())
+            .AddColumn(new TableColumn("per ¥10,000 to other local businesses").RightAligned());
         foreach (var s in e.Sectors)
         {
             sectors.AddRow(Markup.Escape(s.Name), $"{s.TurnoverYen:N0}", $"{s.PerTenThousandYen:N0}");

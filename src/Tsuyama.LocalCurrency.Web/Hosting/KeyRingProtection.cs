@@ -66,7 +66,8 @@ internal static partial class KeyRingProtection
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         [LoggerMessage(Level = LogLevel.Warning,
-            Message = "Data-protection keys are stored unencrypted in the ledger database ({Environment}); a copy of it can forge tokens. Set {Setting} (required in Production).")]
+            Message = "Data-protection keys are stored unencrypted in the ledger database ({Environment}); a copy of it can forge tokens. "
+                + "Set {Setting} (required in Production).")]
         private partial void LogUnprotected(string environment, string setting);
     }
 }

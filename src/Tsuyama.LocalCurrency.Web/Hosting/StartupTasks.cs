@@ -30,7 +30,10 @@ internal sealed partial class StartupTasks(IServiceProvider services, IOptions<B
             }
         }
 
-        var requeued = await Jobs.SimulationJob.RequeueUnfinishedAsync(db, scope.ServiceProvider.GetRequiredService<Hangfire.IBackgroundJobClient>(), cancellationToken);
+        var requeued = await Jobs.SimulationJob.RequeueUnfinishedAsync(
+            db,
+            scope.ServiceProvider.GetRequiredService<Hangfire.IBackgroundJobClient>(),
+            cancellationToken);
         if (requeued > 0)
         {
             LogRequeued(requeued);

@@ -11,7 +11,14 @@ public sealed class SettingsModel : PageModel
     public IActionResult OnPost(string? setting, string? returnUrl)
     {
         var current = SiteSettings.From(Request);
-        var options = new CookieOptions { MaxAge = TimeSpan.FromDays(400), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true };
+        var options = new CookieOptions
+        {
+            MaxAge = TimeSpan.FromDays(400),
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+            IsEssential = true,
+        };
         switch (setting)
         {
             case "ja" or "en":

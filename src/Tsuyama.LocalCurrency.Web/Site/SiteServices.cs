@@ -99,7 +99,9 @@ internal static class SiteServices
                 o.Conventions.AuthorizeFolder("/City", CityPolicy);
                 o.Conventions.AuthorizeFolder("/Chamber", ChamberPolicy);
                 o.Conventions.AuthorizePage("/Account/Password");
-                o.Conventions.AddPageApplicationModelConvention("/Account/Password", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
+                o.Conventions.AddPageApplicationModelConvention(
+                    "/Account/Password",
+                    m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
                 o.Conventions.AddPageApplicationModelConvention("/SignOut", m => m.EndpointMetadata.Add(AllowedBeforePasswordChangeAttribute.Instance));
                 o.Conventions.AddPageApplicationModelConvention("/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInPageRateLimit)));
             })

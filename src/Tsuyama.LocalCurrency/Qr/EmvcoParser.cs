@@ -20,7 +20,9 @@ public static class EmvcoParser
 
         if (text.Length > EmvcoTagRules.MaxPayloadCharacters)
         {
-            throw new QrFormatException(QrRejectionReason.PayloadTooLong, $"The code is longer than the {EmvcoTagRules.MaxPayloadCharacters} characters EMVCo allows.");
+            throw new QrFormatException(
+                QrRejectionReason.PayloadTooLong,
+                $"The code is longer than the {EmvcoTagRules.MaxPayloadCharacters} characters EMVCo allows.");
         }
 
         var fields = ReadStructure(text, path: null, out var lastFieldStart);
@@ -31,12 +33,18 @@ public static class EmvcoParser
         var formatIndicator = set.GetRequired("00");
         if (formatIndicator != "01")
         {
-            throw new QrFormatException(QrRejectionReason.UnsupportedFormatIndicator, $"Payload format indicator (00) is \"{formatIndicator}\"; only \"01\" is defined.", "00");
+            throw new QrFormatException(
+                QrRejectionReason.UnsupportedFormatIndicator,
+                $"Payload format indicator (00) is \"{formatIndicator}\"; only \"01\" is defined.",
+                "00");
         }
 
         if (set.TryGetValue("01", out var method) && method is not ("11" or "12"))
         {
-            throw new QrFormatException(QrRejectionReason.InvalidInitiationMethod, $"Point of initiation method (01) is \"{method}\"; it must be 11 (static) or 12 (dynamic).", "01");
+            throw new QrFormatException(
+                QrRejectionReason.InvalidInitiationMethod,
+                $"Point of initiation method (01) is \"{method}\"; it must be 11 (static) or 12 (dynamic).",
+                "01");
         }
 
         return set;
@@ -68,7 +76,10 @@ public static class EmvcoParser
             var lengthText = text.AsSpan(position + 2, 2);
             if (!EmvcoTagRules.IsValidTag(tag) || !char.IsAsciiDigit(lengthText[0]) || !char.IsAsciiDigit(lengthText[1]))
             {
-                throw new QrFormatException(QrRejectionReason.NonNumericTagOrLength, $"Expected a two-digit tag and length {where}, found \"{text.Substring(position, 4)}\".", path);
+                throw new QrFormatException(
+                    QrRejectionReason.NonNumericTagOrLength,
+                    $"Expected a two-digit tag and length {where}, found \"{text.Substring(position, 4)}\".",
+                    path);
             }
 
             var fieldPath = path is null ? tag : $"{path}.{tag}";
@@ -83,7 +94,10 @@ public static class EmvcoParser
             if (utf16Length < 0)
             {
                 var available = EmvcoText.CharacterCount(text.AsSpan(valueStart));
-                throw new QrFormatException(QrRejectionReason.Truncated, $"Field {fieldPath} says its length is {length}, but only {available} characters follow; the code is cut off.", fieldPath);
+                throw new QrFormatException(
+                    QrRejectionReason.Truncated,
+                    $"Field {fieldPath} says its length is {length}, but only {available} characters follow; the code is cut off.",
+                    fieldPath);
             }
 
             fields.Add(new EmvcoField(tag, text.Substring(valueStart, utf16Length)));
@@ -122,7 +136,10 @@ public static class EmvcoParser
         var expected = Crc16CcittFalse.ToHex(Crc16CcittFalse.Compute(text.AsSpan(0, lastFieldStart + 4)));
         if (!string.Equals(expected, written, StringComparison.Ordinal))
         {
-            throw new QrFormatException(QrRejectionReason.CrcMismatch, $"The checksum does not match (code says {written}, content gives {expected}); the code is damaged or was altered.", "63");
+            throw new QrFormatException(
+                QrRejectionReason.CrcMismatch,
+                $"The checksum does not match (code says {written}, content gives {expected}); the code is damaged or was altered.",
+                "63");
         }
     }
 
@@ -157,7 +174,10 @@ public static class EmvcoParser
 
                 if (count < limits.Min)
                 {
-                    throw new QrFormatException(QrRejectionReason.FieldLengthInvalid, $"Field {fieldPath} has {count} characters; it must have {limits.Min}.", fieldPath);
+                    throw new QrFormatException(
+                        QrRejectionReason.FieldLengthInvalid,
+                        $"Field {fieldPath} has {count} characters; it must have {limits.Min}.",
+                        fieldPath);
                 }
             }
         }

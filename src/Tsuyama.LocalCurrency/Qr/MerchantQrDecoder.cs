@@ -63,12 +63,18 @@ public static class MerchantQrDecoder
         {
             if (fields.Contains("54"))
             {
-                throw new QrFormatException(QrRejectionReason.AmountOnStaticCode, "A store code (01=11) must not carry an amount; the resident enters it.", "54");
+                throw new QrFormatException(
+                    QrRejectionReason.AmountOnStaticCode,
+                    "A store code (01=11) must not carry an amount; the resident enters it.",
+                    "54");
             }
 
             if (requestIdText is not null)
             {
-                throw new QrFormatException(QrRejectionReason.InvalidFieldValue, $"A store code (01=11) must not carry a payment request id ({ours.PathOf("02")}).", ours.PathOf("02"));
+                throw new QrFormatException(
+                    QrRejectionReason.InvalidFieldValue,
+                    $"A store code (01=11) must not carry a payment request id ({ours.PathOf("02")}).",
+                    ours.PathOf("02"));
             }
 
             amount = null;
@@ -163,7 +169,9 @@ public static class MerchantQrDecoder
             found = (template, ReadMerchantId(template.GetValueOrDefault("01"), template.PathOf("01")));
         }
 
-        return found ?? throw new QrFormatException(QrRejectionReason.NotOurCode, "This is not a Tsuyama local currency code (no merchant account template with id jp.tsuyama.lc).");
+        return found ?? throw new QrFormatException(
+            QrRejectionReason.NotOurCode,
+            "This is not a Tsuyama local currency code (no merchant account template with id jp.tsuyama.lc).");
     }
 
     private static Guid ReadMerchantId(string? value, string path)
@@ -187,7 +195,10 @@ public static class MerchantQrDecoder
         if (!value.All(char.IsAsciiDigit) || value[0] == '0'
             || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
         {
-            throw new QrFormatException(QrRejectionReason.AmountInvalid, $"The amount (54) must be a whole number of yen greater than zero; found \"{value}\".", "54");
+            throw new QrFormatException(
+                QrRejectionReason.AmountInvalid,
+                $"The amount (54) must be a whole number of yen greater than zero; found \"{value}\".",
+                "54");
         }
 
         return amount;

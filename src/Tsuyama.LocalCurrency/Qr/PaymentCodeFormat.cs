@@ -79,7 +79,9 @@ public static class PaymentCodeFormat
         var code = digits.ToString();
         if (LuhnCheckDigit(code.AsSpan(0, Length - 1)) != code[^1] - '0')
         {
-            throw new QrFormatException(QrRejectionReason.PaymentCodeCheckDigit, "The payment code's check digit does not match; a digit was probably mistyped.");
+            throw new QrFormatException(
+                QrRejectionReason.PaymentCodeCheckDigit,
+                "The payment code's check digit does not match; a digit was probably mistyped.");
         }
 
         return code;

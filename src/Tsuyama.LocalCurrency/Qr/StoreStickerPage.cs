@@ -36,7 +36,10 @@ public static class StoreStickerPage
             * { box-sizing: border-box; }
             html, body { margin: 0; padding: 0; }
             body { font-family: "Hiragino Sans", "Yu Gothic", "Noto Sans JP", "Meiryo", sans-serif; color: #000; background: #fff; }
-            .sticker { width: 105mm; height: 147mm; overflow: hidden; padding: 8mm 8mm 6mm; display: flex; flex-direction: column; align-items: center; text-align: center; page-break-after: always; }
+            .sticker {
+                width: 105mm; height: 147mm; overflow: hidden; padding: 8mm 8mm 6mm;
+                display: flex; flex-direction: column; align-items: center; text-align: center; page-break-after: always;
+            }
             .brand { font-size: 11pt; font-weight: bold; letter-spacing: 0.1em; margin: 0 0 2mm; }
             .name { font-size: 18pt; font-weight: bold; margin: 0; line-height: 1.25; overflow-wrap: anywhere; }
             .romaji { font-size: 9pt; margin: 1mm 0 3mm; color: #333; }

@@ -45,7 +45,12 @@ public static class PayoutRules
     }
 
     /// <summary>Field name → problem for every part of the account that cannot be written; empty when it can.</summary>
-    public static IReadOnlyDictionary<string, string> Problems(string? bankCode, string? branchCode, BankAccountType accountType, string? accountNumber, string? holder)
+    public static IReadOnlyDictionary<string, string> Problems(
+        string? bankCode,
+        string? branchCode,
+        BankAccountType accountType,
+        string? accountNumber,
+        string? holder)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!IsDigits(bankCode, 4))

@@ -106,7 +106,8 @@ public sealed class QrDecoderFuzzTests
 /// <summary>Generates mutants of one valid payload.</summary>
 internal static class PayloadMutation
 {
-    private static readonly string[] Inserts = ["0", "9", "A", "z", " ", "\0", "\r\n", "あ", "津", "\uD83D\uDE00", "\uD800", "\uDC00", "63", "6304", "5404", "0102"];
+    private static readonly string[] Inserts =
+        ["0", "9", "A", "z", " ", "\0", "\r\n", "あ", "津", "\uD83D\uDE00", "\uD800", "\uDC00", "63", "6304", "5404", "0102"];
 
     public static Gen<string> Gen(string original) =>
         CsCheck.Gen.Select(

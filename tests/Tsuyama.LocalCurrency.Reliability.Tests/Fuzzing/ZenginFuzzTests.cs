@@ -40,8 +40,20 @@ public sealed class ZenginFuzzTests
     private static readonly Gen<ZenginPayee> Payee =
         Gen.Select(Name, Name, Name, Gen.Long[1, ZenginValidator.MaxAmount], Gen.Int[0, 3],
             (holder, bank, branch, amount, type) => new ZenginPayee("0168", bank, "101", branch,
-                type switch { 0 => ZenginAccountType.Ordinary, 1 => ZenginAccountType.Current, 2 => ZenginAccountType.Savings, _ => ZenginAccountType.Other },
-                "1234567", holder, amount, amount % 3 == 0 ? null : (amount % 10_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)[..Math.Min(10, amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Length)]));
+                type switch
+                {
+                    0 => ZenginAccountType.Ordinary,
+                    1 => ZenginAccountType.Current,
+                    2 => ZenginAccountType.Savings,
+                    _ => ZenginAccountType.Other,
+                },
+                "1234567",
+                holder,
+                amount,
+                amount % 3 == 0
+                    ? null
+                    : (amount % 10_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)[
+                        ..Math.Min(10, amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Length)]));
 
     private static readonly Gen<ZenginTransferBatch> Batch =
         Gen.Select(Name, Payee.Array[1, 4], Gen.Int[1, 365],
@@ -82,7 +94,10 @@ public sealed class ZenginFuzzTests
             }
 
             read.Trailer.TotalAmount.Should().Be(batch.Payees.Sum(p => p.Amount));
-        }, iter: Files, seed: FuzzSeed.Or("0000000000021"), print: b => string.Join(" | ", new[] { b.Issuer.ClientNameKana }.Concat(b.Payees.Select(p => p.HolderKana)).Select(Escape)));
+        },
+        iter: Files,
+        seed: FuzzSeed.Or("0000000000021"),
+        print: b => string.Join(" | ", new[] { b.Issuer.ClientNameKana }.Concat(b.Payees.Select(p => p.HolderKana)).Select(Escape)));
 
         written.Should().BeGreaterThan(Files / 20, "enough random names must be writable for the read-back check to mean something");
     }

@@ -23,7 +23,11 @@ public sealed class ModelPayment(int resident, int merchant, long amount, List<M
     public long Refunded { get; set; }
     public List<ModelAllocation> Allocations { get; } = allocations;
 
-    public ModelPayment Clone() => new(Resident, Merchant, Amount, Allocations.Select(a => new ModelAllocation(a.Program, a.Kind, a.Amount) { Refunded = a.Refunded }).ToList())
+    public ModelPayment Clone() => new(
+        Resident,
+        Merchant,
+        Amount,
+        Allocations.Select(a => new ModelAllocation(a.Program, a.Kind, a.Amount) { Refunded = a.Refunded }).ToList())
     {
         RealId = RealId,
         Refunded = Refunded,

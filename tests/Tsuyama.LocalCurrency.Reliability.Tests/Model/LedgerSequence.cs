@@ -190,11 +190,13 @@ public sealed class LedgerSequence : IAsyncDisposable
                 return;
             }
 
-            tried.Add($"order [{string.Join(", ", order.Select(s => s.GetType().Name))}]: model said [{string.Join(" | ", answers.Select(a => a.Answer.Outcome))}]"
+            tried.Add($"order [{string.Join(", ", order.Select(s => s.GetType().Name))}]: "
+                + $"model said [{string.Join(" | ", answers.Select(a => a.Answer.Outcome))}]"
                 + (difference is null ? "" : $", state differs: {difference}"));
         }
 
-        throw new ModelMismatchException($"real answers [{string.Join(" | ", unique.Select(s => outcomes[s].Outcome))}] match no order: {string.Join("; ", tried)}");
+        throw new ModelMismatchException(
+            $"real answers [{string.Join(" | ", unique.Select(s => outcomes[s].Outcome))}] match no order: {string.Join("; ", tried)}");
     }
 
     /// <summary>
@@ -260,8 +262,15 @@ public sealed class LedgerSequence : IAsyncDisposable
         {
             case Buy b:
                 {
-                    var result = await _host.SendAsync(new RecordCounterSaleCommand(_residents[b.Resident], _model.Programs[b.Program].Code, b.Units, b.Units * UnitPriceYen, "cash", null,
-                        $"user:{CounterStaff}", p.Key));
+                    var result = await _host.SendAsync(new RecordCounterSaleCommand(
+                        _residents[b.Resident],
+                        _model.Programs[b.Program].Code,
+                        b.Units,
+                        b.Units * UnitPriceYen,
+                        "cash",
+                        null,
+                        $"user:{CounterStaff}",
+                        p.Key));
                     return new(Outcome(result, v => $"ok {v.Points.General}/{v.Points.SmallBusiness}"), null);
                 }
 
@@ -273,7 +282,10 @@ public sealed class LedgerSequence : IAsyncDisposable
                     }
 
                     var result = await PayAsync(pay, p);
-                    return new(Outcome(result, v => $"ok {v.Amount} [{LedgerModel.PaymentParts(v.Breakdown.Select(x => (ProgramIndex(x.ProgramCode), x.Kind, x.Points)))}]"),
+                    return new(
+                        Outcome(
+                            result,
+                            v => $"ok {v.Amount} [{LedgerModel.PaymentParts(v.Breakdown.Select(x => (ProgramIndex(x.ProgramCode), x.Kind, x.Points)))}]"),
                         result.IsSuccess ? result.Value!.PaymentId : null);
                 }
 
@@ -341,7 +353,10 @@ public sealed class LedgerSequence : IAsyncDisposable
 
     private async Task<LedgerState> ReadStateAsync() => await _host.WithDbAsync(async db => new LedgerState(
         await db.Balances.AsNoTracking().ToDictionaryAsync(b => (b.AccountId, b.ProgramId, b.Kind), b => b.Amount),
-        (await db.Lots.AsNoTracking().GroupBy(l => new { l.ResidentId, l.ProgramId, l.Kind }).Select(g => new { g.Key, Sum = g.Sum(l => l.Remaining) }).ToListAsync())
+        (await db.Lots.AsNoTracking()
+                .GroupBy(l => new { l.ResidentId, l.ProgramId, l.Kind })
+                .Select(g => new { g.Key, Sum = g.Sum(l => l.Remaining) })
+                .ToListAsync())
             .ToDictionary(x => (x.Key.ResidentId, x.Key.ProgramId, x.Key.Kind), x => x.Sum),
         await db.Payments.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.RefundedAmount)));
 
@@ -425,7 +440,14 @@ public sealed class LedgerSequence : IAsyncDisposable
 
     private sealed record Submitted(string Outcome, Guid? PaymentId);
 
-    private sealed record Setup(string Path, TimeSpan Elapsed, ModelProgram[] Programs, bool[] Large, Guid[] Residents, Guid[] Merchants, VoucherProgramIds[] ProgramIds);
+    private sealed record Setup(
+        string Path,
+        TimeSpan Elapsed,
+        ModelProgram[] Programs,
+        bool[] Large,
+        Guid[] Residents,
+        Guid[] Merchants,
+        VoucherProgramIds[] ProgramIds);
 
     private sealed record VoucherProgramIds(Guid Id, Guid RedeemedAccountId, Guid ExpiredAccountId);
 

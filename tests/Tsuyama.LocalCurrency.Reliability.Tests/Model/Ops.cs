@@ -38,11 +38,14 @@ public sealed record Concurrently(Op[] Steps) : Op;
 
 public static class OpGen
 {
-    private static readonly Gen<long> Amount = Gen.OneOf(Gen.Long[1, 15_000], Gen.Long[1, 15_000], Gen.Long[1, 15_000], Gen.Long[1, 200], Gen.OneOf<long>(0, -1, 1_000_001));
+    private static readonly Gen<long> Amount =
+        Gen.OneOf(Gen.Long[1, 15_000], Gen.Long[1, 15_000], Gen.Long[1, 15_000], Gen.Long[1, 200], Gen.OneOf<long>(0, -1, 1_000_001));
 
-    private static readonly Gen<Op> Buy = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], Gen.OneOf(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 7]), (r, p, u) => (Op)new Buy(r, p, u));
+    private static readonly Gen<Op> Buy =
+        Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1], Gen.OneOf(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 7]), (r, p, u) => (Op)new Buy(r, p, u));
     private static readonly Gen<Op> Pay = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2], Amount, Gen.Enum<Channel>(), (r, m, a, c) => (Op)new Pay(r, m, a, c));
-    private static readonly Gen<Op> Refund = Gen.Select(Gen.Int[0, 50], Gen.OneOf(Gen.Long[1, 3_000], Amount), Gen.Int[0, 9], (p, a, s) => (Op)new RefundOp(p, a, s == 0));
+    private static readonly Gen<Op> Refund =
+        Gen.Select(Gen.Int[0, 50], Gen.OneOf(Gen.Long[1, 3_000], Amount), Gen.Int[0, 9], (p, a, s) => (Op)new RefundOp(p, a, s == 0));
     private static readonly Gen<Op> Transfer = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2], Amount, (f, t, a) => (Op)new TransferOp(f, t, a));
     private static readonly Gen<Op> Settle = Gen.Int[0, 2].Select(d => (Op)new Settle(d));
     private static readonly Gen<Op> Expire = Gen.OneOf(Gen.Const(0), Gen.Const(0), Gen.Const(1)).Select(d => (Op)new Expire(d));

@@ -65,7 +65,8 @@ public sealed class SeveralHostsTests(ITestOutputHelper output)
 
         answers.Count(a => a.Status == HttpStatusCode.Created).Should().Be(4 * 13);
         answers.Where(a => a.Status != HttpStatusCode.Created).Should().OnlyContain(a =>
-            a.Status == HttpStatusCode.UnprocessableEntity && a.Body["type"]!.GetValue<string>().EndsWith(ProblemTypes.InsufficientBalance, StringComparison.Ordinal));
+            a.Status == HttpStatusCode.UnprocessableEntity
+            && a.Body["type"]!.GetValue<string>().EndsWith(ProblemTypes.InsufficientBalance, StringComparison.Ordinal));
         foreach (var (id, _) in residents)
         {
             (await ledger.WithDbAsync(db => db.Balances.Where(b => b.AccountId == id).SumAsync(b => b.Amount))).Should().Be(0);
@@ -108,14 +109,20 @@ public sealed class SeveralHostsTests(ITestOutputHelper output)
         (await FaultHarness.SeveralHosts.PayAsync(expiringClients[1], shop, 1_000, "before-expiry")).Status.Should().Be(HttpStatusCode.Created);
         // Bought long ago: the lots' last day was the day before yesterday; the other resident's ends in seven days.
         var today = FaultHarness.SeveralHosts.Today;
-        await ledger.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == expiring).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresOn, today.AddDays(-2))));
-        await ledger.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == reminded).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresOn, today.AddDays(7))));
+        await ledger.WithDbAsync(db => db.Lots
+            .Where(l => l.ResidentId == expiring)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresOn, today.AddDays(-2))));
+        await ledger.WithDbAsync(db => db.Lots
+            .Where(l => l.ResidentId == reminded)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresOn, today.AddDays(7))));
 
         var expired = await WaitAsync(() => ledger.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == expiring).AllAsync(l => l.Remaining == 0)));
         // Hangfire looks for due recurring jobs every 15 s: wait for another look on both hosts, so a second run would show.
         await Task.Delay(TimeSpan.FromSeconds(16));
 
-        var expiredPoints = await ledger.WithDbAsync(db => db.Transfers.Where(t => t.Type == TransferType.Expiry && t.FromAccountId == expiring).SumAsync(t => t.Amount));
+        var expiredPoints = await ledger.WithDbAsync(db => db.Transfers
+            .Where(t => t.Type == TransferType.Expiry && t.FromAccountId == expiring)
+            .SumAsync(t => t.Amount));
         var reminders = await ledger.WithDbAsync(db => db.Notifications.CountAsync(n => n.ResidentId == reminded));
         var settlements = await ledger.WithDbAsync(db => db.Settlements.CountAsync(s => s.Cutoff == today.AddDays(-1)));
         var problems = await ledger.VerifyAsync();
@@ -133,7 +140,8 @@ public sealed class SeveralHostsTests(ITestOutputHelper output)
             // Settlement's schedules are numbered after the defaults the configuration adds to.
             foreach (var job in new[] { "seal-ledger", "expire-points", "expiry-reminders", "settlement-" })
             {
-                occurrences.Count(o => o.RecurringJob.StartsWith(job, StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(2, $"{job} is due every two seconds");
+                occurrences.Count(o => o.RecurringJob.StartsWith(job, StringComparison.Ordinal))
+                    .Should().BeGreaterThanOrEqualTo(2, $"{job} is due every two seconds");
             }
 
             occurrences.GroupBy(o => o).Where(g => g.Count() > 1).Select(g => g.Key).Should().BeEmpty("no occurrence is run by both hosts");

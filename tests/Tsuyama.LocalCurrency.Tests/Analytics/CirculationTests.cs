@@ -76,7 +76,15 @@ public sealed class CirculationTests : IAsyncLifetime
     {
         _report.Sectors.Select(s => s.Id).Should().Equal("retail-small", "restaurants", "wholesale");
         var retail = _report.Sectors[0];
-        retail.Should().BeEquivalentTo(new { Merchants = 3, ResidentSpend = 2_500L, ReceivedFromMerchants = 100L, RespentInPoints = 900L, Redeemed = 600L, Suppressed = false });
+        retail.Should().BeEquivalentTo(new
+        {
+            Merchants = 3,
+            ResidentSpend = 2_500L,
+            ReceivedFromMerchants = 100L,
+            RespentInPoints = 900L,
+            Redeemed = 600L,
+            Suppressed = false,
+        });
         retail.ResidentSpendShare.Should().BeApproximately(2_500 / 8_500.0, 1e-12);
         retail.RespendShare.Should().BeApproximately(0.6, 1e-12);
 

@@ -39,7 +39,10 @@ public sealed class InvoiceTests : IAsyncLifetime
     public async Task RedemptionInvoice_TaxIsRoundedOncePerInvoice_NotPerProgramLine()
     {
         var (shop, settlementId) = await SettleTwoSmallFeesAsync();
-        var perLine = await _host.WithDbAsync(db => db.SettlementLines.Where(l => l.MerchantId == shop).Select(l => new { l.FeeYen, l.TaxInFeeYen }).ToListAsync());
+        var perLine = await _host.WithDbAsync(db => db.SettlementLines
+            .Where(l => l.MerchantId == shop)
+            .Select(l => new { l.FeeYen, l.TaxInFeeYen })
+            .ToListAsync());
         perLine.Should().HaveCount(2).And.OnlyContain(l => l.FeeYen == 6 && l.TaxInFeeYen == 0, "each line alone rounds 0.54 yen down to 0");
 
         var csv = await _host.MustAsync(new GetRedemptionInvoiceCommand(settlementId, shop, CityOffice, PaperFormat.Csv));

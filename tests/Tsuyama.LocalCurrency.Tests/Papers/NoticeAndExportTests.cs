@@ -124,7 +124,8 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
         days.Rows().Where(r => r[1] == "月計").Select(r => r[0]).Should().Equal("2026/04/30", "2026/05/31");
         // A transfer sent is 995 to the payee and a 5-point fee.
         total.Should().Equal(9_000 + 1_234, 500, 398, 995, 7_898, 118, 5, 7_780);
-        days.Rows().Single(r => r[1] == "月計" && r[0] == "2026/04/30")[10].Should().Be("10", "118 × 10/110 = 10.7 on the redemption invoice, 5 × 10/110 = 0.45 on the month's");
+        days.Rows().Single(r => r[1] == "月計" && r[0] == "2026/04/30")[10]
+            .Should().Be("10", "118 × 10/110 = 10.7 on the redemption invoice, 5 × 10/110 = 0.45 on the month's");
         days.Rows()[0].Should().Equal(BookkeepingCsv.Columns);
     }
 
@@ -150,8 +151,10 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
     {
         var (a, b, _) = await ActivityAsync();
 
-        var foreign = await _host.SendAsync(new ExportBookkeepingQuery(a, Day1, Day1, BookkeepingRows.Day, CsvEncoding.Utf8Bom, PaperReader.Shop(b, "merchant:b")));
-        var backwards = await _host.SendAsync(new ExportBookkeepingQuery(a, Day1, Day1.AddDays(-1), BookkeepingRows.Day, CsvEncoding.Utf8Bom, CityOffice));
+        var foreign = await _host.SendAsync(
+            new ExportBookkeepingQuery(a, Day1, Day1, BookkeepingRows.Day, CsvEncoding.Utf8Bom, PaperReader.Shop(b, "merchant:b")));
+        var backwards = await _host.SendAsync(
+            new ExportBookkeepingQuery(a, Day1, Day1.AddDays(-1), BookkeepingRows.Day, CsvEncoding.Utf8Bom, CityOffice));
 
         foreign.Error!.Status.Should().Be(403);
         backwards.Error!.Status.Should().Be(400);

@@ -44,8 +44,8 @@ public sealed class CityOfficePageTests(BrowserFixture browser) : IClassFixture<
         await page.Locator("#Form_Name").FillAsync("津山プレミアム商品券 2027");
         await page.Locator("#Form_TotalUnits").FillAsync("20000");
         var salesFrom = await page.Locator("#Form_SalesFrom").InputValueAsync();
-        await page.Locator("#Form_SalesUntil").FillAsync(DateOnly.Parse(salesFrom, System.Globalization.CultureInfo.InvariantCulture).AddDays(30).ToString("yyyy-MM-dd",
-            System.Globalization.CultureInfo.InvariantCulture));
+        var salesUntil = DateOnly.Parse(salesFrom, System.Globalization.CultureInfo.InvariantCulture).AddDays(30);
+        await page.Locator("#Form_SalesUntil").FillAsync(salesUntil.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("create-program").ClickAsync();
         await Assertions.Expect(page.GetByTestId("program-done")).ToContainTextAsync("作成しました");
         await Assertions.Expect(page.GetByTestId("program-status")).ToHaveTextAsync("販売前");

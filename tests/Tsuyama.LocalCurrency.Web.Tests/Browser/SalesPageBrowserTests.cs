@@ -14,7 +14,14 @@ public sealed class SalesPageBrowserTests(BrowserFixture browser) : IClassFixtur
         var today = Domain.JapanTime.Today(browser.Host.Clock);
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programs/{program}/sales")
         {
-            Content = JsonContent.Create(new { rule, applicationFrom = today, applicationUntil = today.AddDays(6), paymentDays = 7, premiumBudget = (long?)null }),
+            Content = JsonContent.Create(new
+            {
+                rule,
+                applicationFrom = today,
+                applicationUntil = today.AddDays(6),
+                paymentDays = 7,
+                premiumBudget = (long?)null,
+            }),
         };
         var response = await (await api.AdminAsync()).SendAsync(request);
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());

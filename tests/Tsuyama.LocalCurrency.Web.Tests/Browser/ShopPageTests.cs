@@ -244,7 +244,8 @@ public sealed class ShopPageTests(BrowserFixture browser) : IClassFixture<Browse
 
         // The form the owner sees, posted by the clerk anyway: the use case refuses, the 403 page says so.
         var token = await clerk.Page.EvaluateAsync<string>(
-            "async () => { const r = await fetch('/shop/charge'); const t = await r.text(); return /name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"/.exec(t)[1]; }");
+            "async () => { const r = await fetch('/shop/charge'); const t = await r.text(); "
+            + "return /name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"/.exec(t)[1]; }");
         var response = await clerk.Page.APIRequest.PostAsync($"/shop/payments/{paymentId}", new()
         {
             Form = clerk.Page.APIRequest.CreateFormData().Set("RefundAmount", "800").Set("IdempotencyKey", Guid.NewGuid().ToString("N"))

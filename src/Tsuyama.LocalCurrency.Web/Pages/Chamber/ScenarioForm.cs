@@ -198,7 +198,8 @@ public sealed class ScenarioForm
         });
     }
 
-    private static readonly Regex PathPattern = new(@"^(?<path>[A-Za-z]+(?:\[(?:\d+|\*)\])?(?:\.[A-Za-z]+(?:\[(?:\d+|\*)\])?)*)", RegexOptions.CultureInvariant);
+    private static readonly Regex PathPattern =
+        new(@"^(?<path>[A-Za-z]+(?:\[(?:\d+|\*)\])?(?:\.[A-Za-z]+(?:\[(?:\d+|\*)\])?)*)", RegexOptions.CultureInvariant);
     private static readonly Regex QuotedId = new("\"(?<id>[^\"]+)\"", RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -211,7 +212,9 @@ public sealed class ScenarioForm
         {
             // A field that already says "not a number" was left out, so the loader's "is required" for it says nothing new.
             var field = FieldFor(message, prefix);
-            if (field.Length == 0 || state.GetFieldValidationState(field) != ModelValidationState.Invalid || !message.Contains("is required", StringComparison.Ordinal))
+            if (field.Length == 0
+                || state.GetFieldValidationState(field) != ModelValidationState.Invalid
+                || !message.Contains("is required", StringComparison.Ordinal))
             {
                 state.AddModelError(field, ScenarioMessages.Translate(message, text));
             }

@@ -37,7 +37,8 @@ public static class SvgChart
         double Y(long v) => Top + plotHeight - ((double)Math.Max(0, v) / max * plotHeight);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{Attr(labelledBy)}\" focusable=\"false\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\"")
+            .Append(CultureInfo.InvariantCulture, $" aria-labelledby=\"{Attr(labelledBy)}\" focusable=\"false\">");
         // Grid at 0, half and the maximum, labelled with the values.
         foreach (var fraction in new[] { 0.0, 0.5, 1.0 })
         {
@@ -54,8 +55,9 @@ public static class SvgChart
             for (var i = 0; i < points.Count; i++)
             {
                 var y = Y(points[i].Value);
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{X(i) - (barWidth / 2):0.#}\" y=\"{y:0.#}\" width=\"{barWidth:0.#}\" height=\"{Top + plotHeight - y:0.#}\" fill=\"#1f5fa8\"><title>{Text(points[i].Label)}: {points[i].Value:N0}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{X(i) - (barWidth / 2):0.#}\" y=\"{y:0.#}\" width=\"{barWidth:0.#}\"")
+                    .Append(CultureInfo.InvariantCulture, $" height=\"{Top + plotHeight - y:0.#}\" fill=\"#1f5fa8\">")
+                    .Append(CultureInfo.InvariantCulture, $"<title>{Text(points[i].Label)}: {points[i].Value:N0}</title></rect>");
             }
         }
         else if (points.Count > 0)

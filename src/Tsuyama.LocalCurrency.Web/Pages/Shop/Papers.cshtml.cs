@@ -54,7 +54,8 @@ public sealed class PapersModel(IMediator mediator, SiteText text, TimeProvider 
     /// <summary>The monthly 適格請求書 for transfer fees; <paramref name="month"/> is yyyy-MM.</summary>
     public async Task<IActionResult> OnGetFeeInvoiceAsync(string? month, string? format, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || Format(format) is not { } f)
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || Format(format) is not { } f)
         {
             return BadRequest();
         }

@@ -78,6 +78,7 @@ internal static class ProgramTerms
     public static Error? CloseRefusal(VoucherProgram p, DateOnly today) =>
         StatusOn(p, today) != ProgramStatus.OnSale || p.SalesUntil <= today
             ? Error.Rule(ProblemTypes.SalesClosed, "販売中ではありません / Not on sale",
-                $"Program '{p.Code}' is on sale from {p.SalesFrom:yyyy-MM-dd} to {p.SalesUntil:yyyy-MM-dd}; only a program on sale before its last day can close early.")
+                $"Program '{p.Code}' is on sale from {p.SalesFrom:yyyy-MM-dd} to {p.SalesUntil:yyyy-MM-dd}; "
+                + "only a program on sale before its last day can close early.")
             : null;
 }

@@ -71,7 +71,8 @@ public class ZenginValidatorTests
 
         errors.Should().HaveCount(6);
         errors.Should().Contain(e => e.StartsWith("payee 2: account number must be exactly 7 digits", StringComparison.Ordinal));
-        errors.Should().Contain(e => e.StartsWith("payee 2: account type must be 1 (ordinary), 2 (current), 4 (savings) or 9 (other), got 3", StringComparison.Ordinal));
+        errors.Should().Contain(e =>
+            e.StartsWith("payee 2: account type must be 1 (ordinary), 2 (current), 4 (savings) or 9 (other), got 3", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 2: holder name: Character '鈴'", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): bank number must be exactly 4 digits", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): customer code must be 1 to 10 digits", StringComparison.Ordinal));

@@ -34,7 +34,10 @@ public sealed class PayTarget
             return null;
         }
 
-        var digits = text.Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal).Trim();
+        var digits = text.Normalize(System.Text.NormalizationForm.FormKC)
+            .Replace(",", "", StringComparison.Ordinal)
+            .Replace("円", "", StringComparison.Ordinal)
+            .Trim();
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : -1;
     }
 }

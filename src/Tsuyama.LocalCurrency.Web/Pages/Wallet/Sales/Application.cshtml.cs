@@ -44,7 +44,9 @@ public sealed class ApplicationModel(IMediator mediator, SiteText text) : PageMo
             return NotFound();
         }
 
-        ModelState.AddModelError("", withdrawn.Error.Type == ProblemTypes.ApplicationsClosed ? text["Sales.WithdrawClosed"] : text.ProblemMessage(withdrawn.Error));
+        ModelState.AddModelError(
+            "",
+            withdrawn.Error.Type == ProblemTypes.ApplicationsClosed ? text["Sales.WithdrawClosed"] : text.ProblemMessage(withdrawn.Error));
         return Page();
     }
 

@@ -69,7 +69,8 @@ internal sealed class GetCityDashboardHandler(LedgerDbContext db, TimeProvider c
         var payments = await db.Payments.AsNoTracking().Where(p => p.CreatedAt >= windowStart)
             .Select(p => new { p.CreatedAt, p.Amount, p.RefundedAmount, p.ResidentId, p.MerchantId })
             .ToListAsync(ct).ConfigureAwait(false);
-        var byDay = payments.Select(p => (Day: JapanTime.DateOf(new DateTimeOffset(p.CreatedAt, TimeSpan.Zero)), p.Amount, p.RefundedAmount, p.ResidentId, p.MerchantId))
+        var byDay = payments
+            .Select(p => (Day: JapanTime.DateOf(new DateTimeOffset(p.CreatedAt, TimeSpan.Zero)), p.Amount, p.RefundedAmount, p.ResidentId, p.MerchantId))
             .ToList();
         PaymentTotals Totals(Func<DateOnly, bool> inPeriod)
         {
@@ -96,7 +97,16 @@ internal sealed class GetCityDashboardHandler(LedgerDbContext db, TimeProvider c
     private async Task<List<ProgramFigures>> ProgramFiguresAsync(CancellationToken ct)
     {
         var programs = await db.Programs.AsNoTracking()
-            .Select(p => new { p.Id, p.Code, p.Name, p.SalesFrom, p.RedeemedAccountId, p.ExpiredAccountId, IsGrant = db.GrantBudgets.Any(g => g.ProgramId == p.Id) })
+            .Select(p => new
+            {
+                p.Id,
+                p.Code,
+                p.Name,
+                p.SalesFrom,
+                p.RedeemedAccountId,
+                p.ExpiredAccountId,
+                IsGrant = db.GrantBudgets.Any(g => g.ProgramId == p.Id),
+            })
             .ToListAsync(ct).ConfigureAwait(false);
         TransferType[] counted = [TransferType.Issue, TransferType.IssueReversal, TransferType.MerchantTransferFee];
         var flows = await db.Transfers.AsNoTracking().Where(t => counted.Contains(t.Type))
@@ -149,7 +159,8 @@ internal sealed class GetCityDashboardHandler(LedgerDbContext db, TimeProvider c
         CancellationToken ct)
     {
         var from = JapanTime.EndOfDayUtc(first);
-        TransferType[] moving = [TransferType.Issue, TransferType.IssueReversal, TransferType.Redemption, TransferType.Expiry, TransferType.MerchantTransferFee];
+        TransferType[] moving =
+            [TransferType.Issue, TransferType.IssueReversal, TransferType.Redemption, TransferType.Expiry, TransferType.MerchantTransferFee];
         var changes = await db.Transfers.AsNoTracking().Where(t => t.CreatedAt >= from && moving.Contains(t.Type))
             .Select(t => new { t.CreatedAt, t.Type, t.Amount })
             .ToListAsync(ct).ConfigureAwait(false);

@@ -20,7 +20,8 @@ public sealed record SealLedgerCommand(TimeSpan MinAge, int MaxTransfersPerBlock
 /// <param name="Head">The newest block's hash: keep it outside the database and check it with <c>verify --anchor</c>.</param>
 public sealed record SealResult(int BlocksAdded, long TransfersSealed, long? LastBlock, string? Head);
 
-internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock, IOptions<SealOptions> options) : IRequestHandler<SealLedgerCommand, Result<SealResult>>
+internal sealed class SealLedgerHandler(LedgerDbContext db, TimeProvider clock, IOptions<SealOptions> options)
+    : IRequestHandler<SealLedgerCommand, Result<SealResult>>
 {
     public async Task<Result<SealResult>> Handle(SealLedgerCommand r, CancellationToken ct)
     {

@@ -51,7 +51,8 @@ internal sealed class BlockWalker(IReadOnlyList<SealBlock> blocks, Action<string
         }
         else if (!string.Equals(actual, block.Hash, StringComparison.OrdinalIgnoreCase))
         {
-            problem($"Seal block {block.Number} (sequences {block.FirstSequence}–{block.LastSequence}) does not match its hash: a sealed transfer was altered.");
+            problem(
+                $"Seal block {block.Number} (sequences {block.FirstSequence}–{block.LastSequence}) does not match its hash: a sealed transfer was altered.");
         }
 
         _hash = null;

@@ -89,7 +89,8 @@ internal sealed class LedgerVerifier(LedgerDbContext db, byte[]? sealKey = null,
 
             // The hash chain alone can be recomputed by anyone who can write the database; the signature
             // needs the key kept outside it.
-            if (sealKey is not null && !string.Equals(b.Signature, SealOptions.Sign(sealKey, b.Number, b.LastSequence, b.Hash), StringComparison.OrdinalIgnoreCase))
+            if (sealKey is not null
+                && !string.Equals(b.Signature, SealOptions.Sign(sealKey, b.Number, b.LastSequence, b.Hash), StringComparison.OrdinalIgnoreCase))
             {
                 Problem(b.Signature is null
                     ? $"Seal block {b.Number} is not signed with the seal key."
@@ -148,7 +149,13 @@ internal sealed class LedgerVerifier(LedgerDbContext db, byte[]? sealKey = null,
     private async Task<long> CheckLotsAsync(CancellationToken ct)
     {
         var lotCount = await db.Lots.LongCountAsync(ct).ConfigureAwait(false);
-        var badLots = await db.Lots.Where(l => l.Remaining < 0 || l.Remaining > l.OriginalAmount).OrderBy(l => l.Id).Select(l => l.Id).Take(20).ToListAsync(ct).ConfigureAwait(false);
+        var badLots = await db.Lots
+            .Where(l => l.Remaining < 0 || l.Remaining > l.OriginalAmount)
+            .OrderBy(l => l.Id)
+            .Select(l => l.Id)
+            .Take(20)
+            .ToListAsync(ct)
+            .ConfigureAwait(false);
         foreach (var id in badLots)
         {
             Problem($"Lot {id} has a remaining amount outside 0..its original amount.");

@@ -26,7 +26,9 @@ internal static class RecordReconciliation
         var refunded = db.Refunds.AsNoTracking();
         Report(problem, "Payment", "does not match its transfers, allocations or refunds", await (
             from p in db.Payments
-            let moved = paid.Where(x => x.OperationId == p.Id && x.FromAccountId == p.ResidentId && x.ToAccountId == p.MerchantId).Sum(x => (long?)x.Amount) ?? 0
+            let moved = paid
+                .Where(x => x.OperationId == p.Id && x.FromAccountId == p.ResidentId && x.ToAccountId == p.MerchantId)
+                .Sum(x => (long?)x.Amount) ?? 0
             let movedAny = paid.Where(x => x.OperationId == p.Id).Sum(x => (long?)x.Amount) ?? 0
             let drawn = allocated.Where(a => a.PaymentId == p.Id).Sum(a => (long?)a.Amount) ?? 0
             let drawnRefunded = allocated.Where(a => a.PaymentId == p.Id).Sum(a => (long?)a.Refunded) ?? 0
@@ -40,7 +42,9 @@ internal static class RecordReconciliation
         Report(problem, "Refund", "does not match its transfers", await (
             from r in db.Refunds
             join p in db.Payments on r.PaymentId equals p.Id
-            let moved = back.Where(x => x.OperationId == r.Id && x.FromAccountId == p.MerchantId && x.ToAccountId == p.ResidentId).Sum(x => (long?)x.Amount) ?? 0
+            let moved = back
+                .Where(x => x.OperationId == r.Id && x.FromAccountId == p.MerchantId && x.ToAccountId == p.ResidentId)
+                .Sum(x => (long?)x.Amount) ?? 0
             let movedAny = back.Where(x => x.OperationId == r.Id).Sum(x => (long?)x.Amount) ?? 0
             where moved != r.Amount || movedAny != r.Amount
             orderby r.Id
@@ -63,8 +67,12 @@ internal static class RecordReconciliation
         var issued = t.Where(x => x.Type == TransferType.Issue);
         Report(problem, "Purchase", "does not match the points issued for it", await (
             from p in db.Purchases
-            let general = issued.Where(x => x.OperationId == p.Id && x.ToAccountId == p.ResidentId && x.Kind == PointKind.General).Sum(x => (long?)x.Amount) ?? 0
-            let small = issued.Where(x => x.OperationId == p.Id && x.ToAccountId == p.ResidentId && x.Kind == PointKind.SmallBusiness).Sum(x => (long?)x.Amount) ?? 0
+            let general = issued
+                .Where(x => x.OperationId == p.Id && x.ToAccountId == p.ResidentId && x.Kind == PointKind.General)
+                .Sum(x => (long?)x.Amount) ?? 0
+            let small = issued
+                .Where(x => x.OperationId == p.Id && x.ToAccountId == p.ResidentId && x.Kind == PointKind.SmallBusiness)
+                .Sum(x => (long?)x.Amount) ?? 0
             let all = issued.Where(x => x.OperationId == p.Id).Sum(x => (long?)x.Amount) ?? 0
             where general != p.GeneralPoints || small != p.SmallBusinessPoints || all != p.GeneralPoints + p.SmallBusinessPoints
             orderby p.Id
@@ -88,7 +96,8 @@ internal static class RecordReconciliation
             let tax = db.SettlementLines.Where(l => l.SettlementId == s.Id).Sum(l => (long?)l.TaxInFeeYen) ?? 0
             let payout = db.SettlementLines.Where(l => l.SettlementId == s.Id).Sum(l => (long?)l.PayoutYen) ?? 0
             let moved = redeemed.Where(x => x.OperationId == s.Id).Sum(x => (long?)x.Amount) ?? 0
-            where points != s.Points || fee != s.FeeYen || tax != s.TaxInFeeYen || payout != s.PayoutYen || moved != s.Points || s.Points - s.FeeYen != s.PayoutYen
+            where points != s.Points || fee != s.FeeYen || tax != s.TaxInFeeYen || payout != s.PayoutYen
+                || moved != s.Points || s.Points - s.FeeYen != s.PayoutYen
             orderby s.Id
             select s.Id).Take(Listed).ToListAsync(ct).ConfigureAwait(false));
 
@@ -100,7 +109,8 @@ internal static class RecordReconciliation
             .Where(x => x.Type == TransferType.Refund && !db.Refunds.Any(r => r.Id == x.OperationId))
             .OrderBy(x => x.Sequence).Select(x => x.Sequence).Take(Listed).ToListAsync(ct).ConfigureAwait(false));
         Report(problem, "Merchant transfer transfer", "names no merchant transfer (operation id)", await t
-            .Where(x => (x.Type == TransferType.MerchantTransfer || x.Type == TransferType.MerchantTransferFee) && !db.MerchantTransfers.Any(m => m.Id == x.OperationId))
+            .Where(x => (x.Type == TransferType.MerchantTransfer || x.Type == TransferType.MerchantTransferFee)
+                && !db.MerchantTransfers.Any(m => m.Id == x.OperationId))
             .OrderBy(x => x.Sequence).Select(x => x.Sequence).Take(Listed).ToListAsync(ct).ConfigureAwait(false));
         Report(problem, "Redemption transfer", "names no settlement (operation id)", await t
             .Where(x => x.Type == TransferType.Redemption && !db.Settlements.Any(s => s.Id == x.OperationId))

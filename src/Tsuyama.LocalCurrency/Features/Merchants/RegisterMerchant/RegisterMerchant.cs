@@ -31,7 +31,14 @@ public sealed record PayoutDetails(string BankCode, string BranchCode, BankAccou
     internal PayoutAccount ToAccount()
     {
         PayoutRules.TryNormaliseHolder(HolderKana, out var holder, out _);
-        return new PayoutAccount { BankCode = BankCode, BranchCode = BranchCode, AccountType = AccountType, AccountNumber = AccountNumber, HolderKana = holder };
+        return new PayoutAccount
+        {
+            BankCode = BankCode,
+            BranchCode = BranchCode,
+            AccountType = AccountType,
+            AccountNumber = AccountNumber,
+            HolderKana = holder,
+        };
     }
 }
 

@@ -186,8 +186,15 @@ internal static class PaymentNoticeHtml
             .Heading("振込データ（全銀総合振込ファイルの該当行）")
             .Table(["^振込指定日", "^銀行番号", "^支店番号", "^預金種目", "^口座番号", "受取人名", "#振込金額"],
                 n.Account is { } a && n.PayoutYen > 0
-                    ? [[NoticeText.Mmdd(n.TransferDate), a.BankCode, a.BranchCode, StatementText.AccountType(a.AccountType), a.MaskedAccountNumber, a.HolderKana,
-                        PaperHtml.Yen(n.PayoutYen)]]
+                    ? [[
+                        NoticeText.Mmdd(n.TransferDate),
+                        a.BankCode,
+                        a.BranchCode,
+                        StatementText.AccountType(a.AccountType),
+                        a.MaskedAccountNumber,
+                        a.HolderKana,
+                        PaperHtml.Yen(n.PayoutYen),
+                    ]]
                     : [])
             .Notes(Footer(n))
             .ToBytes();

@@ -37,7 +37,8 @@ internal sealed class CreateProgramValidator : IValidator<CreateProgramCommand>
     }
 }
 
-internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<CreateProgramCommand, Result<ProgramCreated>>
+internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
+    : IRequestHandler<CreateProgramCommand, Result<ProgramCreated>>
 {
     public async Task<Result<ProgramCreated>> Handle(CreateProgramCommand r, CancellationToken ct)
     {

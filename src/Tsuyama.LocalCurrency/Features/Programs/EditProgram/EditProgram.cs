@@ -41,7 +41,8 @@ internal sealed class EditProgramValidator : IValidator<EditProgramCommand>
     }
 }
 
-internal sealed class EditProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<EditProgramCommand, Result<ProgramEdited>>
+internal sealed class EditProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
+    : IRequestHandler<EditProgramCommand, Result<ProgramEdited>>
 {
     public async Task<Result<ProgramEdited>> Handle(EditProgramCommand r, CancellationToken ct)
     {

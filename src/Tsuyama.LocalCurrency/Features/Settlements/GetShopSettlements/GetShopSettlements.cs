@@ -95,12 +95,16 @@ internal sealed class GetShopSettlementsHandler(LedgerDbContext db, ICurrentActo
         if (schedule.NextRunAfter(now) is { } run)
         {
             var runDay = JapanTime.DateOf(run);
-            next = new NextSettlement(run, SettlementCalendar.CutoffOfRunOn(runDay), SettlementCalendar.PayoutDateOfRunOn(runDay, options.Value.PayoutDelayDays));
+            next = new NextSettlement(
+                run,
+                SettlementCalendar.CutoffOfRunOn(runDay),
+                SettlementCalendar.PayoutDateOfRunOn(runDay, options.Value.PayoutDelayDays));
         }
 
         var payout = merchant.Payout;
         var payee = new ShopPayee(payout.BankCode, payout.BranchCode, payout.AccountType, Statement.Mask(payout.AccountNumber), payout.HolderKana);
-        return new ShopSettlements(merchant.Id, merchant.Name, next, payee, rows, await FeeMonthsAsync(r.MerchantId, JapanTime.DateOf(now), ct).ConfigureAwait(false));
+        var feeMonths = await FeeMonthsAsync(r.MerchantId, JapanTime.DateOf(now), ct).ConfigureAwait(false);
+        return new ShopSettlements(merchant.Id, merchant.Name, next, payee, rows, feeMonths);
     }
 
     /// <summary>JST months before this one in which the shop paid a transfer fee as sender: each has a monthly invoice.</summary>

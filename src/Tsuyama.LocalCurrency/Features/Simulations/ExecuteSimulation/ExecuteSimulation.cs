@@ -36,7 +36,12 @@ internal sealed class ExecuteSimulationHandler(LedgerDbContext db, TimeProvider 
 
         var started = clock.GetUtcNow().UtcDateTime;
         await db.SimulationRuns.Where(x => x.Id == run.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SimulationRunStatus.Running).SetProperty(x => x.StartedAt, started).SetProperty(x => x.Progress, 0), ct)
+            .ExecuteUpdateAsync(
+                s => s
+                    .SetProperty(x => x.Status, SimulationRunStatus.Running)
+                    .SetProperty(x => x.StartedAt, started)
+                    .SetProperty(x => x.Progress, 0),
+                ct)
             .ConfigureAwait(false);
 
         try
@@ -65,7 +70,12 @@ internal sealed class ExecuteSimulationHandler(LedgerDbContext db, TimeProvider 
         {
             var finished = clock.GetUtcNow().UtcDateTime;
             await db.SimulationRuns.Where(x => x.Id == run.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SimulationRunStatus.Failed).SetProperty(x => x.Error, ex.Message).SetProperty(x => x.FinishedAt, finished), ct)
+                .ExecuteUpdateAsync(
+                    s => s
+                        .SetProperty(x => x.Status, SimulationRunStatus.Failed)
+                        .SetProperty(x => x.Error, ex.Message)
+                        .SetProperty(x => x.FinishedAt, finished),
+                    ct)
                 .ConfigureAwait(false);
             return SimulationRunStatus.Failed;
         }
