@@ -93,7 +93,7 @@ public static class PaymentBenchmark
                 var resident = residents[i % residents.Count];
                 await using var scope = services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new PayCommand(resident, merchants[i % merchants.Count], 100 + (i % 50), PaymentChannel.StoreQr, $"resident:{resident}", $"{run}-{i}"));
+                    new PayCommand(resident, merchants[i % merchants.Count], 100 + (i % 50), PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"{run}-{i}"));
                 if (result.IsSuccess)
                 {
                     Interlocked.Increment(ref succeeded);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Domain;
 
 namespace Tsuyama.LocalCurrency.LoadTests;
 
@@ -17,7 +18,7 @@ internal static class ApiSetup
         await SendAsync(http, await TokenAsync(http, WebHost.AdminEmail, WebHost.FirstPassword), "/api/v1/auth/password",
             new { currentPassword = WebHost.FirstPassword, newPassword = AdminPassword });
         var admin = await TokenAsync(http, WebHost.AdminEmail, AdminPassword);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = JapanTime.Today(TimeProvider.System);
         await SendAsync(http, admin, "/api/v1/programs", new
         {
             code = "LOAD", name = "Load test", unitPriceYen = 10_000, pointsPerUnit = new { general = 600_000, smallBusiness = 700_000 },

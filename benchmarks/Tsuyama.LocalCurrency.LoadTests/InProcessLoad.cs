@@ -66,7 +66,7 @@ internal static class InProcessLoad
             {
                 await using var scope = services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new PayCommand(resident, merchant, PaymentLoad.Amount, PaymentChannel.StoreQr, $"resident:{resident}", $"{run}-{c}-{i}"));
+                    new PayCommand(resident, merchant, PaymentLoad.Amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"{run}-{c}-{i}"));
                 if (result.IsSuccess)
                 {
                     Interlocked.Increment(ref succeeded);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Tsuyama.LocalCurrency.Common;
 
 namespace Tsuyama.LocalCurrency.LoadTests;
 
@@ -57,7 +58,7 @@ internal static class RawCeiling
                     Run(debit, PaymentLoad.Amount, resident);
                     Run(credit, PaymentLoad.Amount, merchant);
                     Run(transfer, Guid.CreateVersion7().ToString().ToUpperInvariant(), resident, merchant, PaymentLoad.Amount, at);
-                    Run(idempotency, "resident:" + resident, $"raw-{count}", """{"paymentId":"x","amount":100}""", at);
+                    Run(idempotency, IdempotencyScopes.User(Guid.Parse(resident)), $"raw-{count}", """{"paymentId":"x","amount":100}""", at);
                 }
 
                 tx.Commit();

@@ -56,7 +56,7 @@ internal sealed class CliLedger : IAsyncDisposable
         {
             var shop = (await MustAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", "Shop", "5411", MerchantSize.Small, "7080000",
                 $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "ミセ")))).MerchantId;
-            await MustAsync(services, new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", $"pay{i}"));
+            await MustAsync(services, new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"pay{i}"));
         }
 
         SqliteConnection.ClearAllPools();

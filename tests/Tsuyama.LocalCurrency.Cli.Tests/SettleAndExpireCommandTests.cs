@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Tsuyama.LocalCurrency.Cli.Commands;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Settlement.Zengin;
 
 namespace Tsuyama.LocalCurrency.Cli.Tests;
@@ -64,7 +65,7 @@ public sealed class SettleAndExpireCommandTests
     public async Task Expire_AsOfToday_ExpiresTheRemainingLotsOnce()
     {
         await using var ledger = await CliLedger.CreateAsync(merchants: 1);
-        var today = Day(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)));
+        var today = Day(JapanTime.Today(TimeProvider.System));
 
         (await ledger.RunAsync(ExpireCommand.Create(), "--as-of", today, "--batch-size", "1")).Should().Be(0);
         (await ledger.RunAsync(ExpireCommand.Create(), "--as-of", today)).Should().Be(0);

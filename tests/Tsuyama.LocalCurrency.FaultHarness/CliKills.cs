@@ -187,9 +187,9 @@ public sealed class CliKills(string directory, int seed, Action<string> log, int
                 var resident = (await Must(new RegisterResidentCommand($"r{i}@kill.example", null, "住民"))).ResidentId;
                 var counter = new Guid("0193a000-0000-7000-8000-00000000c0de");
                 await Must(new VerifyResidentCommand(resident, "my-number-card", PastDay, counter));
-                await Must(new RecordCounterSaleCommand(resident, "KILL", 1, 10_000, "cash", null, $"user:{counter}", $"buy-{i}"));
+                await Must(new RecordCounterSaleCommand(resident, "KILL", 1, 10_000, "cash", null, IdempotencyScopes.User(counter), $"buy-{i}"));
                 var amount = 1_000 + (i * 37 % 5_000);
-                await Must(new PayCommand(resident, shops[i % shops.Count], amount, PaymentChannel.StoreQr, $"resident:{resident}", "pay"));
+                await Must(new PayCommand(resident, shops[i % shops.Count], amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), "pay"));
                 paid += amount;
             }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Domain;
 
 namespace Tsuyama.LocalCurrency.FaultHarness;
 
@@ -76,7 +77,7 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
     {
         using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
         var admin = Client(host, await TokenAsync(anonymous, WebHostProcess.AdminEmail, WebHostProcess.AdminPassword));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = JapanTime.Today(TimeProvider.System);
         await MustAsync(await PostAsync(admin, "/api/v1/programs", new
         {
             code = "CRASH",

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.FaultHarness;
@@ -29,7 +30,7 @@ public sealed class SeveralHosts : IAsyncDisposable
 
     public DatabaseOptions Database { get; }
     public IReadOnlyList<WebHostProcess> Hosts => _hosts;
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+    public static DateOnly Today => JapanTime.Today(TimeProvider.System);
 
     /// <param name="settings">Configuration for every host, e.g. job schedules.</param>
     public static async Task<SeveralHosts> StartAsync(

@@ -92,6 +92,15 @@ public sealed class IoAnalysisTests : IDisposable
     }
 
     [Fact]
+    public void Parse_WhenAQuoteIsNotClosed_NamesTheLineInsteadOfGuessing()
+    {
+        var act = () => IoTable.Parse(Inverse, Sectors, Parameters + "\nsource,\"unclosed\n", "t");
+
+        act.Should().Throw<IoTableException>().Which.Errors.Should()
+            .Contain(e => e.Contains("parameters.csv line", StringComparison.Ordinal) && e.Contains("not closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_WhenTheInverseIsNotSquareOrCodesDiffer_SaysSo()
     {
         var act = () => IoTable.Parse("code,A,B,X\nA,1,0,0\nB,0,1,0\n", Sectors, Parameters, "t");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
@@ -55,7 +56,7 @@ public sealed class AuditLogTests(AuditApiFactory factory) : IClassFixture<Audit
 
     private object Program(string code)
     {
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+        var today = JapanTime.Today(factory.Clock);
         return new
         {
             code, name = "監査テスト商品券", unitPriceYen = 10_000, pointsPerUnit = new { general = 6_000, smallBusiness = 7_000 },

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -113,7 +114,7 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
         var cookie = await ConsolePages.SignInAsync(factory, email, "StaffPass2026");
         (await cookie.GetAsync("/city/residents")).StatusCode.Should().Be(HttpStatusCode.OK);
         var resident = await _api.ResidentAsync();
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+        var today = JapanTime.Today(factory.Clock);
         (await _api.PostAsync(token, $"/api/v1/residents/{resident.Id}/verification", new { method = "my-number-card", checkedOn = today }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).FirstAsync());
@@ -177,7 +178,7 @@ public sealed class CityDeskTests(ConsoleApiFactory factory) : IClassFixture<Con
         var resident = await _api.ResidentAsync();
         var (counter, _) = await ConsolePages.StaffAsync(_api, "Counter");
         var detail = $"/city/residents/{resident.Id}";
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime).ToString("yyyy-MM-dd");
+        var today = JapanTime.Today(factory.Clock).ToString("yyyy-MM-dd");
         await ConsolePages.PostFormAsync(counter, detail, $"{detail}?handler=Verify", Form(("Method", "driving-licence"), ("CheckedOn", today)));
         var sale = $"{detail}/sale";
         var fields = Form(("ProgramCode", program), ("Units", "2"), ("PaymentMethod", "cash"));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -35,7 +36,7 @@ public sealed class ConfigurationTests(CityIssuerApiFactory factory) : IClassFix
         paid.StatusCode.Should().Be(HttpStatusCode.Created);
         factory.Clock.Advance(TimeSpan.FromDays(1));
         var admin = await _api.AdminAsync();
-        var cutoff = DateOnly.FromDateTime(ApiFactory.Start.AddHours(9).DateTime);
+        var cutoff = JapanTime.DateOf(ApiFactory.Start);
 
         var run = await _api.PostMovingAsync(admin, "/api/v1/settlements", new { cutoff });
         run.StatusCode.Should().Be(HttpStatusCode.Created);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Settlement.Zengin;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
@@ -9,7 +10,7 @@ namespace Tsuyama.LocalCurrency.Web.Tests;
 /// <summary>Own host, settled once: a shop paid 6,789 points and another 1,000, then the cutoff day settled.</summary>
 public sealed class PaperFixture : ApiFactory, IAsyncLifetime
 {
-    private static readonly DateOnly Cutoff = DateOnly.FromDateTime(Start.AddHours(9).DateTime);
+    private static readonly DateOnly Cutoff = JapanTime.DateOf(Start);
 
     public Api Api { get; private set; } = null!;
     public Party Shop { get; private set; } = null!;

@@ -17,7 +17,7 @@ public sealed class SalesApiTests(ApiFactory factory) : IClassFixture<ApiFactory
 {
     private readonly Api _api = new(factory);
 
-    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+    private DateOnly Today => JapanTime.Today(factory.Clock);
 
     private async Task<string> SalesProgramAsync(string rule)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -10,7 +11,7 @@ public sealed class SalesPageTests(ApiFactory factory) : IClassFixture<ApiFactor
 {
     private readonly Api _api = new(factory);
 
-    private DateOnly Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+    private DateOnly Today => JapanTime.Today(factory.Clock);
 
     private async Task<string> SaleAsync(string rule, int fromDays, int untilDays)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -10,7 +11,7 @@ public sealed class SettlementApiTests(ApiFactory factory) : IClassFixture<ApiFa
 {
     private readonly Api _api = new(factory);
 
-    private static readonly DateOnly Cutoff = DateOnly.FromDateTime(ApiFactory.Start.AddHours(9).DateTime);
+    private static readonly DateOnly Cutoff = JapanTime.DateOf(ApiFactory.Start);
 
     [Fact]
     public async Task Settle_ThenZenginAndStatements_PayEachMerchantOnceWithTheFee()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Tsuyama.LocalCurrency.Common;
 
 namespace Tsuyama.LocalCurrency.Simulation.InputOutput;
 
@@ -98,15 +99,32 @@ public sealed class IoTable
     public static IoTable Parse(string inverseCsv, string sectorsCsv, string parametersCsv, string where)
     {
         var errors = new List<string>();
-        var parameters = ReadParameters(Csv.Read(parametersCsv), where, errors);
-        var sectors = ReadSectors(Csv.Read(sectorsCsv), where, errors);
-        var inverse = ReadInverse(Csv.Read(inverseCsv), sectors, where, errors);
+        var parameters = ReadParameters(Rows(parametersCsv, $"{where}/{ParametersFile}", errors), where, errors);
+        var sectors = ReadSectors(Rows(sectorsCsv, $"{where}/{SectorsFile}", errors), where, errors);
+        var inverse = ReadInverse(Rows(inverseCsv, $"{where}/{InverseFile}", errors), sectors, where, errors);
         if (errors.Count > 0)
         {
             throw new IoTableException(errors);
         }
 
         return new IoTable(parameters.Name, parameters.Source, parameters.Illustrative, parameters.Propensity, sectors, inverse!);
+    }
+
+    private static List<string[]> Rows(string csv, string file, List<string> errors)
+    {
+        var rows = new List<string[]>();
+        foreach (var row in CsvRows.Read(csv))
+        {
+            if (row.Fields is null)
+            {
+                errors.Add($"{file} line {row.Line}: a quoted field is not closed");
+                continue;
+            }
+
+            rows.Add([.. row.Fields]);
+        }
+
+        return rows;
     }
 
     private static string Resource(Assembly assembly, string table, string file)
@@ -260,74 +278,4 @@ public sealed class IoTable
 public sealed class IoTableException(IReadOnlyList<string> errors) : Exception(string.Join("; ", errors))
 {
     public IReadOnlyList<string> Errors { get; } = errors;
-}
-
-/// <summary>Minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF; a leading BOM is ignored.</summary>
-internal static class Csv
-{
-    public static List<string[]> Read(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        for (var i = start; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                if (row.Count > 1 || row[0].Length > 0)
-                {
-                    rows.Add([.. row]);
-                }
-
-                row.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        row.Add(field.ToString());
-        if (row.Count > 1 || row[0].Length > 0)
-        {
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
 }

@@ -248,7 +248,7 @@ internal sealed class DemoSeeder(IServiceProvider services, DemoClock clock, Ran
         // Large stores take about half the spending (fewer shops, bigger baskets), as in most voucher programs.
         var (merchant, size) = _merchants[random.Next(_merchants.Count)];
         var amount = size == MerchantSize.Large ? random.Next(5, 51) * 100L : random.Next(3, 26) * 100L;
-        var payment = await SendAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, $"resident:{resident}",
+        var payment = await SendAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident),
             $"seed-pay-{Guid.CreateVersion7(clock.GetUtcNow())}"), ct);
         if (!payment.IsSuccess)
         {
@@ -264,7 +264,7 @@ internal sealed class DemoSeeder(IServiceProvider services, DemoClock clock, Ran
             var back = random.NextDouble() < 0.5 ? amount : Math.Max(100, amount / 200 * 100);
             events.Enqueue(async () =>
             {
-                var refund = await SendAsync(new RefundPaymentCommand(merchant, paymentId, back, $"merchant:{merchant}", $"seed-refund-{paymentId}"), ct);
+                var refund = await SendAsync(new RefundPaymentCommand(merchant, paymentId, back, IdempotencyScopes.Merchant(merchant), $"seed-refund-{paymentId}"), ct);
                 _refunds += refund.IsSuccess ? 1 : 0;
                 _refused += refund.IsSuccess ? 0 : 1;
             }, at.Add(TimeSpan.FromMinutes(random.Next(5, 60))));
@@ -275,7 +275,7 @@ internal sealed class DemoSeeder(IServiceProvider services, DemoClock clock, Ran
     {
         var source = _merchants[from].Id;
         var target = _merchants[Suppliers[random.Next(Suppliers.Length)]].Id;
-        var transfer = await SendAsync(new TransferToMerchantCommand(source, target, random.Next(2, 11) * 500L, $"merchant:{source}",
+        var transfer = await SendAsync(new TransferToMerchantCommand(source, target, random.Next(2, 11) * 500L, IdempotencyScopes.Merchant(source),
             $"seed-transfer-{Guid.CreateVersion7(clock.GetUtcNow())}"), ct);
         _transfers += transfer.IsSuccess ? 1 : 0;
         _refused += transfer.IsSuccess ? 0 : 1;

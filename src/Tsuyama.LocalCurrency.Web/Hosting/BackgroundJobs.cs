@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Jobs;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -54,7 +55,7 @@ internal static class BackgroundJobs
 
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value;
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
-        var jst = new RecurringJobOptions { TimeZone = JapanTimeZone.Instance };
+        var jst = new RecurringJobOptions { TimeZone = JapanTime.Zone };
         jobs.AddOrUpdate<SealLedgerJob>("seal-ledger", j => j.RunAsync(CancellationToken.None), options.SealCron, jst);
         jobs.AddOrUpdate<ExpiryJob>("expire-points", j => j.EnqueueExpiryForToday(), options.ExpiryCron, jst);
         jobs.AddOrUpdate<ExpiryJob>("expiry-reminders", j => j.EnqueueRemindersForToday(), options.ReminderCron, jst);

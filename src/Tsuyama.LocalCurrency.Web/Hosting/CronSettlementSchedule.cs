@@ -1,5 +1,6 @@
 using Cronos;
 using Microsoft.Extensions.Options;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Jobs;
 using Tsuyama.LocalCurrency.Settlement;
 
@@ -14,5 +15,5 @@ internal sealed class CronSettlementSchedule(IOptions<JobOptions> options) : ISe
     private readonly CronExpression[] _crons = options.Value.SettlementCrons.Select(c => CronExpression.Parse(c)).ToArray();
 
     public DateTimeOffset? NextRunAfter(DateTimeOffset now) =>
-        _crons.Select(c => c.GetNextOccurrence(now, JapanTimeZone.Instance)).Where(t => t is not null).Min();
+        _crons.Select(c => c.GetNextOccurrence(now, JapanTime.Zone)).Where(t => t is not null).Min();
 }

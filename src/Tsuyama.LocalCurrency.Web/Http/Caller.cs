@@ -19,5 +19,5 @@ internal static class Caller
 
     /// <summary>The idempotency scope: keys of different callers never collide.</summary>
     public static string Scope(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Merchant) && user.MerchantId() is { } merchant ? $"merchant:{merchant}" : $"user:{user.UserId()}";
+        user.IsInRole(Roles.Merchant) && user.MerchantId() is { } merchant ? IdempotencyScopes.Merchant(merchant) : IdempotencyScopes.User(user.UserId());
 }

@@ -25,7 +25,7 @@ public interface IIdempotentCommand
 {
     string? IdempotencyKey { get; }
 
-    /// <summary>Who the key belongs to, e.g. "resident:{id}": keys of different callers never collide.</summary>
+    /// <summary>Who the key belongs to (<see cref="IdempotencyScopes"/>): keys of different callers never collide.</summary>
     string IdempotencyScope { get; }
 }
 

@@ -47,8 +47,16 @@ public sealed class ValidationErrors
     public ValidationErrors LedgerDay(DateOnly? day, string field) =>
         Require(day is null || (day >= FirstLedgerDay && day <= LastLedgerDay), field, "must be a day from 2000-01-01 to 2099-12-31 (yyyy-MM-dd, JST)");
 
+    /// <summary>A month of <see cref="LedgerDay"/>s.</summary>
+    public ValidationErrors LedgerMonth(int year, int month, string field) =>
+        Require(month is >= 1 and <= 12 && year >= FirstLedgerDay.Year && year <= LastLedgerDay.Year, field,
+            $"must be a month as yyyy-MM from {FirstLedgerDay:yyyy-MM} to {LastLedgerDay:yyyy-MM}");
+
     public static readonly DateOnly FirstLedgerDay = new(2000, 1, 1);
     public static readonly DateOnly LastLedgerDay = new(2099, 12, 31);
+
+    /// <summary>The amount limit of every payment, refund, transfer and request: 1 to <see cref="LedgerOptions.MaxAmount"/> points.</summary>
+    public ValidationErrors Amount(long value, LedgerOptions ledger) => Positive(value, "amount", ledger.MaxAmount);
 
     public ValidationErrors Positive(long value, string field, long max) =>
         Require(value > 0 && value <= max, field, $"must be a whole number from 1 to {max}");

@@ -5,7 +5,7 @@ public enum PaymentChannel
     StoreQr = 0,
     DynamicQr = 1,
     PresentedCode = 2,
-    Direct = 3,
+    // 3 was a "direct" channel no flow ever used; kept free so stored values keep their meaning.
     /// <summary>The resident typed the 店舗番号 printed under the store QR.</summary>
     StoreNumber = 4,
 }

@@ -16,8 +16,6 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
     private readonly List<Transfer> _transfers = [];
     private readonly HashSet<Guid> _mayGoNegative = [];
 
-    public IReadOnlyList<Transfer> Transfers => _transfers;
-
     /// <summary>Records a transfer; the issuer account is the only one allowed below zero.</summary>
     public void Post(Guid programId, PointKind kind, Guid from, Guid to, long amount, TransferType type, Guid operationId, bool fromIsIssuer = false)
     {

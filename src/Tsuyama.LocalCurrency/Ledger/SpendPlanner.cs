@@ -16,29 +16,41 @@ public static class SpendPlanner
 {
     public static bool Accepts(MerchantSize size, PointKind kind) => size == MerchantSize.Small || kind == PointKind.General;
 
-    /// <returns>The draws covering <paramref name="amount"/>, or null when the eligible lots do not suffice.</returns>
-    public static IReadOnlyList<LotDraw>? Plan(IEnumerable<SpendableLot> lots, MerchantSize size, DateOnly today, long amount)
-    {
-        var ordered = lots
-            .Where(l => l.Remaining > 0 && l.ExpiresOn >= today && Accepts(size, l.Kind))
-            .OrderBy(l => l.Kind == PointKind.SmallBusiness ? 0 : 1)
-            .ThenBy(l => l.ExpiresOn)
-            .ThenBy(l => l.CreatedAt)
-            .ThenBy(l => l.LotId);
+    /// <summary>
+    /// Wherever points are drawn (a payment, a merchant transfer) smallBusiness points go first: they
+    /// are the ones fewer shops take, so spending them first leaves the holder the most usable balance.
+    /// </summary>
+    public static int KindOrder(PointKind kind) => kind == PointKind.SmallBusiness ? 0 : 1;
 
-        var draws = new List<LotDraw>();
+    /// <summary>Takes from each source in the given order until <paramref name="amount"/> is covered.</summary>
+    /// <returns>What each source gives, or null when all of them together hold less.</returns>
+    public static List<(T Source, long Take)>? Draw<T>(IEnumerable<T> ordered, Func<T, long> available, long amount)
+    {
+        var takes = new List<(T Source, long Take)>();
         var left = amount;
-        foreach (var lot in ordered)
+        foreach (var source in ordered)
         {
-            var take = Math.Min(left, lot.Remaining);
-            draws.Add(new LotDraw(lot, take));
+            var take = Math.Min(left, available(source));
+            takes.Add((source, take));
             left -= take;
             if (left == 0)
             {
-                return draws;
+                return takes;
             }
         }
 
         return null;
+    }
+
+    /// <returns>The draws covering <paramref name="amount"/>, or null when the eligible lots do not suffice.</returns>
+    public static IReadOnlyList<LotDraw>? Plan(IEnumerable<SpendableLot> lots, MerchantSize size, DateOnly today, long amount)
+    {
+        var ordered = lots
+            .Where(l => LotRules.IsSpendable(l.Remaining, l.ExpiresOn, today) && Accepts(size, l.Kind))
+            .OrderBy(l => KindOrder(l.Kind))
+            .ThenBy(l => l.ExpiresOn)
+            .ThenBy(l => l.CreatedAt)
+            .ThenBy(l => l.LotId);
+        return Draw(ordered, l => l.Remaining, amount)?.Select(d => new LotDraw(d.Source, d.Take)).ToList();
     }
 }

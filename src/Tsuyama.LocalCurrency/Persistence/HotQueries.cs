@@ -32,11 +32,11 @@ internal static class HotQueries
                 db.Merchants.Where(m => m.Id == id).Select(m => new MerchantPayee(m.Size, m.SuspendedAt != null)).FirstOrDefault());
 
         public readonly Func<LedgerDbContext, Guid, DateOnly, IAsyncEnumerable<SpendableLot>> SpendableLots =
-            EF.CompileAsyncQuery((LedgerDbContext db, Guid residentId, DateOnly today) =>
+            EF.CompileAsyncQuery(LotRules.Inline<Func<LedgerDbContext, Guid, DateOnly, IQueryable<SpendableLot>>>((db, residentId, today) =>
                 from l in db.Lots
                 join p in db.Programs on l.ProgramId equals p.Id
-                where l.ResidentId == residentId && l.Remaining > 0 && l.ExpiresOn >= today
-                select new SpendableLot(l.Id, l.ProgramId, p.Code, l.Kind, l.ExpiresOn, l.Remaining, l.CreatedAt));
+                where l.ResidentId == residentId && LotRules.IsSpendable(l.Remaining, l.ExpiresOn, today)
+                select new SpendableLot(l.Id, l.ProgramId, p.Code, l.Kind, l.ExpiresOn, l.Remaining, l.CreatedAt)));
 
         public readonly Func<LedgerDbContext, string, string, Task<IdempotencyRecord?>> IdempotencyRecord =
             EF.CompileAsyncQuery((LedgerDbContext db, string scope, string key) =>

@@ -1,3 +1,5 @@
+using Tsuyama.LocalCurrency.Domain;
+
 namespace Tsuyama.LocalCurrency.Settlement;
 
 /// <summary>The money of one merchant's redemption: what is redeemed, what is kept as fee, what is paid out.</summary>
@@ -11,9 +13,6 @@ public readonly record struct SettlementFee(long Points, int FeeBasisPoints, lon
 /// <summary>Integer-only fee arithmetic for settlement statements; no floating point touches money.</summary>
 public static class SettlementFees
 {
-    /// <summary>10 000 basis points = 100 %.</summary>
-    public const int MaxBasisPoints = 10_000;
-
     /// <summary>Consumption tax rate (10 %) as a whole percentage.</summary>
     public const int ConsumptionTaxPercent = 10;
 
@@ -32,11 +31,11 @@ public static class SettlementFees
     {
         ArgumentOutOfRangeException.ThrowIfNegative(points);
         ArgumentOutOfRangeException.ThrowIfNegative(feeBasisPoints);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(feeBasisPoints, MaxBasisPoints);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(feeBasisPoints, BasisPoints.Whole);
 
         checked
         {
-            var fee = points * feeBasisPoints / MaxBasisPoints;
+            var fee = BasisPoints.RoundedDown(BasisPoints.Scaled(points, feeBasisPoints));
             var tax = fee * ConsumptionTaxPercent / (100 + ConsumptionTaxPercent);
             var payout = points - fee;
             return new SettlementFee(points, feeBasisPoints, fee, tax, payout);

@@ -269,7 +269,7 @@ public sealed class LedgerSequence : IAsyncDisposable
                         b.Units * UnitPriceYen,
                         "cash",
                         null,
-                        $"user:{CounterStaff}",
+                        IdempotencyScopes.User(CounterStaff),
                         p.Key));
                     return new(Outcome(result, v => $"ok {v.Points.General}/{v.Points.SmallBusiness}"), null);
                 }
@@ -293,14 +293,14 @@ public sealed class LedgerSequence : IAsyncDisposable
                 {
                     var payment = _model.Payments[p.PaymentIndex];
                     var merchant = _merchants[r.Stranger ? (payment.Merchant + 1) % 3 : payment.Merchant];
-                    var result = await _host.SendAsync(new RefundPaymentCommand(merchant, p.PaymentId, r.Amount, $"merchant:{merchant}", p.Key));
+                    var result = await _host.SendAsync(new RefundPaymentCommand(merchant, p.PaymentId, r.Amount, IdempotencyScopes.Merchant(merchant), p.Key));
                     return new(Outcome(result, v => $"ok {v.Amount}"), null);
                 }
 
             case TransferOp t:
                 {
                     var from = _merchants[t.From];
-                    var result = await _host.SendAsync(new TransferToMerchantCommand(from, _merchants[t.To], t.Amount, $"merchant:{from}", p.Key));
+                    var result = await _host.SendAsync(new TransferToMerchantCommand(from, _merchants[t.To], t.Amount, IdempotencyScopes.Merchant(from), p.Key));
                     return new(Outcome(result, v => $"ok {v.Amount} fee {v.Fee}"), null);
                 }
 
@@ -328,11 +328,11 @@ public sealed class LedgerSequence : IAsyncDisposable
         {
             case Channel.StoreQr:
                 var code = MerchantQrBuilder.BuildStoreCode(new MerchantQrInfo(merchant, "Test Shop", "テスト商店", "5411", "7080000"));
-                return await _host.SendAsync(new PayByQrCommand(resident, code, pay.Amount, $"resident:{resident}", p.Key));
+                return await _host.SendAsync(new PayByQrCommand(resident, code, pay.Amount, IdempotencyScopes.User(resident), p.Key));
             case Channel.DynamicQr:
-                return await _host.SendAsync(new PayByQrCommand(resident, p.Payload!, null, $"resident:{resident}", p.Key));
+                return await _host.SendAsync(new PayByQrCommand(resident, p.Payload!, null, IdempotencyScopes.User(resident), p.Key));
             default:
-                return await _host.SendAsync(new ChargePaymentCodeCommand(merchant, p.Payload!, pay.Amount, $"merchant:{merchant}", p.Key));
+                return await _host.SendAsync(new ChargePaymentCodeCommand(merchant, p.Payload!, pay.Amount, IdempotencyScopes.Merchant(merchant), p.Key));
         }
     }
 

@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -30,13 +31,13 @@ internal sealed class CirculationLedger(LedgerTestHost host)
     }
 
     public async Task<Guid> PayAsync(Guid resident, Guid merchant, long amount) =>
-        (await Host.MustAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, $"resident:{resident}", Host.NextKey()))).PaymentId;
+        (await Host.MustAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), Host.NextKey()))).PaymentId;
 
     public Task RefundAsync(Guid merchant, Guid payment, long amount) =>
-        Host.MustAsync(new RefundPaymentCommand(merchant, payment, amount, $"merchant:{merchant}", Host.NextKey()));
+        Host.MustAsync(new RefundPaymentCommand(merchant, payment, amount, IdempotencyScopes.Merchant(merchant), Host.NextKey()));
 
     public Task TransferAsync(Guid from, Guid to, long amount) =>
-        Host.MustAsync(new TransferToMerchantCommand(from, to, amount, $"merchant:{from}", Host.NextKey()));
+        Host.MustAsync(new TransferToMerchantCommand(from, to, amount, IdempotencyScopes.Merchant(from), Host.NextKey()));
 
     /// <summary>
     /// No settlement use case posts redemptions yet, so the test appends the transfer a settlement

@@ -26,7 +26,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var payments = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await _host.SendAsync(new PayCommand(resident, shops[i % 2], 1_000, PaymentChannel.StoreQr, $"resident:{resident}", $"p{i}"));
+            return await _host.SendAsync(new PayCommand(resident, shops[i % 2], 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"p{i}"));
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(payments);

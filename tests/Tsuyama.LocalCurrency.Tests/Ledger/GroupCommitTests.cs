@@ -50,10 +50,10 @@ public sealed class GroupCommitTests
         var refusedKey = host.NextKey();
         var commands = new[]
         {
-            new PayCommand(rich, shop, 1_000, PaymentChannel.StoreQr, $"resident:{rich}", host.NextKey()),
-            new PayCommand(poor, shop, 1_000, PaymentChannel.StoreQr, $"resident:{poor}", refusedKey),
-            new PayCommand(rich, shop, 2_000, PaymentChannel.StoreQr, $"resident:{rich}", host.NextKey()),
-            new PayCommand(rich, shop, 3_000, PaymentChannel.StoreQr, $"resident:{rich}", host.NextKey()),
+            new PayCommand(rich, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(rich), host.NextKey()),
+            new PayCommand(poor, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(poor), refusedKey),
+            new PayCommand(rich, shop, 2_000, PaymentChannel.StoreQr, IdempotencyScopes.User(rich), host.NextKey()),
+            new PayCommand(rich, shop, 3_000, PaymentChannel.StoreQr, IdempotencyScopes.User(rich), host.NextKey()),
         };
 
         var (results, groups) = await InOneGroupAsync(host, commands);
@@ -79,7 +79,7 @@ public sealed class GroupCommitTests
         var resident = await host.RegisterResidentAsync();
         await host.BuyAsync(resident);
         var commands = Enumerable.Range(1, 3)
-            .Select(i => new PayCommand(resident, shop, 1_000 * i, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey())).ToArray();
+            .Select(i => new PayCommand(resident, shop, 1_000 * i, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey())).ToArray();
         // The first payment's guarded lot update runs, then the next write (its first balance update) fails mid-command.
         failing.FailOnWrite(2);
 
@@ -104,7 +104,7 @@ public sealed class GroupCommitTests
         await host.BuyAsync(resident);
         var before = await host.BalanceAsync(resident);
         var commands = Enumerable.Range(1, 3)
-            .Select(i => new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey())).ToArray();
+            .Select(i => new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey())).ToArray();
         commit.Arm();
 
         var (outcomes, groups) = await InOneGroupCatchingAsync(host, commands);
@@ -132,8 +132,8 @@ public sealed class GroupCommitTests
         var gate = host.Services.GetRequiredService<WriteGate>();
         var before = gate.GroupsCommitted;
 
-        await host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey()));
-        await host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey()));
+        await host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey()));
+        await host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey()));
 
         (gate.GroupsCommitted - before).Should().Be(2, "a payment with nobody waiting behind it does not wait for company");
         (await host.BalanceAsync(shop)).Should().Be(2_000);

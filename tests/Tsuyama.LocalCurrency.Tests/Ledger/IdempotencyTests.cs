@@ -25,7 +25,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private PayCommand Pay(long amount, string key) => new(_resident, _shop, amount, PaymentChannel.StoreQr, $"resident:{_resident}", key);
+    private PayCommand Pay(long amount, string key) => new(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key);
 
     [Fact]
     public async Task Pay_SameKeySameRequest_ReplaysTheFirstOutcomeWithoutASecondEffect()
@@ -99,7 +99,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
         await _host.BuyAsync(other);
         await _host.MustAsync(Pay(1_000, "shared"));
 
-        var result = await _host.SendAsync(new PayCommand(other, _shop, 1_000, PaymentChannel.StoreQr, $"resident:{other}", "shared"));
+        var result = await _host.SendAsync(new PayCommand(other, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(other), "shared"));
 
         result.IsSuccess.Should().BeTrue();
         (await _host.BalanceAsync(_shop)).Should().Be(2_000);

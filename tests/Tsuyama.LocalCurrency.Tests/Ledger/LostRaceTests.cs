@@ -43,7 +43,7 @@ public sealed class LostRaceTests
         await host.BuyAsync(resident);
         race.Armed = true;
 
-        var result = await host.SendAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey()));
+        var result = await host.SendAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey()));
 
         race.Lost.Should().Be(3);
         result.IsSuccess.Should().BeFalse();

@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -25,12 +26,12 @@ public sealed class MerchantTransferFeeTests : IAsyncLifetime
         var resident = await _host.RegisterResidentAsync();
         var shop = await _host.RegisterMerchantAsync();
         await _host.BuyAsync(resident);
-        await _host.MustAsync(new PayCommand(resident, shop, 10_000, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        await _host.MustAsync(new PayCommand(resident, shop, 10_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
         return shop;
     }
 
     private Task<MerchantTransferMade> TransferAsync(Guid from, long amount) =>
-        _host.MustAsync(new TransferToMerchantCommand(from, _supplier, amount, $"merchant:{from}", _host.NextKey()));
+        _host.MustAsync(new TransferToMerchantCommand(from, _supplier, amount, IdempotencyScopes.Merchant(from), _host.NextKey()));
 
     [Theory]
     [InlineData(398)]    // 1.99 points of fee in one go, 0.995 in each half

@@ -16,7 +16,7 @@ public sealed class PayTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private PayCommand Pay(Guid resident, Guid merchant, long amount, string? key = null) =>
-        new(resident, merchant, amount, PaymentChannel.StoreQr, $"resident:{resident}", key ?? _host.NextKey());
+        new(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), key ?? _host.NextKey());
 
     [Fact]
     public async Task Pay_AtSmallMerchant_SpendsSmallBusinessPointsFirst()

@@ -26,10 +26,10 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<PaymentMade> PayAsync(long amount) =>
-        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
     private RefundPaymentCommand Refund(Guid merchant, Guid payment, long amount) =>
-        new(merchant, payment, amount, $"merchant:{merchant}", _host.NextKey());
+        new(merchant, payment, amount, IdempotencyScopes.Merchant(merchant), _host.NextKey());
 
     [Fact]
     public async Task Refund_Partial_ReturnsPointsAsLotsWithTheOriginalExpiry()
@@ -78,7 +78,7 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
     {
         var payment = await PayAsync(2_000);
         var supplier = await _host.RegisterMerchantAsync();
-        await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 2_000, $"merchant:{_shop}", _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 2_000, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
         var result = await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_000));
 
@@ -93,7 +93,7 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
         await PayAsync(10_000);
         var supplier = await _host.RegisterMerchantAsync();
 
-        var made = await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 9_999, $"merchant:{_shop}", _host.NextKey()));
+        var made = await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 9_999, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
         // 9,999 at 0.5 % = 49.995 → 50, charged 35 to the 7,000 smallBusiness points and 15 to the 2,999 general.
         made.Fee.Should().Be(50);
@@ -107,10 +107,10 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
         await _host.CreateProgramAsync("CLOSED", allowTransfers: false);
         var resident = await _host.RegisterResidentAsync();
         await _host.BuyAsync(resident, "CLOSED");
-        await _host.MustAsync(new PayCommand(resident, _shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        await _host.MustAsync(new PayCommand(resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
         var supplier = await _host.RegisterMerchantAsync();
 
-        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, 500, $"merchant:{_shop}", _host.NextKey()));
+        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, 500, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
         result.Error!.Type.Should().Be(ProblemTypes.TransfersNotAllowed);
         (await _host.BalanceAsync(supplier)).Should().Be(0);

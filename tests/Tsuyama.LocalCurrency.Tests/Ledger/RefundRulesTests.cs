@@ -26,11 +26,11 @@ public sealed class RefundRulesTests : IAsyncLifetime
     private async Task<PaymentMade> BuyAndPayAsync(long amount)
     {
         await _host.BuyAsync(_resident);
-        return await _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        return await _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
     }
 
     private Task<Result<RefundMade>> RefundAsync(Guid payment, long amount) =>
-        _host.SendAsync(new RefundPaymentCommand(_shop, payment, amount, $"merchant:{_shop}", _host.NextKey()));
+        _host.SendAsync(new RefundPaymentCommand(_shop, payment, amount, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
     private void AdvanceDays(int days) => _host.Clock.Advance(TimeSpan.FromDays(days));
 

@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Ledger.Verify;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
@@ -21,11 +22,11 @@ public sealed class VerifyReconciliationTests : IAsyncLifetime
         var supplier = await _host.RegisterMerchantAsync();
         var resident = await _host.RegisterResidentAsync();
         await _host.BuyAsync(resident);
-        var paid = await _host.MustAsync(new PayCommand(resident, shop, 9_000, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
-        await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, $"merchant:{shop}", _host.NextKey()));
-        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 2_000, $"merchant:{shop}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayCommand(resident, shop, 9_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
+        await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, IdempotencyScopes.Merchant(shop), _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 2_000, IdempotencyScopes.Merchant(shop), _host.NextKey()));
         _host.Clock.Advance(TimeSpan.FromDays(1));
-        await _host.MustAsync(new RunSettlementCommand(DateOnly.FromDateTime(LedgerTestHost.Start.ToOffset(JapanTime.Offset).DateTime), "admin:test"));
+        await _host.MustAsync(new RunSettlementCommand(JapanTime.DateOf(LedgerTestHost.Start), "admin:test"));
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -1,3 +1,4 @@
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Ledger.Seal;
 using Tsuyama.LocalCurrency.Features.Ledger.Verify;
@@ -20,8 +21,8 @@ public sealed class VerifyTests : IAsyncLifetime
         {
             var resident = await _host.RegisterResidentAsync();
             await _host.BuyAsync(resident);
-            var paid = await _host.MustAsync(new PayCommand(resident, shop, 2_500, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
-            await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, $"merchant:{shop}", _host.NextKey()));
+            var paid = await _host.MustAsync(new PayCommand(resident, shop, 2_500, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
+            await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, IdempotencyScopes.Merchant(shop), _host.NextKey()));
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.PaymentCodes.ChargePaymentCode;
 using Tsuyama.LocalCurrency.Features.PaymentCodes.IssuePaymentCode;
@@ -46,9 +47,9 @@ public sealed class LiveEventTests : IAsyncLifetime
         using var shop = Hub.Subscribe(LiveTopics.Merchant(_shop));
         var key = _host.NextKey();
 
-        var paid = await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, $"resident:{_resident}", key));
-        await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, $"resident:{_resident}", key));
-        await _host.SendAsync(new PayCommand(_resident, _shop, 999_999, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key));
+        await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key));
+        await _host.SendAsync(new PayCommand(_resident, _shop, 999_999, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         Drain(shop).Should().ContainSingle().Which.Data.Should().Be(
             new PaymentReceived(paid.PaymentId, 1_000, _host.Clock.GetUtcNow().UtcDateTime, paid.DisplayNumber, PaymentChannel.StoreQr));
@@ -61,11 +62,11 @@ public sealed class LiveEventTests : IAsyncLifetime
         using var shop = Hub.Subscribe(LiveTopics.Merchant(_shop));
         var code = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
 
-        var charged = await _host.MustAsync(new ChargePaymentCodeCommand(_shop, code.Code, 700, $"merchant:{_shop}", _host.NextKey()));
+        var charged = await _host.MustAsync(new ChargePaymentCodeCommand(_shop, code.Code, 700, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
         var stale = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
         _host.Clock.Advance(TimeSpan.FromMinutes(4));
         // The payment is posted, then the expired claim refuses it: the after-commit event must go with the rollback.
-        var refused = await _host.SendAsync(new ChargePaymentCodeCommand(_shop, stale.Code, 700, $"merchant:{_shop}", _host.NextKey()));
+        var refused = await _host.SendAsync(new ChargePaymentCodeCommand(_shop, stale.Code, 700, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
         refused.IsSuccess.Should().BeFalse();
         Drain(resident).Should().ContainSingle().Which.Data.Should().BeEquivalentTo(new { charged.PaymentId, Amount = 700L, StoreName = "テスト商店" });
@@ -78,7 +79,7 @@ public sealed class LiveEventTests : IAsyncLifetime
         var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 1_500));
         using var watcher = Hub.Subscribe(LiveTopics.PaymentRequest(request.RequestId));
 
-        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, $"resident:{_resident}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         Drain(watcher).Should().ContainSingle().Which.Data.Should().BeEquivalentTo(new { request.RequestId, paid.PaymentId, Amount = 1_500L });
     }

@@ -123,7 +123,7 @@ public sealed class InvoiceTests : IAsyncLifetime
         await _host.PayAsync(resident, from, 9_000);
         foreach (var amount in new long[] { 1_200, 1_200 }) // a 6-yen fee each: 0.54 yen tax each, rounded down to 0 per line
         {
-            await _host.MustAsync(new TransferToMerchantCommand(from, to, amount, $"merchant:{from}", _host.NextKey()));
+            await _host.MustAsync(new TransferToMerchantCommand(from, to, amount, IdempotencyScopes.Merchant(from), _host.NextKey()));
         }
 
         var early = await _host.SendAsync(new GetTransferFeeInvoiceCommand(from, 2026, 4, CityOffice, PaperFormat.Csv));

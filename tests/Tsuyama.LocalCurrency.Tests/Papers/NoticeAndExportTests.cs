@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
@@ -39,9 +40,9 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
         await _host.BuyAsync(resident);
         var payment = await _host.PayAsync(resident, a, 9_000);
         await _host.PayAsync(resident, b, 1_000);
-        await _host.MustAsync(new RefundPaymentCommand(a, payment.PaymentId, 500, $"merchant:{a}", _host.NextKey()));
-        await _host.MustAsync(new TransferToMerchantCommand(a, b, 1_000, $"merchant:{a}", _host.NextKey()));
-        await _host.MustAsync(new TransferToMerchantCommand(b, a, 400, $"merchant:{b}", _host.NextKey()));
+        await _host.MustAsync(new RefundPaymentCommand(a, payment.PaymentId, 500, IdempotencyScopes.Merchant(a), _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(a, b, 1_000, IdempotencyScopes.Merchant(a), _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(b, a, 400, IdempotencyScopes.Merchant(b), _host.NextKey()));
         _host.SetJst(Day1.AddDays(1), 9);
         var settled = await _host.MustAsync(Settle(Day1));
         _host.SetJst(new DateOnly(2026, 5, 2), 10);

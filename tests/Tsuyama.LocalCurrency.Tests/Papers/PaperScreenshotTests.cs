@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
@@ -55,8 +56,8 @@ public sealed class PaperScreenshotTests : IAsyncLifetime
         await _host.BuyAsync(b, "KOSODATE", 2);
         await _host.PayAsync(a, shop, 23_456);
         await _host.PayAsync(b, shop, 12_345);
-        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 5_000, $"merchant:{shop}", _host.NextKey()));
-        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 1_200, $"merchant:{shop}", _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 5_000, IdempotencyScopes.Merchant(shop), _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 1_200, IdempotencyScopes.Merchant(shop), _host.NextKey()));
         _host.SetJst(Day1.AddDays(1), 9);
         var settled = await _host.MustAsync(Settle(Day1));
         _host.SetJst(new DateOnly(2026, 5, 1), 9);

@@ -1,4 +1,5 @@
 using System.Text;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Papers;
 using Tsuyama.LocalCurrency.Features.Settlements;
 
@@ -15,41 +16,9 @@ internal static class PaperTestData
         return Encoding.UTF8.GetString(content.StartsWith(bom) ? content[bom.Length..] : content);
     }
 
-    /// <summary>The CSV as rows of fields (RFC 4180 quotes; our documents have no line breaks inside a field).</summary>
+    /// <summary>The CSV as rows of fields, read by the same reader the system reads uploads with.</summary>
     public static List<string[]> Rows(this SettlementFile file) =>
-        file.Text().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(Fields).ToList();
-
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return [.. fields];
-    }
+        CsvRows.Read(file.Text()).Select(row => row.Fields!.ToArray()).ToList();
 
     public static string[] Row(this SettlementFile file, string first) => file.Rows().Single(r => r[0] == first);
 }

@@ -22,7 +22,7 @@ namespace Tsuyama.LocalCurrency.Tests.Providers;
 public sealed class ProviderLedgerTests
 {
     private static PayCommand Pay(Guid resident, Guid shop, long amount, string key) =>
-        new(resident, shop, amount, PaymentChannel.StoreQr, $"resident:{resident}", key);
+        new(resident, shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), key);
 
     [ProviderTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -118,7 +118,7 @@ public sealed class ProviderLedgerTests
             var resident = await host.RegisterResidentAsync();
             await host.BuyAsync(resident);
             var paid = await host.MustAsync(Pay(resident, shop, 2_500, host.NextKey()));
-            await host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, $"merchant:{shop}", host.NextKey()));
+            await host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, IdempotencyScopes.Merchant(shop), host.NextKey()));
         }
 
         host.SetJst(Day1.AddDays(2), 9);

@@ -37,7 +37,7 @@ public sealed class QuoteTests : IAsyncLifetime
 
         var quote = await _host.MustAsync(Quote(shop, 15_000));
         var transfersBefore = await _host.TransferCountAsync();
-        var paid = await _host.MustAsync(new PayCommand(_resident, shop, 15_000, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayCommand(_resident, shop, 15_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         quote.Lots.Should().Equal(
             new QuotedLot("EARLY", PointKind.SmallBusiness, _host.Today.AddDays(60), 7_000),
@@ -54,7 +54,7 @@ public sealed class QuoteTests : IAsyncLifetime
         var shop = await _host.RegisterMerchantAsync();
 
         var quote = await _host.SendAsync(Quote(shop, 26_001));
-        var pay = await _host.SendAsync(new PayCommand(_resident, shop, 26_001, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        var pay = await _host.SendAsync(new PayCommand(_resident, shop, 26_001, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         quote.Error.Should().Be(pay.Error);
         quote.Error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
@@ -77,7 +77,7 @@ public sealed class QuoteTests : IAsyncLifetime
         var shop = await _host.RegisterMerchantAsync();
         var request = await _host.MustAsync(new CreatePaymentRequestCommand(shop, 1_000));
         var pending = await _host.MustAsync(new QuotePaymentQuery(_resident, null, null, request.Payload, null));
-        await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, $"resident:{_resident}", _host.NextKey()));
+        await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         var again = await _host.SendAsync(new QuotePaymentQuery(_resident, null, null, request.Payload, null));
 
@@ -100,11 +100,11 @@ public sealed class QuoteTests : IAsyncLifetime
     {
         var shop = await _host.RegisterMerchantAsync();
         var supplier = await _host.RegisterMerchantAsync();
-        await _host.MustAsync(new PayCommand(_resident, shop, 10_000, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        await _host.MustAsync(new PayCommand(_resident, shop, 10_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         var quote = await _host.MustAsync(new QuoteMerchantTransferQuery(shop, supplier, 9_999));
         (await _host.BalanceAsync(supplier)).Should().Be(0);
-        var made = await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 9_999, $"merchant:{shop}", _host.NextKey()));
+        var made = await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 9_999, IdempotencyScopes.Merchant(shop), _host.NextKey()));
 
         quote.Fee.Should().Be(made.Fee).And.BePositive();
         quote.Received.Should().Be(9_999 - made.Fee);

@@ -46,7 +46,7 @@ public sealed class CancellationTests : IAsyncLifetime
         var resident = await _host.RegisterVerifiedResidentAsync();
         var shop = await _host.RegisterMerchantAsync();
         var bought = await _host.BuyAsync(resident);
-        await _host.MustAsync(new PayCommand(resident, shop, 500, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        await _host.MustAsync(new PayCommand(resident, shop, 500, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
         var transfers = await _host.TransferCountAsync();
 
         var result = await _host.SendAsync(Cancel(bought.PurchaseId));

@@ -42,7 +42,7 @@ public sealed class GrantTests : IAsyncLifetime
         var shop = await _host.RegisterMerchantAsync(MerchantSize.Large);
 
         var granted = await _host.MustAsync(Grant(email, 1_500, "row-1"));
-        await _host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, $"resident:{resident}", _host.NextKey()));
+        await _host.MustAsync(new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
 
         granted.ExpiresOn.Should().Be(_host.Today.AddDays(90));
         granted.BudgetRemaining.Should().Be(8_500);

@@ -140,7 +140,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         var purchase = await _host.WithDbAsync(db => db.Purchases.AsNoTracking().FirstAsync());
         purchase.ApplicationId.Should().Be(application.ApplicationId);
         purchase.Channel.Should().Be(PurchaseChannel.Counter);
-        purchase.ConfirmedBy.Should().Be($"user:{LedgerTestHost.CounterStaff}");
+        purchase.ConfirmedBy.Should().Be(IdempotencyScopes.User(LedgerTestHost.CounterStaff));
         (await _host.WalletAsync(resident)).Should().Be(26_000);
         (await _host.MustAsync(new VerifyLedgerQuery())).Ok.Should().BeTrue();
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Sales;
 using Tsuyama.LocalCurrency.Features.Sales.Apply;
@@ -31,7 +32,7 @@ internal static class SalesTestData
     public static void CloseApplications(this LedgerTestHost host) => host.Clock.Advance(TimeSpan.FromDays(3));
 
     public static ConfirmApplicationPaymentCommand PayAtCounter(this LedgerTestHost host, ApplicationView application) =>
-        new(application.ApplicationId, application.Units * 10_000L, "cash", null, $"user:{LedgerTestHost.CounterStaff}", host.NextKey());
+        new(application.ApplicationId, application.Units * 10_000L, "cash", null, IdempotencyScopes.User(LedgerTestHost.CounterStaff), host.NextKey());
 
     public static Task<SalesApplication> ApplicationAsync(this LedgerTestHost host, Guid id) =>
         host.WithDbAsync(db => db.SalesApplications.AsNoTracking().FirstAsync(a => a.Id == id));

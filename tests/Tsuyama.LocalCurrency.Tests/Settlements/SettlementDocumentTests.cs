@@ -87,8 +87,8 @@ public sealed class SettlementDocumentTests : IAsyncLifetime
         await _host.MustAsync(Settle(Day1));
 
         var paid = await _host.PayAsync(resident, shop, 3_000);
-        await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, $"merchant:{shop}", _host.NextKey()));
-        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 1_000, $"merchant:{shop}", _host.NextKey()));
+        await _host.MustAsync(new RefundPaymentCommand(shop, paid.PaymentId, 500, IdempotencyScopes.Merchant(shop), _host.NextKey()));
+        await _host.MustAsync(new TransferToMerchantCommand(shop, supplier, 1_000, IdempotencyScopes.Merchant(shop), _host.NextKey()));
         _host.SetJst(Day1.AddDays(2), 10);
         var done = await _host.MustAsync(Settle(Day1.AddDays(1)));
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
@@ -12,7 +13,7 @@ internal static class SettlementTestData
     public static readonly DateOnly Day1 = new(2026, 4, 10);
 
     public static Task<PaymentMade> PayAsync(this LedgerTestHost host, Guid resident, Guid merchant, long amount) =>
-        host.MustAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey()));
+        host.MustAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey()));
 
     public static RunSettlementCommand Settle(DateOnly cutoff, string? key = null) => new(cutoff, "admin:test", key);
 

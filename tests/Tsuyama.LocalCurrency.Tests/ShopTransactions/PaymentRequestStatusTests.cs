@@ -29,7 +29,7 @@ public sealed class PaymentRequestStatusTests : IAsyncLifetime
     {
         var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
         var pending = await _host.MustAsync(new GetPaymentRequestStatusQuery(_shop, request.RequestId));
-        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, $"resident:{_resident}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, IdempotencyScopes.User(_resident), _host.NextKey()));
 
         var after = await _host.MustAsync(new GetPaymentRequestStatusQuery(_shop, request.RequestId));
 

@@ -29,10 +29,10 @@ public sealed class ShopTransactionTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<PaymentMade> PayAsync(long amount) =>
-        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, $"resident:{_resident}", _host.NextKey()));
+        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
     private Task<RefundMade> RefundAsync(Guid payment, long amount) =>
-        _host.MustAsync(new RefundPaymentCommand(_shop, payment, amount, $"merchant:{_shop}", _host.NextKey()));
+        _host.MustAsync(new RefundPaymentCommand(_shop, payment, amount, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
 
     [Fact]
     public async Task ShopDay_TotalsTheJstDaysPaymentsAndRefunds_NewestFirst()

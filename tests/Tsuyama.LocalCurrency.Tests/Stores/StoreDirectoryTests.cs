@@ -162,8 +162,8 @@ public sealed class StoreDirectoryTests : IAsyncLifetime
         var shop = await ShopAsync("店", "ミセ");
         var typo = shop.StoreNumber[..5] + (char)('0' + ((shop.StoreNumber[5] - '0' + 1) % 10));
 
-        var paid = await _host.MustAsync(new PayByStoreNumberCommand(resident, shop.StoreNumber, 1_200, $"resident:{resident}", _host.NextKey()));
-        var refused = await _host.SendAsync(new PayByStoreNumberCommand(resident, typo, 1_200, $"resident:{resident}", _host.NextKey()));
+        var paid = await _host.MustAsync(new PayByStoreNumberCommand(resident, shop.StoreNumber, 1_200, IdempotencyScopes.User(resident), _host.NextKey()));
+        var refused = await _host.SendAsync(new PayByStoreNumberCommand(resident, typo, 1_200, IdempotencyScopes.User(resident), _host.NextKey()));
 
         paid.MerchantId.Should().Be(shop.MerchantId);
         refused.Error!.Type.Should().Be(ProblemTypes.Validation);

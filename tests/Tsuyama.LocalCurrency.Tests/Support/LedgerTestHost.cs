@@ -114,7 +114,7 @@ public sealed class LedgerTestHost : IAsyncDisposable
 
     /// <summary>A counter sale at the test programs' ¥10,000 a unit.</summary>
     public RecordCounterSaleCommand CounterSale(Guid resident, string programCode = "P1", int units = 1) =>
-        new(resident, programCode, units, units * 10_000L, "cash", null, $"user:{CounterStaff}", NextKey());
+        new(resident, programCode, units, units * 10_000L, "cash", null, IdempotencyScopes.User(CounterStaff), NextKey());
 
     /// <summary>Verifies the resident (again) and sells at the counter.</summary>
     public async Task<PointsPurchased> BuyAsync(Guid resident, string programCode = "P1", int units = 1)

@@ -94,7 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = mobile,
             HasTouch = mobile,
             Locale = "ja-JP",
-            TimezoneId = "Asia/Tokyo",
+            TimezoneId = Domain.JapanTime.ZoneId,
             AcceptDownloads = true,
         });
         // An init script runs before the page's own and outside its CSP, so the strict policy stays on under test.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.TestDatabases;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class ProviderApiTests
     {
         await using var factory = await ProviderApiFactory.CreateAsync(provider);
         var api = new Api(factory);
-        var cutoff = DateOnly.FromDateTime(ApiFactory.Start.AddHours(9).DateTime);
+        var cutoff = JapanTime.DateOf(ApiFactory.Start);
         var program = await api.CreateProgramAsync();
         var resident = await api.ResidentAsync();
         var shop = await api.MerchantAsync();

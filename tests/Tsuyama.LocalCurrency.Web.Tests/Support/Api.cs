@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tsuyama.LocalCurrency.Domain;
 
 namespace Tsuyama.LocalCurrency.Web.Tests.Support;
 
@@ -51,7 +52,7 @@ public sealed class Api(ApiFactory factory)
     public async Task<string> CreateProgramAsync(string? code = null, int maxPerResident = 10, bool allowTransfers = true)
     {
         code ??= $"P{Guid.NewGuid():N}"[..12];
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+        var today = JapanTime.Today(factory.Clock);
         var response = await PostAsync(await AdminAsync(), "/api/v1/programs", new
         {
             code,
@@ -108,7 +109,7 @@ public sealed class Api(ApiFactory factory)
     /// <summary>Counter staff (here the Admin) record the identity and residence check a purchase needs.</summary>
     public async Task VerifyAsync(Guid resident, HttpClient? staff = null)
     {
-        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().AddHours(9).DateTime);
+        var today = JapanTime.Today(factory.Clock);
         var response = await PostAsync(staff ?? await AdminAsync(), $"/api/v1/residents/{resident}/verification", new { method = "my-number-card",
             checkedOn = today });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());

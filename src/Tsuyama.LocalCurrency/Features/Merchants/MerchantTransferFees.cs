@@ -1,3 +1,5 @@
+using Tsuyama.LocalCurrency.Domain;
+
 namespace Tsuyama.LocalCurrency.Features.Merchants;
 
 /// <summary>
@@ -17,8 +19,8 @@ public static class MerchantTransferFees
         long exact = 0, charged = 0;
         for (var i = 0; i < parts.Count; i++)
         {
-            exact = checked(exact + (parts[i].Points * parts[i].BasisPoints));
-            var upToHere = (exact + 9_999) / 10_000;
+            exact = checked(exact + BasisPoints.Scaled(parts[i].Points, parts[i].BasisPoints));
+            var upToHere = BasisPoints.RoundedUp(exact);
             fees[i] = upToHere - charged;
             charged = upToHere;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Merchants;
@@ -35,7 +36,7 @@ internal static class MerchantTransferPlanner
     public static Result<MerchantTransferPlan> Plan(IReadOnlyList<TransferHolding> holdings, long amount)
     {
         var usable = holdings.Where(h => h.AllowMerchantTransfers)
-            .OrderBy(h => h.Kind == PointKind.SmallBusiness ? 0 : 1).ThenBy(h => h.ProgramCreatedAt).ThenBy(h => h.ProgramId)
+            .OrderBy(h => SpendPlanner.KindOrder(h.Kind)).ThenBy(h => h.ProgramCreatedAt).ThenBy(h => h.ProgramId)
             .ToList();
         if (usable.Sum(h => h.Amount) < amount)
         {
@@ -45,20 +46,9 @@ internal static class MerchantTransferPlanner
                 : Error.InsufficientBalance(usable.Sum(h => h.Amount), amount);
         }
 
-        var takes = new List<(TransferHolding Holding, long Take)>();
-        var left = amount;
-        foreach (var h in usable)
-        {
-            var take = Math.Min(left, h.Amount);
-            takes.Add((h, take));
-            left -= take;
-            if (left == 0)
-            {
-                break;
-            }
-        }
-
-        var fees = MerchantTransferFees.Allocate(takes.Select(t => (t.Take, t.Holding.FeeBasisPoints)).ToList());
-        return new MerchantTransferPlan(takes.Select((t, i) => new TransferDraw(t.Holding, t.Take, fees[i])).ToList());
+        // Enough was checked above, so the draw covers the amount.
+        var takes = SpendPlanner.Draw(usable, h => h.Amount, amount)!;
+        var fees = MerchantTransferFees.Allocate(takes.Select(t => (t.Take, t.Source.FeeBasisPoints)).ToList());
+        return new MerchantTransferPlan(takes.Select((t, i) => new TransferDraw(t.Source, t.Take, fees[i])).ToList());
     }
 }

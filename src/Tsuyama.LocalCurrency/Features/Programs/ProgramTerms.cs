@@ -44,13 +44,11 @@ internal static class ProgramTerms
         e.Positive(totalUnits, "totalUnits", 100_000_000);
         e.Require(maxUnitsPerResident > 0 && maxUnitsPerResident <= totalUnits, "maxUnitsPerResident", "must be from 1 to totalUnits");
         // A missing date binds as 0001-01-01; no program of this city predates the year 2000.
-        e.Require(salesFrom.Year >= 2000, "salesFrom", "is required (yyyy-MM-dd, JST)");
-        e.Require(salesUntil.Year >= 2000, "salesUntil", "is required (yyyy-MM-dd, JST)");
-        e.Require(expiresOn.Year >= 2000, "expiresOn", "is required (yyyy-MM-dd, JST)");
+        e.LedgerDay(salesFrom, "salesFrom").LedgerDay(salesUntil, "salesUntil").LedgerDay(expiresOn, "expiresOn");
         e.Require(salesFrom <= salesUntil, "salesUntil", "must not be before salesFrom");
         e.Require(salesUntil <= expiresOn, "expiresOn", "must not be before salesUntil");
-        e.Require(redemptionFeeBasisPoints is >= 0 and <= 10_000, "redemptionFeeBasisPoints", "must be from 0 to 10000");
-        e.Require(merchantTransferFeeBasisPoints is >= 0 and <= 10_000, "merchantTransferFeeBasisPoints", "must be from 0 to 10000");
+        e.Require(BasisPoints.IsRate(redemptionFeeBasisPoints), "redemptionFeeBasisPoints", "must be from 0 to 10000");
+        e.Require(BasisPoints.IsRate(merchantTransferFeeBasisPoints), "merchantTransferFeeBasisPoints", "must be from 0 to 10000");
         e.Require(refundWindowDays is null or (>= 0 and <= 366), "refundWindowDays", "must be from 0 (the payment day only) to 366, or absent for no limit");
         e.Require(refundGraceDays is >= 0 and <= 366, "refundGraceDays", "must be from 0 (refuse refunds of expired points) to 366");
     }

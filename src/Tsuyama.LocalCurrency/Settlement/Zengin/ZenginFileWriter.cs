@@ -98,14 +98,9 @@ public static class ZenginFileWriter
             .Text(D.PayeeName, Name(payee.HolderKana, D.PayeeName, abbreviate: true))
             .Number(D.Amount, payee.Amount)
             .Digits(D.NewAccountCode, NewAccountCode.ToString())
-            // 顧客コード2 is unused; both codes stay spaces when absent.
+            // 顧客コード1 and 2 are not written (no caller had a use for them); they stay spaces.
             .Digits(D.TransferMethod, TransferMethod.ToString())
             .Text(D.EdiFlag, EdiFlag.ToString());
-        if (payee.CustomerCode is { } code)
-        {
-            record.Digits(D.CustomerCode1, code);
-        }
-
         return record.ToArray();
     }
 

@@ -28,7 +28,6 @@ public sealed record ZenginIssuer(
 /// <param name="AccountNumber">7 digits (left-pad shorter numbers with zeros before passing them).</param>
 /// <param name="HolderKana">Account holder name in kana; converted by <see cref="BankKana"/>, max 30 bytes.</param>
 /// <param name="Amount">Yen, 1 to 9 999 999 999.</param>
-/// <param name="CustomerCode">Optional 顧客コード1, up to 10 digits (e.g. the merchant number), echoed on the bank's report.</param>
 public sealed record ZenginPayee(
     string BankNumber,
     string BankNameKana,
@@ -37,8 +36,7 @@ public sealed record ZenginPayee(
     ZenginAccountType AccountType,
     string AccountNumber,
     string HolderKana,
-    long Amount,
-    string? CustomerCode = null);
+    long Amount);
 
 /// <summary>Everything one 総合振込 file contains.</summary>
 /// <param name="Issuer">The paying party.</param>

@@ -76,7 +76,7 @@ public static class ZenginValidator
                 continue;
             }
 
-            var who = Describe(payee, i);
+            var who = Describe(i);
             Digits(who, "bank number", payee.BankNumber, 4, errors);
             OptionalName(who, "bank name", payee.BankNameKana, errors);
             Digits(who, "branch number", payee.BranchNumber, 3, errors);
@@ -89,11 +89,6 @@ public static class ZenginValidator
                 errors.Add(Invariant($"{who}: amount must be between 1 and {MaxAmount:N0} yen, got {payee.Amount:N0}"));
             }
 
-            if (payee.CustomerCode is { } code && (code.Length is 0 or > 10 || !code.All(char.IsAsciiDigit)))
-            {
-                errors.Add($"{who}: customer code must be 1 to 10 digits (0-9) when given, got \"{code}\"");
-            }
-
             total += payee.Amount;
         }
 
@@ -103,10 +98,7 @@ public static class ZenginValidator
         }
     }
 
-    private static string Describe(ZenginPayee payee, int index) =>
-        payee.CustomerCode is { Length: > 0 } code
-            ? Invariant($"payee {index + 1} (customer code {code})")
-            : Invariant($"payee {index + 1}");
+    private static string Describe(int index) => Invariant($"payee {index + 1}");
 
     private static void Digits(string who, string field, string? value, int length, List<string> errors)
     {

@@ -15,7 +15,7 @@ public class ZenginFileReaderTests
             "21", '0', "1234567890", "ﾂﾔﾏｼ", "0305", "0168", "ﾁﾕｳｺﾞｸｷﾞﾝｺｳ", "101", "ﾂﾔﾏ", ZenginAccountType.Ordinary, "1234567"));
         file.Records.Should().Equal(
             new ZenginDataRecord("0168", "ﾁﾕｳｺﾞｸｷﾞﾝｺｳ", "102", "ﾂﾔﾏｴｷﾏｴ", "", ZenginAccountType.Ordinary, "0012345",
-                "ｶ)ﾔﾏﾀﾞｼﾖｳﾃﾝ", 98_765, '0', "0000000042", "", '7', ' '),
+                "ｶ)ﾔﾏﾀﾞｼﾖｳﾃﾝ", 98_765, '0', "", "", '7', ' '),
             new ZenginDataRecord("0009", "ﾐﾂｲｽﾐﾄﾓ", "300", "ｵｶﾔﾏ", "", ZenginAccountType.Current, "7654321",
                 "ｽｽﾞｷ ﾊﾅｺ", 1_216, '0', "", "", '7', ' '));
         file.Trailer.Should().Be(new ZenginTrailerRecord(2, 99_981));

@@ -19,7 +19,7 @@ public class ZenginFileWriterDataTests
         { "payee name", 50, 30, "ｶ)ﾔﾏﾀﾞｼﾖｳﾃﾝ".PadRight(30) },
         { "amount", 80, 10, "0000098765" },
         { "new-account code", 90, 1, "0" },
-        { "customer code 1", 91, 10, "0000000042" },
+        { "customer code 1", 91, 10, new string(' ', 10) },
         { "customer code 2", 101, 10, new string(' ', 10) },
         { "transfer method", 111, 1, "7" },
         { "EDI flag", 112, 1, " " },
@@ -82,14 +82,6 @@ public class ZenginFileWriterDataTests
         parsed.BankName.Should().BeEmpty();
         parsed.BranchName.Should().BeEmpty();
         parsed.BankNumber.Should().Be("0168");
-    }
-
-    [Fact]
-    public void Write_DataRecord_WithoutCustomerCode_LeavesCodeBlank()
-    {
-        var data = Records(ZenginFileWriter.Write(Batch(Bakery)))[1];
-
-        Field(data, 91, 10).Should().Be(new string(' ', 10));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class ZenginFileWriterFileTests
 
         var error = act.Should().Throw<ZenginValidationException>().Which;
         error.Errors.Should().HaveCount(2);
-        error.Message.Should().Contain("payee 1 (customer code 42): amount").And.Contain("payee 2: holder name").And.Contain("'鈴'");
+        error.Message.Should().Contain("payee 1: amount").And.Contain("payee 2: holder name").And.Contain("'鈴'");
         stream.Length.Should().Be(0);
     }
 

@@ -26,8 +26,7 @@ internal static class ZenginTestData
         AccountType: ZenginAccountType.Ordinary,
         AccountNumber: "0012345",
         HolderKana: "カブシキガイシャ ヤマダショウテン",
-        Amount: 98_765,
-        CustomerCode: "42");
+        Amount: 98_765);
 
     public static ZenginPayee Bakery { get; } = new(
         BankNumber: "0009",

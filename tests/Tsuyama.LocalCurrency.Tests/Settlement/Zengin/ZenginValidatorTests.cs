@@ -41,7 +41,7 @@ public class ZenginValidatorTests
     {
         var errors = ZenginValidator.Validate(Batch(Shop with { Amount = amount }));
 
-        errors.Should().ContainSingle().Which.Should().StartWith("payee 1 (customer code 42): amount must be between 1 and 9,999,999,999 yen");
+        errors.Should().ContainSingle().Which.Should().StartWith("payee 1: amount must be between 1 and 9,999,999,999 yen");
     }
 
     [Fact]
@@ -65,18 +65,17 @@ public class ZenginValidatorTests
         var batch = Batch(
             Shop,
             Bakery with { AccountNumber = "12345", AccountType = (ZenginAccountType)3, HolderKana = "鈴木ハナコ" },
-            Bakery with { BankNumber = "abcd", CustomerCode = "X1", BranchNameKana = "支店" });
+            Bakery with { BankNumber = "abcd", BranchNameKana = "支店" });
 
         var errors = ZenginValidator.Validate(batch);
 
-        errors.Should().HaveCount(6);
+        errors.Should().HaveCount(5);
         errors.Should().Contain(e => e.StartsWith("payee 2: account number must be exactly 7 digits", StringComparison.Ordinal));
         errors.Should().Contain(e =>
             e.StartsWith("payee 2: account type must be 1 (ordinary), 2 (current), 4 (savings) or 9 (other), got 3", StringComparison.Ordinal));
         errors.Should().Contain(e => e.StartsWith("payee 2: holder name: Character '鈴'", StringComparison.Ordinal));
-        errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): bank number must be exactly 4 digits", StringComparison.Ordinal));
-        errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): customer code must be 1 to 10 digits", StringComparison.Ordinal));
-        errors.Should().Contain(e => e.StartsWith("payee 3 (customer code X1): branch name: Character '支'", StringComparison.Ordinal));
+        errors.Should().Contain(e => e.StartsWith("payee 3: bank number must be exactly 4 digits", StringComparison.Ordinal));
+        errors.Should().Contain(e => e.StartsWith("payee 3: branch name: Character '支'", StringComparison.Ordinal));
     }
 
     [Fact]

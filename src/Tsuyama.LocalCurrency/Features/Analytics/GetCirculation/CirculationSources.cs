@@ -59,7 +59,7 @@ internal sealed class CirculationSources(LedgerDbContext db, DateTime startUtc, 
     public Task<List<DailyChange>> DailyOutstandingChangesAsync(CancellationToken ct) =>
         OutstandingChanges(InPeriod)
             .Where(c => c.Change != 0)
-            .GroupBy(c => c.At.AddHours(9).Date)
+            .GroupBy(c => c.At.AddHours(JapanTime.OffsetHours).Date)
             .Select(g => new DailyChange(g.Key, g.Sum(c => c.Change)))
             .ToListAsync(ct);
 

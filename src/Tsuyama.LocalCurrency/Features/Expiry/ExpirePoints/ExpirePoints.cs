@@ -39,9 +39,8 @@ internal sealed class ExpirePointsHandler(LedgerDbContext db, TimeProvider clock
         }
 
         var lots = await (
-            from l in db.Lots
+            from l in db.Lots.Where(LotRules.ExpiredOn(r.AsOf))
             join p in db.Programs on l.ProgramId equals p.Id
-            where l.ExpiresOn < r.AsOf && l.Remaining > 0
             orderby l.ExpiresOn, l.Id
             select new { l.Id, l.ResidentId, l.ProgramId, l.Kind, l.Remaining, p.ExpiredAccountId })
             .Take(r.BatchSize).ToListAsync(ct).ConfigureAwait(false);
@@ -70,7 +69,7 @@ internal sealed class ExpirePointsHandler(LedgerDbContext db, TimeProvider clock
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         var more = lots.Count == r.BatchSize
-            && await db.Lots.AnyAsync(l => l.ExpiresOn < r.AsOf && l.Remaining > 0, ct).ConfigureAwait(false);
+            && await db.Lots.AnyAsync(LotRules.ExpiredOn(r.AsOf), ct).ConfigureAwait(false);
         return new ExpiryBatchDone(lots.Count, lots.Sum(l => l.Remaining), more);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class CreateGrantBudgetValidator(TimeProvider clock) : IValidato
         e.NotBlank(r.Name, "name", 100);
         e.Positive(r.TotalPoints, "totalPoints", 10_000_000_000);
         e.Require(r.ExpiresOn >= JapanTime.Today(clock), "expiresOn", "is required (yyyy-MM-dd, JST) and must not be in the past");
-        e.Require(r.RedemptionFeeBasisPoints is >= 0 and <= 10_000, "redemptionFeeBasisPoints", "must be from 0 to 10000");
+        e.Require(BasisPoints.IsRate(r.RedemptionFeeBasisPoints), "redemptionFeeBasisPoints", "must be from 0 to 10000");
     }
 }
 

@@ -33,9 +33,9 @@ internal sealed class GrantFromCsvValidator : IValidator<GrantFromCsvCommand>
     public void Validate(GrantFromCsvCommand r, ValidationErrors e)
     {
         e.NotBlank(r.BudgetCode, "budgetCode", 32);
-        var header = GrantCsv.Lines(r.Csv ?? "").FirstOrDefault();
+        var header = CsvRows.Lines(r.Csv ?? "").FirstOrDefault();
         e.Require(header is not null && GrantCsv.IsHeader(header), "csv", $"must start with the header '{GrantCsv.Header}'");
-        e.Require(GrantCsv.Lines(r.Csv ?? "").Count() <= MaxRows + 1, "csv", $"may hold at most {MaxRows} rows");
+        e.Require(CsvRows.Lines(r.Csv ?? "").Count() <= MaxRows + 1, "csv", $"may hold at most {MaxRows} rows");
     }
 }
 
@@ -50,16 +50,8 @@ internal sealed class GrantFromCsvHandler(IMediator mediator, LedgerDbContext db
 
         var rows = new List<GrantRowReport>();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        foreach (var line in GrantCsv.Lines(r.Csv).Skip(1))
+        foreach (var (lineNumber, fields) in CsvRows.Read(r.Csv).Where(row => row.Line > 1))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var fields = GrantCsv.Split(line);
             if (fields is not [var resident, var pointsText, var reason, var key])
             {
                 rows.Add(Refused(lineNumber, null, $"expected 4 fields ({GrantCsv.Header}), found {fields?.Count.ToString() ?? "an unterminated quote"}"));
@@ -93,61 +85,10 @@ internal sealed class GrantFromCsvHandler(IMediator mediator, LedgerDbContext db
     private static GrantRowReport Refused(int line, string? key, string why) => new(line, key, GrantRowOutcome.Refused, null, null, why);
 }
 
-/// <summary>RFC 4180 enough for this file: comma separated, double quotes around a field that holds commas or quotes.</summary>
+/// <summary>The header of the file; the rows are read by <see cref="CsvRows"/>.</summary>
 internal static class GrantCsv
 {
     public const string Header = "resident,points,reason,key";
 
-    public static IEnumerable<string> Lines(string csv) => csv.TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r'));
-
     public static bool IsHeader(string line) => string.Equals(line.Replace(" ", "", StringComparison.Ordinal), Header, StringComparison.OrdinalIgnoreCase);
-
-    /// <returns>The trimmed fields, or null if a quote is not closed.</returns>
-    public static IReadOnlyList<string>? Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            return null;
-        }
-
-        fields.Add(field.ToString().Trim());
-        return fields;
-    }
 }

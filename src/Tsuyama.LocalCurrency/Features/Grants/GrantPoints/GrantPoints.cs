@@ -112,7 +112,7 @@ internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock)
             return await db.Residents.Where(x => x.Id == id).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         }
 
-        var normalized = resident.ToUpperInvariant();
+        var normalized = LedgerUser.NormalizeEmail(resident);
         return await db.Residents.Where(x => x.Email == resident || db.Users.Any(u => u.Id == x.Id && u.NormalizedEmail == normalized))
             .Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }

@@ -19,7 +19,7 @@ internal sealed class QuoteMerchantTransferValidator(IOptions<LedgerOptions> opt
 {
     public void Validate(QuoteMerchantTransferQuery r, ValidationErrors e)
     {
-        e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+        e.Amount(r.Amount, options.Value);
         e.Require(r.FromMerchantId != r.ToMerchantId, "toMerchantId", "must be another merchant");
     }
 }

@@ -27,7 +27,7 @@ internal sealed class TransferToMerchantValidator(IOptions<LedgerOptions> option
 {
     public void Validate(TransferToMerchantCommand r, ValidationErrors e)
     {
-        e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+        e.Amount(r.Amount, options.Value);
         e.Require(r.FromMerchantId != r.ToMerchantId, "toMerchantId", "must be another merchant");
     }
 }

@@ -56,8 +56,7 @@ internal sealed class ExportBookkeepingValidator : IValidator<ExportBookkeepingQ
     public void Validate(ExportBookkeepingQuery r, ValidationErrors e)
     {
         e.Require(r.Reader is not null, "reader", "is required");
-        e.Require(r.From.Year >= 2000, "from", "must be a date (yyyy-MM-dd, JST)");
-        e.Require(r.To.Year >= 2000 && r.To.Year < 9999, "to", "must be a date (yyyy-MM-dd, JST)");
+        e.LedgerDay(r.From, "from").LedgerDay(r.To, "to");
         e.Require(r.From <= r.To, "to", "must not be before from");
         e.Require(Enum.IsDefined(r.Rows), "rows", "must be day or transaction");
         e.Require(Enum.IsDefined(r.Encoding), "encoding", "must be utf-8 or shift_jis");

@@ -22,7 +22,7 @@ internal sealed class GetTransferFeeInvoiceValidator : IValidator<GetTransferFee
     public void Validate(GetTransferFeeInvoiceCommand r, ValidationErrors e)
     {
         e.Reader(r.Reader);
-        e.Require(r.Year is >= 2000 and <= 9998 && r.Month is >= 1 and <= 12, "month", "must be a month as yyyy-MM");
+        e.LedgerMonth(r.Year, r.Month, "month");
         e.Require(Enum.IsDefined(r.Format), "format", "must be html or csv");
     }
 }

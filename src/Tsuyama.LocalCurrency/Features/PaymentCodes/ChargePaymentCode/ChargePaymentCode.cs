@@ -25,7 +25,7 @@ internal sealed class ChargePaymentCodeValidator(IOptions<LedgerOptions> options
     public void Validate(ChargePaymentCodeCommand r, ValidationErrors e)
     {
         e.Require(!string.IsNullOrWhiteSpace(r.Code), "code", "is required");
-        e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+        e.Amount(r.Amount, options.Value);
     }
 }
 

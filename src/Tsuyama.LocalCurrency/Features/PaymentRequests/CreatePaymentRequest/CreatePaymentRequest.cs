@@ -15,7 +15,7 @@ public sealed record PaymentRequestCreated(Guid RequestId, string Payload, DateT
 
 internal sealed class CreatePaymentRequestValidator(IOptions<LedgerOptions> options) : IValidator<CreatePaymentRequestCommand>
 {
-    public void Validate(CreatePaymentRequestCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+    public void Validate(CreatePaymentRequestCommand r, ValidationErrors e) => e.Amount(r.Amount, options.Value);
 }
 
 internal sealed class CreatePaymentRequestHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)

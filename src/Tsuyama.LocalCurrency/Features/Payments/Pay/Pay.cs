@@ -24,7 +24,7 @@ public sealed record PaymentMade(Guid PaymentId, Guid MerchantId, long Amount, I
 
 internal sealed class PayValidator(IOptions<LedgerOptions> options) : IValidator<PayCommand>
 {
-    public void Validate(PayCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+    public void Validate(PayCommand r, ValidationErrors e) => e.Amount(r.Amount, options.Value);
 }
 
 internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayCommand, Result<PaymentMade>>

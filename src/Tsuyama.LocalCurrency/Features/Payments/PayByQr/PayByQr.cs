@@ -27,7 +27,7 @@ internal sealed class PayByQrValidator(IOptions<LedgerOptions> options) : IValid
         e.Require(!string.IsNullOrWhiteSpace(r.QrPayload), "qrPayload", "is required");
         if (r.Amount is { } amount)
         {
-            e.Positive(amount, "amount", options.Value.MaxAmount);
+            e.Amount(amount, options.Value);
         }
     }
 }
@@ -103,9 +103,10 @@ internal static class QrPaymentTarget
         }
 
         var amount = qr.Amount!.Value;
-        if (amount > options.MaxAmount)
+        // The amount in the code is checked by the same rule as a typed one.
+        if (new ValidationErrors().Amount(amount, options) is { Any: true } tooLarge)
         {
-            return Error.Validation("amount", $"must be a whole number from 1 to {options.MaxAmount}");
+            return tooLarge.ToError();
         }
 
         var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == qr.RequestId, ct).ConfigureAwait(false);

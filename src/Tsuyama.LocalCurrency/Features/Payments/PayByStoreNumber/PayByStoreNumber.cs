@@ -22,7 +22,7 @@ internal sealed class PayByStoreNumberValidator(IOptions<LedgerOptions> options)
     {
         e.Require(Domain.StoreNumber.IsWellFormed(Domain.StoreNumber.Normalize(r.StoreNumber)), "storeNumber",
             "must be the 6-digit store number printed under the shop's QR code (check for a typo)");
-        e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+        e.Amount(r.Amount, options.Value);
     }
 }
 

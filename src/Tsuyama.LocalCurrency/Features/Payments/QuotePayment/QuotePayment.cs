@@ -40,7 +40,7 @@ internal sealed class QuotePaymentValidator(IOptions<LedgerOptions> options) : I
 
         if (r.Amount is { } amount)
         {
-            e.Positive(amount, "amount", options.Value.MaxAmount);
+            e.Amount(amount, options.Value);
         }
         else
         {

@@ -25,7 +25,7 @@ public sealed record RefundMade(Guid RefundId, long Amount);
 
 internal sealed class RefundPaymentValidator(IOptions<LedgerOptions> options) : IValidator<RefundPaymentCommand>
 {
-    public void Validate(RefundPaymentCommand r, ValidationErrors e) => e.Positive(r.Amount, "amount", options.Value.MaxAmount);
+    public void Validate(RefundPaymentCommand r, ValidationErrors e) => e.Amount(r.Amount, options.Value);
 }
 
 internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)

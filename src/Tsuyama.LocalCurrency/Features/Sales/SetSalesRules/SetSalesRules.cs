@@ -23,8 +23,7 @@ internal sealed class SetSalesRulesValidator : IValidator<SetSalesRulesCommand>
     {
         e.NotBlank(r.ProgramCode, "programCode", 32);
         e.Require(Enum.IsDefined(r.Rule), "rule", "must be firstCome or lottery");
-        e.Require(r.ApplicationFrom.Year >= 2000, "applicationFrom", "is required (yyyy-MM-dd, JST)");
-        e.Require(r.ApplicationUntil.Year >= 2000, "applicationUntil", "is required (yyyy-MM-dd, JST)");
+        e.LedgerDay(r.ApplicationFrom, "applicationFrom").LedgerDay(r.ApplicationUntil, "applicationUntil");
         e.Require(r.ApplicationFrom <= r.ApplicationUntil, "applicationUntil", "must not be before applicationFrom");
         e.Require(r.PaymentDays is >= 1 and <= 90, "paymentDays", "must be from 1 to 90");
         e.Require(r.PremiumBudget is null or >= 0, "premiumBudget", "must not be negative");

@@ -27,7 +27,7 @@ internal sealed class VerifyResidentValidator(TimeProvider clock) : IValidator<V
     public void Validate(VerifyResidentCommand r, ValidationErrors e)
     {
         e.Require(r.Method is not null && Methods.Contains(r.Method), "method", $"must be one of {string.Join(", ", Methods)}");
-        e.Require(r.CheckedOn.Year >= 2000, "checkedOn", "is required (yyyy-MM-dd, JST)");
+        e.LedgerDay(r.CheckedOn, "checkedOn");
         e.Require(r.CheckedOn <= JapanTime.Today(clock), "checkedOn", "must not be in the future");
     }
 }

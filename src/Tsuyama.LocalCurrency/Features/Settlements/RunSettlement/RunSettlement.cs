@@ -31,7 +31,7 @@ internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
     public void Validate(RunSettlementCommand r, ValidationErrors e)
     {
         e.NotBlank(r.Caller, "caller", 80);
-        e.Require(r.Cutoff.Year >= 2000, "cutoff", "must be a real settlement day (yyyy-MM-dd)");
+        e.LedgerDay(r.Cutoff, "cutoff");
     }
 }
 

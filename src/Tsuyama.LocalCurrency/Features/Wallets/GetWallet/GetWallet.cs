@@ -24,9 +24,9 @@ internal sealed class GetWalletHandler(LedgerDbContext db, TimeProvider clock) :
 
         var today = JapanTime.Today(clock);
         var rows = await (
-            from l in db.Lots
+            from l in db.Lots.Where(LotRules.SpendableOn(today))
             join p in db.Programs on l.ProgramId equals p.Id
-            where l.ResidentId == r.ResidentId && l.Remaining > 0 && l.ExpiresOn >= today
+            where l.ResidentId == r.ResidentId
             group l by new { p.Code, l.Kind, l.ExpiresOn } into g
             select new { g.Key.Code, g.Key.Kind, g.Key.ExpiresOn, Points = g.Sum(x => x.Remaining) })
             .ToListAsync(ct).ConfigureAwait(false);
