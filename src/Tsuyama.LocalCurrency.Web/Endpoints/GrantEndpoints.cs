@@ -17,12 +17,12 @@ internal static class GrantEndpoints
     {
         api.MapPost("/grant-budgets", async (CreateGrantBudgetCommand body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(body, ct)).ToCreated(r => $"/api/v1/grant-budgets/{r.Code}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").ProducesProblem(409);
 
         api.MapPost("/grant-budgets/{code}/grants", async (string code, GrantRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GrantPointsCommand(code, body.Resident ?? "", body.Points, body.Reason ?? "", body.Key ?? "", user.Scope()),
                     ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").ProducesProblem(409).ProducesProblem(422);
 
         api.MapPost("/grant-budgets/{code}/grants/csv", async (string code, HttpRequest request, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
@@ -34,7 +34,7 @@ internal static class GrantEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants")
             // No Accepts("text/csv"): its content-type matcher would answer 415 before authorization.
             .WithDescription("Body: text/csv (UTF-8) with header resident,points,reason,key; " +
-                "the report has one row per line: granted, alreadyGranted or refused (with why).");
+                "the report has one row per line: granted, alreadyGranted or refused (with why).").ProducesProblem(422);
         return api;
     }
 }

@@ -36,7 +36,7 @@ internal static class PaperEndpoints
                     ? (await mediator.Send(new GetRedemptionInvoiceCommand(settlementId, merchantId, Reader(user), f), ct)).ToFile()
                     : BadFormat())
             .WithSummary("適格請求書 for the redemption fee of one settlement (?format=html|csv); later copies are marked 再発行")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/settlements/{settlementId:guid}/notice", async (Guid merchantId, Guid settlementId, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -44,7 +44,7 @@ internal static class PaperEndpoints
                     ? (await mediator.Send(new GetPaymentNoticeCommand(settlementId, merchantId, Reader(user), f), ct)).ToFile()
                     : BadFormat())
             .WithSummary("支払通知書 of one settlement (?format=html|csv)")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/transfer-fee-invoices/{month}", async (Guid merchantId, string month, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -59,7 +59,7 @@ internal static class PaperEndpoints
                     : BadFormat();
             })
             .WithSummary("Monthly 適格請求書 for the shop-to-shop transfer fees the shop paid (month yyyy-MM, ?format=html|csv)")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/bookkeeping", async (Guid merchantId, DateOnly? from, DateOnly? to, string? rows, string? encoding, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -89,7 +89,7 @@ internal static class PaperEndpoints
                 return (await mediator.Send(new ExportBookkeepingQuery(merchantId, from.Value, to.Value, layout.Value, charset.Value, Reader(user)), ct)).ToFile();
             })
             .WithSummary("Bookkeeping CSV for from..to (JST): ?rows=day|transaction, ?encoding=utf-8|shift_jis; monthly and yearly totals")
-            .Produces(200, contentType: "text/csv");
+            .Produces(200, contentType: "text/csv").ProducesProblem(422);
         return api;
     }
 

@@ -30,13 +30,13 @@ internal static class PartyEndpoints
         api.MapPost("/residents", async (RegisterResidentRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RegisterResidentCommand(body.Email ?? "", body.Password ?? "", body.DisplayName ?? ""), ct))
                     .ToCreated(r => $"/api/v1/residents/{r.ResidentId}"))
-            .AllowAnonymous().WithTags("Residents");
+            .AllowAnonymous().WithTags("Residents").ProducesProblem(409);
 
         api.MapPost("/merchants", async (RegisterMerchantRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RegisterMerchantCommand(body.Name, body.NameKana, body.NameRomaji, body.Category, body.Size,
                     body.PostalCode, body.OwnerEmail, body.OwnerPassword ?? "", body.Payout), ct))
                     .ToCreated(r => $"/api/v1/merchants/{r.MerchantId}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").ProducesProblem(409);
 
         api.MapPut("/merchants/{id:guid}/payout", async (Guid id, PayoutDetails body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CorrectPayoutCommand(id, body), ct)).ToOk())
@@ -72,11 +72,11 @@ internal static class PartyEndpoints
 
         api.MapPost("/programs", async (CreateProgramCommand body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(body, ct)).ToCreated(r => $"/api/v1/programs/{r.Code}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Programs");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Programs").ProducesProblem(409).ProducesProblem(422);
 
         api.MapPost("/staff", async (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CreateStaffUserCommand(body.Email, body.Password, body.Role), ct)).ToCreated())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Staff");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Staff").ProducesProblem(409);
         return api;
     }
 }

@@ -25,14 +25,14 @@ internal static class SettlementEndpoints
                     ? Problems.Validation("cutoff", "is required (yyyy-MM-dd, JST)")
                     : (await mediator.Send(new RunSettlementCommand(cutoff, user.Scope(), http.IdempotencyKey()), ct))
                         .ToCreated(r => $"/api/v1/settlements/{r.SettlementId}"))
-            .RequiresIdempotencyKey();
+            .RequiresIdempotencyKey().ProducesProblem(422);
 
         admin.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSettlementQuery(id), ct)).ToOk());
 
         admin.MapGet("/{id:guid}/zengin", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSettlementZenginQuery(id), ct)).ToFile())
-            .Produces(200, contentType: "text/plain");
+            .Produces(200, contentType: "text/plain").ProducesProblem(422);
 
         settlements.MapGet("/{id:guid}/statements/{merchantId:guid}", async (Guid id, Guid merchantId, string? format, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
