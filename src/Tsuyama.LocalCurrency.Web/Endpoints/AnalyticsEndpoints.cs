@@ -17,12 +17,14 @@ internal static class AnalyticsEndpoints
         var analytics = api.MapGroup("/analytics").WithTags("Analytics").RequireAuthorization(p => p.RequireRole(Roles.Chamber, Roles.Admin));
 
         analytics.MapGet("/circulation", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCirculationQuery(from, to), ct)).ToOk()).ProducesProblem(422);
+                (await mediator.Send(new GetCirculationQuery(from, to), ct)).ToOk())
+            .ProducesProblem(422);
 
         // The calibrated scenario is a ready body for POST /api/v1/simulations {scenario}.
         analytics.MapGet("/circulation/scenario", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetCalibratedScenarioQuery(from, to), ct))
-                    .ToOk(c => new CalibratedScenarioView(JsonNode.Parse(c.ScenarioJson)!, c.Notes))).ProducesProblem(422);
+                    .ToOk(c => new CalibratedScenarioView(JsonNode.Parse(c.ScenarioJson)!, c.Notes)))
+            .ProducesProblem(422);
         return api;
     }
 }

@@ -44,7 +44,8 @@ internal static class ShopEndpoints
         var clerks = api.MapGroup("/merchant/clerks").RequireAuthorization(p => p.RequireRole(Roles.Merchant)).WithTags("Merchant");
 
         clerks.MapPost("", (ClerkRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                user.AsMerchant(async id => (await mediator.Send(new AddClerkCommand(id, body.Email ?? "", body.Password ?? ""), ct)).ToCreated())).ProducesProblem(409);
+                user.AsMerchant(async id => (await mediator.Send(new AddClerkCommand(id, body.Email ?? "", body.Password ?? ""), ct)).ToCreated()))
+            .ProducesProblem(409);
 
         clerks.MapGet("", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 user.AsMerchant(async id => (await mediator.Send(new ListClerksQuery(id), ct)).ToOk()));

@@ -50,7 +50,8 @@ internal static class SimulationEndpoints
 
                 return (await mediator.Send(new StartSimulationCommand(scenario.GetRawText(), body.Runs, user.Scope(), http.IdempotencyKey()), ct))
                     .ToAccepted(r => $"/api/v1/simulations/{r.RunId}");
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(422);
 
         // Comparisons and sweeps use the exact model only (milliseconds), so they answer at once instead of queuing a run.
         simulations.MapPost("/comparisons", async (ComparisonRequest body, IMediator mediator, CancellationToken ct) =>
@@ -61,7 +62,8 @@ internal static class SimulationEndpoints
                 }
 
                 return (await mediator.Send(new CompareScenariosQuery([.. scenarios.Select(s => s.GetRawText())]), ct)).ToOk(c => new ComparisonResponse(c));
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(422);
 
         simulations.MapPost("/sweeps", async (SweepRequest body, IMediator mediator, CancellationToken ct) =>
             {
@@ -76,7 +78,8 @@ internal static class SimulationEndpoints
                 }
 
                 return (await mediator.Send(new SweepScenarioQuery(scenario.GetRawText(), body.Parameter, from, to, step), ct)).ToOk(s => new SweepResponse(s));
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(422);
 
         // A shop checks itself: open to merchants too; a signed-in shop also gets its own ledger figures, never another's.
         api.MapPost("/simulations/shop-check", async (
@@ -113,7 +116,8 @@ internal static class SimulationEndpoints
                 }
 
                 return (await mediator.Send(new ValidateScenarioQuery(scenario.GetRawText()), ct)).ToOk();
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(422);
 
         // Saved scenarios: each save is a new one; only a scenario that passes the checks is saved.
         simulations.MapPost("/scenarios", async (SimulationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -125,7 +129,8 @@ internal static class SimulationEndpoints
 
                 return (await mediator.Send(new SaveScenarioCommand(scenario.GetRawText(), user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(s => $"/api/v1/simulations/scenarios/{s.ScenarioId}");
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(422);
 
         simulations.MapGet("/scenarios", async (IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ListSavedScenariosQuery(), ct)).ToOk());
@@ -143,7 +148,8 @@ internal static class SimulationEndpoints
                 }
 
                 return (await mediator.Send(new CompareRunsQuery(a, b), ct)).ToOk(c => new ComparisonResponse(c));
-            }).ProducesProblem(422);
+            })
+            .ProducesProblem(404).ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/merchant-summary", (Guid runId, IMediator mediator, CancellationToken ct) =>
                 DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.MerchantSummary), attachment: false, ct))
@@ -158,7 +164,8 @@ internal static class SimulationEndpoints
             .Produces(200, contentType: "text/csv").ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk()).ProducesProblem(422);
+                (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())
+            .ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/report", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new GetSimulationReportQuery(runId), ct) is var r && r.IsSuccess

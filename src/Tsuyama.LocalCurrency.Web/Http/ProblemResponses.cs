@@ -110,7 +110,8 @@ internal static class ProblemResponses
             && !Documented(endpoint.Metadata).Contains(problem.StatusCode))
         {
             throw new InvalidOperationException(
-                $"{endpoint.DisplayName} returned {problem.StatusCode} ({problem.Value.Type}) but does not document it: add .ProducesProblem({problem.StatusCode}).");
+                $"{endpoint.DisplayName} returned {problem.StatusCode} ({problem.Value.Type}) but does not document it: "
+                + $"add .ProducesProblem({problem.StatusCode}).");
         }
 
         return result;
