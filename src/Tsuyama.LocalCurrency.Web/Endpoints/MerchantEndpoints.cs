@@ -31,11 +31,11 @@ internal static class MerchantEndpoints
         merchant.MapPost("/charges", (ChargeRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 user.AsMerchant(async id => (await mediator.Send(new ChargePaymentCodeCommand(id, body.Code ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}")))
-            .RequiresIdempotencyKey().ProducesProblem(422);
+            .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapPost("/transfers", (TransferRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 user.AsMerchant(async id => (await mediator.Send(new TransferToMerchantCommand(id, body.ToMerchantId, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
-            .RequiresIdempotencyKey().ProducesProblem(422);
+            .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapGet("/account", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 user.AsMerchant(async id => (await mediator.Send(new GetMerchantAccountQuery(id), ct)).ToOk()));

@@ -29,7 +29,7 @@ internal static class ResidentEndpoints
                     : await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).RequiresIdempotencyKey()
-            .WithTags("Payments").ProducesProblem(422);
+            .WithTags("Payments").ProducesProblem(404).ProducesProblem(422);
 
         api.MapPost("/payment-codes", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new IssuePaymentCodeCommand(user.ResidentId()), ct)).ToCreated())
