@@ -49,7 +49,7 @@ app.UseSwaggerUI(o =>
 app.MapHealthChecks("/health");
 app.MapBackgroundJobs();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").WithProblemResponses(verify: !app.Environment.IsProduction());
 api.MapAuth().MapParties().MapResidentFlows().MapMerchantFlows().MapLedger()
     .MapSettlements().MapSimulations().MapNotifications().MapAnalytics()
     .MapSales().MapGrants()

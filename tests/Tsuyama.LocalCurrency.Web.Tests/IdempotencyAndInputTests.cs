@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Web.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Web.Tests;
@@ -185,6 +186,33 @@ public sealed class IdempotencyAndInputTests(ApiFactory factory) : IClassFixture
             new { programCode = program, units = 1, residentId = Guid.NewGuid(), paidYen = 10_000, paymentMethod = "cash" });
 
         await Api.ProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Purchase_ByCounterStaffForAResident_IssuesThePoints()
+    {
+        var program = await _api.CreateProgramAsync();
+        var resident = await _api.ResidentAsync();
+        await _api.VerifyAsync(resident.Id);
+
+        var response = await _api.PostMovingAsync(await _api.StaffAsync(Roles.Counter), "/api/v1/purchases",
+            new { programCode = program, units = 1, residentId = resident.Id, paidYen = 10_000, paymentMethod = "cash" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await _api.WalletTotalAsync(resident)).Should().Be(13_000);
+    }
+
+    /// <summary>The use case, not the endpoint, requires the resident the points go to.</summary>
+    [Fact]
+    public async Task Purchase_ByCounterWithoutAResident_ReturnsValidationOnResidentId()
+    {
+        var program = await _api.CreateProgramAsync();
+
+        var response = await _api.PostMovingAsync(await _api.StaffAsync(Roles.Counter), "/api/v1/purchases",
+            new { programCode = program, units = 1, paidYen = 10_000, paymentMethod = "cash" });
+
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        problem["errors"]!["residentId"]![0]!.GetValue<string>().Should().Be("is required");
     }
 
     /// <summary>The defect of issue #10: a signed-in resident could issue themselves points, premium included, with no yen paid.</summary>

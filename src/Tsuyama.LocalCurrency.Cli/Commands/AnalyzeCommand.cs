@@ -51,27 +51,31 @@ internal static class AnalyzeCommand
 
         await using var services = CliServices.Build(parse.GetValue(CommonOptions.Db));
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetCirculationQuery(from, to), ct);
-        if (!result.IsSuccess)
-        {
-            return ResultOutput.Fail(result.Error);
-        }
-
-        var report = result.Value;
-        CalibratedScenario? calibrated = null;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        CirculationReport report;
+        CalibratedScenarioJson? calibrated = null;
         if (parse.GetValue(ScenarioOut) is { } outFile)
         {
-            try
+            // The same use case as the API's /analytics/circulation/scenario, so both calibrate alike.
+            var result = await mediator.Send(new GetCalibratedScenarioQuery(from, to, baseScenario), ct);
+            if (!result.IsSuccess)
             {
-                calibrated = ScenarioCalibrator.Calibrate(report, baseScenario);
-            }
-            catch (ScenarioValidationException ex)
-            {
-                return Problems("the calibrated scenario is not valid", ex);
+                return ResultOutput.Fail(result.Error);
             }
 
+            (calibrated, report) = (result.Value, result.Value.Report);
             outFile.Directory?.Create();
-            await File.WriteAllTextAsync(outFile.FullName, ScenarioLoader.ToJson(calibrated.Scenario), ct);
+            await File.WriteAllTextAsync(outFile.FullName, calibrated.ScenarioJson, ct);
+        }
+        else
+        {
+            var result = await mediator.Send(new GetCirculationQuery(from, to), ct);
+            if (!result.IsSuccess)
+            {
+                return ResultOutput.Fail(result.Error);
+            }
+
+            report = result.Value;
         }
 
         if (parse.GetValue(CommonOptions.Json))

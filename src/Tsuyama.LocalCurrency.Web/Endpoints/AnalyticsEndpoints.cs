@@ -18,17 +18,13 @@ internal static class AnalyticsEndpoints
 
         analytics.MapGet("/circulation", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetCirculationQuery(from, to), ct)).ToOk())
-            .Produces<CirculationReport>();
+            .ProducesProblem(422);
 
         // The calibrated scenario is a ready body for POST /api/v1/simulations {scenario}.
         analytics.MapGet("/circulation/scenario", async (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) =>
-            {
-                var calibrated = await mediator.Send(new GetCalibratedScenarioQuery(from, to), ct);
-                return calibrated.IsSuccess
-                    ? TypedResults.Ok(new CalibratedScenarioView(JsonNode.Parse(calibrated.Value.ScenarioJson)!, calibrated.Value.Notes))
-                    : Problems.From(calibrated.Error);
-            })
-            .Produces<CalibratedScenarioView>();
+                (await mediator.Send(new GetCalibratedScenarioQuery(from, to), ct))
+                    .ToOk(c => new CalibratedScenarioView(JsonNode.Parse(c.ScenarioJson)!, c.Notes)))
+            .ProducesProblem(422);
         return api;
     }
 }

@@ -18,15 +18,11 @@ internal static class AuditEndpoints
                 (await mediator.Send(new GetAuditLogQuery(new AuditFilter(user, role, action, from, to, outcome, record), page ?? 1, pageSize ?? 50), ct))
                     .ToOk())
             .WithDescription("Filters: user (e-mail or id), role, action (part of the command name), from/to (ISO 8601, to exclusive), outcome, " +
-                "record (part of the record id, e.g. a merchant id).")
-            .Produces<AuditPage>();
+                "record (part of the record id, e.g. a merchant id).");
 
         audit.MapGet("/csv", async (string? user, string? role, string? action, DateTimeOffset? from, DateTimeOffset? to, string? outcome, string? record,
                     IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new ExportAuditLogQuery(new AuditFilter(user, role, action, from, to, outcome, record)), ct) is var result
-                && result.IsSuccess
-                    ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName)
-                    : Problems.From(result.Error))
+                (await mediator.Send(new ExportAuditLogQuery(new AuditFilter(user, role, action, from, to, outcome, record)), ct)).ToFile())
             .Produces(200, contentType: "text/csv");
         return api;
     }

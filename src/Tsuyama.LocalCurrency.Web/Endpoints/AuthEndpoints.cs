@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Identity.ChangePassword;
 using Tsuyama.LocalCurrency.Features.Identity.ResetPassword;
@@ -27,32 +28,23 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/token", IssueTokenAsync)
-            .AllowAnonymous().RequireRateLimiting(WebServices.SignInRateLimit)
-            .Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
+            .AllowAnonymous().RequireRateLimiting(WebServices.SignInRateLimit).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
 
         auth.MapPost("/refresh", async (RefreshRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct) =>
-            {
-                var refreshed = await mediator.Send(new RefreshSessionCommand(body.RefreshToken), ct);
-                return refreshed.IsSuccess ? TypedResults.Ok(tokens.Issue(refreshed.Value.User, refreshed.Value.Session)) : Problems.From(refreshed.Error);
-            })
-            .AllowAnonymous().Produces<TokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+                (await mediator.Send(new RefreshSessionCommand(body.RefreshToken), ct)).ToOk(r => tokens.Issue(r.User, r.Session)))
+            .AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/sign-out", async (SignOutRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new SignOutCommand(user.UserId(), user.SessionId(), body?.Everywhere ?? false), ct) is { IsSuccess: false } r
-                    ? Problems.From(r.Error)
-                    : TypedResults.NoContent())
-            .RequireAuthorization().AllowBeforePasswordChange().Produces(StatusCodes.Status204NoContent);
+                (await mediator.Send(new SignOutCommand(user.UserId(), user.SessionId(), body?.Everywhere ?? false), ct)).ToNoContent())
+            .RequireAuthorization().AllowBeforePasswordChange();
 
         auth.MapPost("/password", async (ChangePasswordRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new ChangePasswordCommand(user.UserId(), body.CurrentPassword, body.NewPassword), ct) is { IsSuccess: false } r
-                    ? Problems.From(r.Error)
-                    : TypedResults.NoContent())
-            .RequireAuthorization().AllowBeforePasswordChange().RequireRateLimiting(WebServices.SignInRateLimit)
-            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem();
+                (await mediator.Send(new ChangePasswordCommand(user.UserId(), body.CurrentPassword, body.NewPassword), ct)).ToNoContent())
+            .RequireAuthorization().AllowBeforePasswordChange().RequireRateLimiting(WebServices.SignInRateLimit);
 
         auth.MapPost("/password-resets", async (ResetPasswordRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ResetPasswordCommand(body.Email), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).Produces<PasswordReset>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return api;
     }
 
@@ -60,7 +52,7 @@ internal static class AuthEndpoints
     /// Wrong e-mail and wrong password give the same answer (and the same hashing work), so the
     /// endpoint does not tell which addresses are registered; a locked account is told until when.
     /// </summary>
-    private static async Task<IResult> IssueTokenAsync(TokenRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct)
+    private static async Task<Results<Ok<TokenResponse>, ApiProblem>> IssueTokenAsync(TokenRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct)
     {
         var signedIn = await mediator.Send(new SignInCommand(body.Email, body.Password), ct);
         if (!signedIn.IsSuccess)
@@ -68,7 +60,6 @@ internal static class AuthEndpoints
             return Problems.From(signedIn.Error);
         }
 
-        var session = await mediator.Send(new StartSessionCommand(signedIn.Value.UserId), ct);
-        return session.IsSuccess ? TypedResults.Ok(tokens.Issue(signedIn.Value, session.Value)) : Problems.From(session.Error);
+        return (await mediator.Send(new StartSessionCommand(signedIn.Value.UserId), ct)).ToOk(session => tokens.Issue(signedIn.Value, session));
     }
 }

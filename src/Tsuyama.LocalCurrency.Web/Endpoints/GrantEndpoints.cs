@@ -17,12 +17,12 @@ internal static class GrantEndpoints
     {
         api.MapPost("/grant-budgets", async (CreateGrantBudgetCommand body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(body, ct)).ToCreated(r => $"/api/v1/grant-budgets/{r.Code}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<GrantBudgetView>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").ProducesProblem(409);
 
         api.MapPost("/grant-budgets/{code}/grants", async (string code, GrantRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GrantPointsCommand(code, body.Resident ?? "", body.Points, body.Reason ?? "", body.Key ?? "", user.Scope()),
                     ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<PointsGranted>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").ProducesProblem(409).ProducesProblem(422);
 
         api.MapPost("/grant-budgets/{code}/grants/csv", async (string code, HttpRequest request, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
@@ -31,10 +31,10 @@ internal static class GrantEndpoints
                 var csv = await reader.ReadToEndAsync(ct);
                 return (await mediator.Send(new GrantFromCsvCommand(code, csv, user.Scope()), ct)).ToOk();
             })
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants").Produces<GrantCsvReport>()
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Grants")
             // No Accepts("text/csv"): its content-type matcher would answer 415 before authorization.
             .WithDescription("Body: text/csv (UTF-8) with header resident,points,reason,key; " +
-                "the report has one row per line: granted, alreadyGranted or refused (with why).");
+                "the report has one row per line: granted, alreadyGranted or refused (with why).").ProducesProblem(422);
         return api;
     }
 }

@@ -15,12 +15,10 @@ internal static class HistoryEndpoints
         var history = api.MapGroup("/history").RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents");
 
         history.MapGet("", async (int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetResidentHistoryQuery(user.ResidentId(), page ?? 1, pageSize ?? 20), ct)).ToOk())
-            .Produces<HistoryPage>();
+                (await mediator.Send(new GetResidentHistoryQuery(user.ResidentId(), page ?? 1, pageSize ?? 20), ct)).ToOk());
 
         history.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetResidentHistoryEntryQuery(user.ResidentId(), id), ct)).ToOk())
-            .Produces<HistoryEntryDetail>();
+                (await mediator.Send(new GetResidentHistoryEntryQuery(user.ResidentId(), id), ct)).ToOk());
         return api;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.PaymentRequests.GetPaymentRequestStatus;
@@ -31,7 +32,7 @@ internal static class LiveEndpoints
     {
         api.MapGet("/merchant/events", (ClaimsPrincipal user, HttpContext http, LiveEventHub hub, IMediator mediator,
             IOptions<LiveStreamOptions> options, TimeProvider clock) =>
-                ShopEndpoints.AsMerchant(user, async merchantId =>
+                user.AsMerchant(async Task<Results<EmptyHttpResult, ApiProblem>> (merchantId) =>
                 {
                     using var subscription = hub.Subscribe(LiveTopics.Merchant(merchantId));
                     var since = clock.GetUtcNow().UtcDateTime;
@@ -62,7 +63,7 @@ internal static class LiveEndpoints
                         return new LiveEvent(e.Type, new ShopPaymentLive(p.PaymentId, p.Amount, p.At, p.DisplayNumber, p.Channel, totals.Count,
                             totals.Amount, totals.Net));
                     });
-                    return Results.Empty;
+                    return TypedResults.Empty;
                 }))
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Live").Produces(200, contentType: "text/event-stream");
 
@@ -70,14 +71,14 @@ internal static class LiveEndpoints
             {
                 using var subscription = hub.Subscribe(LiveTopics.Resident(user.ResidentId()));
                 await EventStream.WriteAsync(http, subscription, []);
-                return Results.Empty;
+                return TypedResults.Empty;
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Live").Produces(200, contentType: "text/event-stream");
 
         api.MapGet("/merchant/payment-requests/{requestId:guid}/events", (Guid requestId, ClaimsPrincipal user, HttpContext http, LiveEventHub hub,
             IMediator mediator,
                 IOptions<LiveStreamOptions> options, TimeProvider clock) =>
-                ShopEndpoints.AsMerchant(user, async merchantId =>
+                user.AsMerchant(async Task<Results<EmptyHttpResult, ApiProblem>> (merchantId) =>
                 {
                     // Subscribe before reading the status, so a payment in between is not missed.
                     using var subscription = hub.Subscribe(LiveTopics.PaymentRequest(requestId));
@@ -101,7 +102,7 @@ internal static class LiveEndpoints
                     }, e => e.Data is PaymentRequestPaid p ? p.PaymentId.ToString() : null);
                     await EventStream.WriteAsync(http, subscription, [new LiveEvent("status", status.Value)], poll: poll,
                         isLast: e => e.Data is PaymentRequestPaid || e.Data is PaymentRequestState { Status: not PaymentRequestStatus.Pending });
-                    return Results.Empty;
+                    return TypedResults.Empty;
                 }))
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Live").Produces(200, contentType: "text/event-stream");
         return api;

@@ -26,31 +26,24 @@ internal static class MerchantEndpoints
         var merchant = api.MapGroup("/merchant").RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Merchant");
 
         merchant.MapPost("/payment-requests", (AmountRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                AsMerchant(user, async id => (await mediator.Send(new CreatePaymentRequestCommand(id, body.Amount), ct)).ToCreated()))
-            .Produces<PaymentRequestCreated>(201);
+                user.AsMerchant(async id => (await mediator.Send(new CreatePaymentRequestCommand(id, body.Amount), ct)).ToCreated()));
 
         merchant.MapPost("/charges", (ChargeRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                AsMerchant(user, async id => (await mediator.Send(new ChargePaymentCodeCommand(id, body.Code ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
+                user.AsMerchant(async id => (await mediator.Send(new ChargePaymentCodeCommand(id, body.Code ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}")))
-            .RequiresIdempotencyKey().Produces<PaymentMade>(201);
+            .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapPost("/transfers", (TransferRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                AsMerchant(user, async id => (await mediator.Send(new TransferToMerchantCommand(id, body.ToMerchantId, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
-            .RequiresIdempotencyKey().Produces<MerchantTransferMade>(201);
+                user.AsMerchant(async id => (await mediator.Send(new TransferToMerchantCommand(id, body.ToMerchantId, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
+            .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapGet("/account", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                AsMerchant(user, async id => (await mediator.Send(new GetMerchantAccountQuery(id), ct)).ToOk()))
-            .Produces<MerchantAccount>();
+                user.AsMerchant(async id => (await mediator.Send(new GetMerchantAccountQuery(id), ct)).ToOk()));
 
         api.MapPost("/payments/{id:guid}/refunds", (Guid id, AmountRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                AsMerchant(user, async merchantId => (await mediator.Send(new RefundPaymentCommand(merchantId, id, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
+                user.AsMerchant(async merchantId => (await mediator.Send(new RefundPaymentCommand(merchantId, id, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).RequiresIdempotencyKey()
-            .WithTags("Payments").Produces<RefundMade>(201);
+            .WithTags("Payments").ProducesProblem(422);
         return api;
     }
-
-    private static async Task<IResult> AsMerchant(ClaimsPrincipal user, Func<Guid, Task<IResult>> action) =>
-        user.MerchantId() is { } id
-            ? await action(id)
-            : Problems.From(Error.Forbidden("This sign-in is not linked to a merchant."));
 }

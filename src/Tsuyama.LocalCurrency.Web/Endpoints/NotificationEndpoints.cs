@@ -12,7 +12,7 @@ internal static class NotificationEndpoints
     {
         api.MapGet("/notifications", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetNotificationsQuery(user.ResidentId()), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents").Produces<IReadOnlyList<NotificationView>>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents");
         return api;
     }
 }

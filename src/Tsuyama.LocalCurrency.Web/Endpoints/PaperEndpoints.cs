@@ -28,24 +28,23 @@ internal static class PaperEndpoints
         api.MapGet("/merchants/{merchantId:guid}/settlements", async (Guid merchantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetShopSettlementsQuery(merchantId, Reader(user)), ct)).ToOk())
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Merchant, Roles.Clerk)).WithTags("Settlements")
-            .WithSummary("A shop's settlements (newest first), the next cutoff and payout date, the masked payout account, months with a transfer-fee invoice")
-            .Produces<ShopSettlements>();
+            .WithSummary("A shop's settlements (newest first), the next cutoff and payout date, the masked payout account, months with a transfer-fee invoice");
 
         papers.MapGet("/settlements/{settlementId:guid}/invoice", async (Guid merchantId, Guid settlementId, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
                 Format(format) is { } f
-                    ? ToFile(await mediator.Send(new GetRedemptionInvoiceCommand(settlementId, merchantId, Reader(user), f), ct))
+                    ? (await mediator.Send(new GetRedemptionInvoiceCommand(settlementId, merchantId, Reader(user), f), ct)).ToFile()
                     : BadFormat())
             .WithSummary("適格請求書 for the redemption fee of one settlement (?format=html|csv); later copies are marked 再発行")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/settlements/{settlementId:guid}/notice", async (Guid merchantId, Guid settlementId, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
                 Format(format) is { } f
-                    ? ToFile(await mediator.Send(new GetPaymentNoticeCommand(settlementId, merchantId, Reader(user), f), ct))
+                    ? (await mediator.Send(new GetPaymentNoticeCommand(settlementId, merchantId, Reader(user), f), ct)).ToFile()
                     : BadFormat())
             .WithSummary("支払通知書 of one settlement (?format=html|csv)")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/transfer-fee-invoices/{month}", async (Guid merchantId, string month, string? format, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -56,11 +55,11 @@ internal static class PaperEndpoints
                 }
 
                 return Format(format) is { } f
-                    ? ToFile(await mediator.Send(new GetTransferFeeInvoiceCommand(merchantId, first.Year, first.Month, Reader(user), f), ct))
+                    ? (await mediator.Send(new GetTransferFeeInvoiceCommand(merchantId, first.Year, first.Month, Reader(user), f), ct)).ToFile()
                     : BadFormat();
             })
             .WithSummary("Monthly 適格請求書 for the shop-to-shop transfer fees the shop paid (month yyyy-MM, ?format=html|csv)")
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         papers.MapGet("/bookkeeping", async (Guid merchantId, DateOnly? from, DateOnly? to, string? rows, string? encoding, ClaimsPrincipal user,
                 IMediator mediator, CancellationToken ct) =>
@@ -87,10 +86,10 @@ internal static class PaperEndpoints
                     return Problems.Validation(layout is null ? "rows" : "encoding", layout is null ? "must be day or transaction" : "must be utf-8 or shift_jis");
                 }
 
-                return ToFile(await mediator.Send(new ExportBookkeepingQuery(merchantId, from.Value, to.Value, layout.Value, charset.Value, Reader(user)), ct));
+                return (await mediator.Send(new ExportBookkeepingQuery(merchantId, from.Value, to.Value, layout.Value, charset.Value, Reader(user)), ct)).ToFile();
             })
             .WithSummary("Bookkeeping CSV for from..to (JST): ?rows=day|transaction, ?encoding=utf-8|shift_jis; monthly and yearly totals")
-            .Produces(200, contentType: "text/csv");
+            .Produces(200, contentType: "text/csv").ProducesProblem(422);
         return api;
     }
 
@@ -104,10 +103,5 @@ internal static class PaperEndpoints
         _ => null,
     };
 
-    private static IResult BadFormat() => Problems.Validation("format", "must be html or csv");
-
-    private static IResult ToFile(Result<SettlementFile> result) =>
-        result.IsSuccess
-            ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName)
-            : Problems.From(result.Error);
+    private static ApiProblem BadFormat() => Problems.Validation("format", "must be html or csv");
 }

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.CorrectPayout;
@@ -19,6 +20,9 @@ internal static class PartyEndpoints
     public sealed record RegisterMerchantRequest(string Name, string NameKana, string NameRomaji, string Category, MerchantSize Size,
         string PostalCode, string OwnerEmail, string OwnerPassword, PayoutDetails Payout);
 
+    /// <summary>The QR's text for a client that draws the code itself (<c>?format=payload</c>).</summary>
+    public sealed record QrPayload(string Payload);
+
     public sealed record CreateStaffRequest(string Email, string Password, string Role);
 
     public static RouteGroupBuilder MapParties(this RouteGroupBuilder api)
@@ -26,19 +30,20 @@ internal static class PartyEndpoints
         api.MapPost("/residents", async (RegisterResidentRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RegisterResidentCommand(body.Email ?? "", body.Password ?? "", body.DisplayName ?? ""), ct))
                     .ToCreated(r => $"/api/v1/residents/{r.ResidentId}"))
-            .AllowAnonymous().WithTags("Residents").Produces<ResidentRegistered>(201);
+            .AllowAnonymous().WithTags("Residents").ProducesProblem(409);
 
         api.MapPost("/merchants", async (RegisterMerchantRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RegisterMerchantCommand(body.Name, body.NameKana, body.NameRomaji, body.Category, body.Size,
                     body.PostalCode, body.OwnerEmail, body.OwnerPassword ?? "", body.Payout), ct))
                     .ToCreated(r => $"/api/v1/merchants/{r.MerchantId}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").Produces<MerchantRegistered>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").ProducesProblem(409);
 
         api.MapPut("/merchants/{id:guid}/payout", async (Guid id, PayoutDetails body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CorrectPayoutCommand(id, body), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants").Produces<PayoutCorrected>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Merchants");
 
-        api.MapGet("/merchants/{id:guid}/qr", async (Guid id, string? format, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/merchants/{id:guid}/qr", async Task<Results<Ok<QrPayload>, FileContentHttpResult, ApiProblem>> (Guid id, string? format,
+                IMediator mediator, CancellationToken ct) =>
             {
                 QrImageFormat? kind = format?.ToLowerInvariant() switch
                 {
@@ -54,7 +59,7 @@ internal static class PartyEndpoints
 
                 var result = await mediator.Send(new GetMerchantQrQuery(id, kind.Value), ct);
                 return !result.IsSuccess ? Problems.From(result.Error)
-                    : kind == QrImageFormat.Payload ? TypedResults.Ok(new { payload = result.Value.Payload })
+                    : kind == QrImageFormat.Payload ? TypedResults.Ok(new QrPayload(result.Value.Payload))
                     : TypedResults.File(result.Value.Content, result.Value.ContentType);
             })
             .AllowAnonymous().WithTags("Merchants").Produces(200, contentType: "image/png");
@@ -62,16 +67,16 @@ internal static class PartyEndpoints
         api.MapGet("/merchants/{id:guid}/sticker", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new GetMerchantQrQuery(id, QrImageFormat.Sticker), ct) is { IsSuccess: true } r
                     ? TypedResults.Content(System.Text.Encoding.UTF8.GetString(r.Value.Content), "text/html; charset=utf-8")
-                    : Problems.From(Error.NotFound("Merchant", id)))
+                    : (Results<ContentHttpResult, ApiProblem>)Problems.From(Error.NotFound("Merchant", id)))
             .AllowAnonymous().WithTags("Merchants").Produces(200, contentType: "text/html");
 
         api.MapPost("/programs", async (CreateProgramCommand body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(body, ct)).ToCreated(r => $"/api/v1/programs/{r.Code}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Programs").Produces<ProgramCreated>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Programs").ProducesProblem(409).ProducesProblem(422);
 
         api.MapPost("/staff", async (CreateStaffRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new CreateStaffUserCommand(body.Email, body.Password, body.Role), ct)).ToCreated())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Staff").Produces<StaffUserCreated>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Staff").ProducesProblem(409);
         return api;
     }
 }

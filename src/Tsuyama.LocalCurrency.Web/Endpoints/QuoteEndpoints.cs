@@ -18,13 +18,11 @@ internal static class QuoteEndpoints
     {
         api.MapPost("/payments/quote", async (PaymentQuoteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new QuotePaymentQuery(user.ResidentId(), body.MerchantId, body.StoreNumber, body.QrPayload, body.Amount), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Payments").Produces<PaymentQuote>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Payments").ProducesProblem(404).ProducesProblem(422);
 
-        api.MapPost("/merchant/transfers/quote", async (TransferQuoteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                user.MerchantId() is { } id
-                    ? (await mediator.Send(new QuoteMerchantTransferQuery(id, body.ToMerchantId, body.Amount), ct)).ToOk()
-                    : Problems.From(Error.Forbidden("This sign-in is not linked to a merchant.")))
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Merchant").Produces<MerchantTransferQuote>();
+        api.MapPost("/merchant/transfers/quote", (TransferQuoteRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                user.AsMerchant(async id => (await mediator.Send(new QuoteMerchantTransferQuery(id, body.ToMerchantId, body.Amount), ct)).ToOk()))
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).WithTags("Merchant").ProducesProblem(404).ProducesProblem(422);
         return api;
     }
 }

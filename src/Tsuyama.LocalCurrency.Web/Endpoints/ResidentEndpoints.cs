@@ -20,7 +20,7 @@ internal static class ResidentEndpoints
     {
         api.MapGet("/wallet", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetWalletQuery(user.ResidentId()), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents").Produces<Wallet>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Residents");
 
         api.MapPost("/payments", async (PaymentRequestBody body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 (body.StoreNumber is { } storeNumber && string.IsNullOrEmpty(body.QrPayload)
@@ -29,11 +29,11 @@ internal static class ResidentEndpoints
                     : await mediator.Send(new PayByQrCommand(user.ResidentId(), body.QrPayload ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}"))
             .RequireAuthorization(p => p.RequireRole(Roles.Resident)).RequiresIdempotencyKey()
-            .WithTags("Payments").Produces<PaymentMade>(201);
+            .WithTags("Payments").ProducesProblem(404).ProducesProblem(422);
 
         api.MapPost("/payment-codes", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new IssuePaymentCodeCommand(user.ResidentId()), ct)).ToCreated())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Payments").Produces<PaymentCodeIssued>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Payments");
         return api;
     }
 }

@@ -52,74 +52,66 @@ internal static class SalesEndpoints
         api.MapPost("/residents/{id:guid}/verification", async (Guid id, VerificationRequest body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
                 (await mediator.Send(new VerifyResidentCommand(id, body.Method ?? "", body.CheckedOn, user.UserId()), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").Produces<ResidentVerified>();
+            .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").ProducesProblem(422);
 
         api.MapPut("/programs/{code}/sales", async (string code, SalesRulesRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SetSalesRulesCommand(code, body.Rule, body.ApplicationFrom, body.ApplicationUntil, body.PaymentDays,
                     body.PremiumBudget), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").Produces<SalesRules>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").ProducesProblem(409).ProducesProblem(422);
 
         api.MapGet("/sales", async (IMediator mediator, CancellationToken ct) => (await mediator.Send(new GetOpenSalesQuery(), ct)).ToOk())
-            .AllowAnonymous().WithTags("Sales").WithSummary("Voucher sales open for applications now or soon (JST)").Produces<IReadOnlyList<OpenSale>>();
+            .AllowAnonymous().WithTags("Sales").WithSummary("Voucher sales open for applications now or soon (JST)");
 
         api.MapGet("/programs/{code}/sales", async (string code, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSalesRulesQuery(code), ct)).ToOk())
-            .AllowAnonymous().WithTags("Sales").Produces<SalesRules>();
+            .AllowAnonymous().WithTags("Sales");
 
         api.MapGet("/programs/{code}/applications", async (string code, Guid? residentId, ApplicationStatus? status, IMediator mediator,
             CancellationToken ct) =>
                 (await mediator.Send(new GetProgramApplicationsQuery(code, residentId, status), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales").Produces<IReadOnlyList<StaffApplicationView>>();
+            .RequireAuthorization(p => p.RequireRole(counter)).WithTags("Sales");
 
         api.MapPost("/programs/{code}/applications", async (string code, ApplicationRequest body, ClaimsPrincipal user, IMediator mediator,
             CancellationToken ct) =>
                 (await mediator.Send(new ApplyCommand(user.ResidentId(), code, body.Units), ct)).ToCreated(r => $"/api/v1/applications/{r.ApplicationId}"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").Produces<ApplicationView>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").ProducesProblem(409).ProducesProblem(422);
 
         api.MapGet("/applications", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetMyApplicationsQuery(user.ResidentId()), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").Produces<IReadOnlyList<ApplicationView>>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales");
 
         api.MapPut("/applications/{id:guid}", async (Guid id, ApplicationRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ChangeApplicationCommand(user.ResidentId(), id, body.Units), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").Produces<ApplicationView>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").ProducesProblem(409).ProducesProblem(422);
 
         api.MapDelete("/applications/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Features.Sales.WithdrawApplication.WithdrawApplicationCommand(user.ResidentId(), id), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").Produces<ApplicationView>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Resident)).WithTags("Sales").ProducesProblem(409);
 
         api.MapPost("/programs/{code}/lottery", async (string code, LotteryRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new RunLotteryCommand(code, body?.Seed, user.Scope()), ct)).ToCreated(r => $"/api/v1/programs/{r.ProgramCode}/lottery"))
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").Produces<LotteryResult>(201);
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("Sales").ProducesProblem(422);
 
         api.MapGet("/programs/{code}/lottery", async (string code, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetLotteryResultQuery(code), ct)).ToOk())
-            .AllowAnonymous().WithTags("Sales").Produces<LotteryResult>();
+            .AllowAnonymous().WithTags("Sales");
 
         api.MapPost("/applications/{id:guid}/payments", async (Guid id, CounterPaymentRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
                     CancellationToken ct) =>
                 (await mediator.Send(new ConfirmApplicationPaymentCommand(id, body.PaidYen, body.PaymentMethod ?? "", body.Note, user.Scope(),
                     http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/purchases/{r.PurchaseId}"))
-            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").Produces<PointsPurchased>(201);
+            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").ProducesProblem(422);
 
         api.MapPost("/purchases", async (WalkInSaleRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-            {
-                if (body.ResidentId is not { } resident)
-                {
-                    return Problems.Validation("residentId", "is required");
-                }
-
-                return (await mediator.Send(new RecordCounterSaleCommand(resident, body.ProgramCode ?? "", body.Units, body.PaidYen,
-                    body.PaymentMethod ?? "", body.Note,
-                    user.Scope(), http.IdempotencyKey()), ct)).ToCreated(r => $"/api/v1/purchases/{r.PurchaseId}");
-            })
-            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").Produces<PointsPurchased>(201);
+                (await mediator.Send(new RecordCounterSaleCommand(body.ResidentId, body.ProgramCode ?? "", body.Units, body.PaidYen,
+                    body.PaymentMethod ?? "", body.Note, user.Scope(), http.IdempotencyKey()), ct)).ToCreated(r => $"/api/v1/purchases/{r.PurchaseId}"))
+            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").ProducesProblem(422);
 
         api.MapPost("/purchases/{id:guid}/cancellation", async (Guid id, CancellationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
                     CancellationToken ct) =>
                 (await mediator.Send(new CancelPurchaseCommand(id, body.Reason ?? "", user.Scope(), http.IdempotencyKey()), ct)).ToOk())
-            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").Produces<PurchaseCancelled>();
+            .RequireAuthorization(p => p.RequireRole(counter)).RequiresIdempotencyKey().WithTags("Sales").ProducesProblem(422);
 
         api.MapPost("/sales/provider-callback", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
@@ -129,9 +121,9 @@ internal static class SalesEndpoints
                 return (await mediator.Send(new ProviderCallbackCommand(body, request.Headers[TimestampHeader].ToString(),
                     request.Headers[SignatureHeader].ToString()), ct)).ToOk();
             })
-            .AllowAnonymous().WithTags("Sales").Accepts<ProviderNotification>("application/json").Produces<ProviderPaymentConfirmed>()
+            .AllowAnonymous().WithTags("Sales").Accepts<ProviderNotification>("application/json")
             .WithDescription($"Signed by the payment provider: {SignatureHeader} = " +
-                $"hex(HMAC-SHA256(Sales:ProviderSecret, \"{{{TimestampHeader}}}.{{body}}\")).");
+                $"hex(HMAC-SHA256(Sales:ProviderSecret, \"{{{TimestampHeader}}}.{{body}}\")).").ProducesProblem(401).ProducesProblem(409).ProducesProblem(422);
         return api;
     }
 }

@@ -25,23 +25,17 @@ internal static class SettlementEndpoints
                     ? Problems.Validation("cutoff", "is required (yyyy-MM-dd, JST)")
                     : (await mediator.Send(new RunSettlementCommand(cutoff, user.Scope(), http.IdempotencyKey()), ct))
                         .ToCreated(r => $"/api/v1/settlements/{r.SettlementId}"))
-            .RequiresIdempotencyKey().Produces<SettlementDone>(201);
+            .RequiresIdempotencyKey().ProducesProblem(422);
 
         admin.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetSettlementQuery(id), ct)).ToOk())
-            .Produces<SettlementView>();
+                (await mediator.Send(new GetSettlementQuery(id), ct)).ToOk());
 
         admin.MapGet("/{id:guid}/zengin", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                ToFile(await mediator.Send(new GetSettlementZenginQuery(id), ct)))
-            .Produces(200, contentType: "text/plain");
+                (await mediator.Send(new GetSettlementZenginQuery(id), ct)).ToFile())
+            .Produces(200, contentType: "text/plain").ProducesProblem(422);
 
-        settlements.MapGet("/{id:guid}/statements/{merchantId:guid}", async (Guid id, Guid merchantId, string? format, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        settlements.MapGet("/{id:guid}/statements/{merchantId:guid}", async (Guid id, Guid merchantId, string? format, IMediator mediator, CancellationToken ct) =>
             {
-                if (!user.IsInRole(Roles.Admin) && user.MerchantId() != merchantId)
-                {
-                    return Problems.From(Error.Forbidden("A merchant can read only its own statements."));
-                }
-
                 StatementFormat? kind = format?.ToLowerInvariant() switch
                 {
                     null or "" or "html" => StatementFormat.Html,
@@ -50,14 +44,9 @@ internal static class SettlementEndpoints
                 };
                 return kind is null
                     ? Problems.Validation("format", "must be html or csv")
-                    : ToFile(await mediator.Send(new GetSettlementStatementQuery(id, merchantId, kind.Value), ct));
+                    : (await mediator.Send(new GetSettlementStatementQuery(id, merchantId, kind.Value), ct)).ToFile();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Merchant)).Produces(200, contentType: "text/html");
         return api;
     }
-
-    private static IResult ToFile(Result<SettlementFile> result) =>
-        result.IsSuccess
-            ? TypedResults.File(result.Value.Content, result.Value.ContentType, result.Value.FileName)
-            : Problems.From(result.Error);
 }

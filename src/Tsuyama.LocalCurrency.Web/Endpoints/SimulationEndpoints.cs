@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
 using Tsuyama.LocalCurrency.Features.Simulations.CompareRuns;
@@ -47,12 +48,10 @@ internal static class SimulationEndpoints
                     return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
                 }
 
-                var result = await mediator.Send(new StartSimulationCommand(scenario.GetRawText(), body.Runs, user.Scope(), http.IdempotencyKey()), ct);
-                return result.IsSuccess
-                    ? TypedResults.Accepted($"/api/v1/simulations/{result.Value.RunId}", result.Value)
-                    : Problems.From(result.Error);
+                return (await mediator.Send(new StartSimulationCommand(scenario.GetRawText(), body.Runs, user.Scope(), http.IdempotencyKey()), ct))
+                    .ToAccepted(r => $"/api/v1/simulations/{r.RunId}");
             })
-            .Produces<SimulationStarted>(202);
+            .ProducesProblem(422);
 
         // Comparisons and sweeps use the exact model only (milliseconds), so they answer at once instead of queuing a run.
         simulations.MapPost("/comparisons", async (ComparisonRequest body, IMediator mediator, CancellationToken ct) =>
@@ -62,10 +61,9 @@ internal static class SimulationEndpoints
                     return Problems.Validation("scenarios", "is required: an array of scenario objects as in DESIGN §7");
                 }
 
-                var result = await mediator.Send(new CompareScenariosQuery([.. scenarios.Select(s => s.GetRawText())]), ct);
-                return result.IsSuccess ? TypedResults.Ok(new ComparisonResponse(result.Value)) : Problems.From(result.Error);
+                return (await mediator.Send(new CompareScenariosQuery([.. scenarios.Select(s => s.GetRawText())]), ct)).ToOk(c => new ComparisonResponse(c));
             })
-            .Produces<ComparisonResponse>();
+            .ProducesProblem(422);
 
         simulations.MapPost("/sweeps", async (SweepRequest body, IMediator mediator, CancellationToken ct) =>
             {
@@ -79,10 +77,9 @@ internal static class SimulationEndpoints
                     return Problems.Validation("parameter", "parameter, from, to and step are required (names: simulations/scenarios/README.md)");
                 }
 
-                var result = await mediator.Send(new SweepScenarioQuery(scenario.GetRawText(), body.Parameter, from, to, step), ct);
-                return result.IsSuccess ? TypedResults.Ok(new SweepResponse(result.Value)) : Problems.From(result.Error);
+                return (await mediator.Send(new SweepScenarioQuery(scenario.GetRawText(), body.Parameter, from, to, step), ct)).ToOk(s => new SweepResponse(s));
             })
-            .Produces<SweepResponse>();
+            .ProducesProblem(422);
 
         // A shop checks itself: open to merchants too; a signed-in shop also gets its own ledger figures, never another's.
         api.MapPost("/simulations/shop-check", async (
@@ -105,12 +102,10 @@ internal static class SimulationEndpoints
                 return (await mediator.Send(new CheckShopQuery(figures, merchantId, clock.GetUtcNow()), ct)).ToOk();
             })
             .WithTags("Simulations")
-            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin))
-            .Produces<ShopCheckView>();
+            .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin));
 
         simulations.MapGet("", async (int? take, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListSimulationRunsQuery(take ?? ListSimulationRunsQuery.DefaultTake), ct)).ToOk())
-            .Produces<IReadOnlyList<SimulationRunSummary>>();
+                (await mediator.Send(new ListSimulationRunsQuery(take ?? ListSimulationRunsQuery.DefaultTake), ct)).ToOk());
 
         // The same checks a run applies, without queuing one: each message starts with the field's path.
         simulations.MapPost("/validation", async (SimulationRequest body, IMediator mediator, CancellationToken ct) =>
@@ -122,7 +117,7 @@ internal static class SimulationEndpoints
 
                 return (await mediator.Send(new ValidateScenarioQuery(scenario.GetRawText()), ct)).ToOk();
             })
-            .Produces<ValidScenario>();
+            .ProducesProblem(422);
 
         // Saved scenarios: each save is a new one; only a scenario that passes the checks is saved.
         simulations.MapPost("/scenarios", async (SimulationRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -132,25 +127,17 @@ internal static class SimulationEndpoints
                     return Problems.Validation("scenario", "is required: a scenario object as in DESIGN §7");
                 }
 
-                var result = await mediator.Send(new SaveScenarioCommand(scenario.GetRawText(), user.Scope(), http.IdempotencyKey()), ct);
-                return result.IsSuccess
-                    ? TypedResults.Created($"/api/v1/simulations/scenarios/{result.Value.ScenarioId}", result.Value)
-                    : Problems.From(result.Error);
+                return (await mediator.Send(new SaveScenarioCommand(scenario.GetRawText(), user.Scope(), http.IdempotencyKey()), ct))
+                    .ToCreated(s => $"/api/v1/simulations/scenarios/{s.ScenarioId}");
             })
-            .Produces<ScenarioSaved>(201);
+            .ProducesProblem(422);
 
         simulations.MapGet("/scenarios", async (IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ListSavedScenariosQuery(), ct)).ToOk())
-            .Produces<IReadOnlyList<SavedScenarioSummary>>();
+                (await mediator.Send(new ListSavedScenariosQuery(), ct)).ToOk());
 
         simulations.MapGet("/scenarios/{scenarioId:guid}", async (Guid scenarioId, IMediator mediator, CancellationToken ct) =>
-            {
-                var saved = await mediator.Send(new GetSavedScenarioQuery(scenarioId), ct);
-                return saved.IsSuccess
-                    ? TypedResults.Ok(new SavedScenarioResponse(saved.Value.ScenarioId, saved.Value.Name, JsonNode.Parse(saved.Value.ScenarioJson)!, saved.Value.CreatedAt))
-                    : Problems.From(saved.Error);
-            })
-            .Produces<SavedScenarioResponse>();
+                (await mediator.Send(new GetSavedScenarioQuery(scenarioId), ct))
+                    .ToOk(s => new SavedScenarioResponse(s.ScenarioId, s.Name, JsonNode.Parse(s.ScenarioJson)!, s.CreatedAt)));
 
         // Two stored runs side by side (exact model over their scenarios).
         simulations.MapGet("/comparisons", async (Guid? first, Guid? second, IMediator mediator, CancellationToken ct) =>
@@ -160,36 +147,35 @@ internal static class SimulationEndpoints
                     return Problems.Validation("first", "first and second are required: two run ids");
                 }
 
-                var result = await mediator.Send(new CompareRunsQuery(a, b), ct);
-                return result.IsSuccess ? TypedResults.Ok(new ComparisonResponse(result.Value)) : Problems.From(result.Error);
+                return (await mediator.Send(new CompareRunsQuery(a, b), ct)).ToOk(c => new ComparisonResponse(c));
             })
-            .Produces<ComparisonResponse>();
+            .ProducesProblem(404).ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/merchant-summary", (Guid runId, IMediator mediator, CancellationToken ct) =>
                 DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.MerchantSummary), attachment: false, ct))
-            .Produces(200, contentType: "text/html");
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/scenario", (Guid runId, IMediator mediator, CancellationToken ct) =>
                 DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.Scenario), attachment: false, ct))
-            .Produces(200, contentType: "application/json");
+            .Produces(200, contentType: "application/json").ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/csv/{name}", (Guid runId, string name, IMediator mediator, CancellationToken ct) =>
                 DocumentAsync(mediator, new GetSimulationDocumentQuery(runId, SimulationDocumentKind.Csv, name), attachment: true, ct))
-            .Produces(200, contentType: "text/csv");
+            .Produces(200, contentType: "text/csv").ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetSimulationRunQuery(runId), ct)).ToOk())
-            .Produces<SimulationRunView>();
+            .ProducesProblem(422);
 
         simulations.MapGet("/{runId:guid}/report", async (Guid runId, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new GetSimulationReportQuery(runId), ct) is var r && r.IsSuccess
                     ? TypedResults.Content(r.Value, "text/html; charset=utf-8")
-                    : Problems.From(r.Error!))
-            .Produces(200, contentType: "text/html");
+                    : (Results<ContentHttpResult, ApiProblem>)Problems.From(r.Error!))
+            .Produces(200, contentType: "text/html").ProducesProblem(422);
         return api;
     }
 
-    private static async Task<IResult> DocumentAsync(IMediator mediator, GetSimulationDocumentQuery query, bool attachment, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> DocumentAsync(IMediator mediator, GetSimulationDocumentQuery query, bool attachment, CancellationToken ct)
     {
         var document = await mediator.Send(query, ct);
         if (!document.IsSuccess)

@@ -14,12 +14,10 @@ internal static class StoreEndpoints
         var stores = api.MapGroup("/stores").AllowAnonymous().WithTags("Stores");
 
         stores.MapGet("", async (string? q, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetStoreDirectoryQuery(q, page ?? 1, pageSize ?? 20), ct)).ToOk())
-            .Produces<StorePage>();
+                (await mediator.Send(new GetStoreDirectoryQuery(q, page ?? 1, pageSize ?? 20), ct)).ToOk());
 
         stores.MapGet("/{storeNumber}", async (string storeNumber, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetStoreByNumberQuery(storeNumber), ct)).ToOk())
-            .Produces<StoreView>();
+                (await mediator.Send(new GetStoreByNumberQuery(storeNumber), ct)).ToOk());
         return api;
     }
 }

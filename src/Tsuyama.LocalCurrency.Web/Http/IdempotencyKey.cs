@@ -22,7 +22,8 @@ internal sealed class RequireIdempotencyKey : IEndpointFilter
 internal static class IdempotencyKeyExtensions
 {
     public static RouteHandlerBuilder RequiresIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<RequireIdempotencyKey>();
+        builder.AddEndpointFilter<RequireIdempotencyKey>()
+            .WithMetadata(new ProblemResponses.IdempotentRoute());
 
     public static string? IdempotencyKey(this HttpContext http) => http.Request.Headers[RequireIdempotencyKey.Header].ToString() is { Length: > 0 } key ? key : null;
 }

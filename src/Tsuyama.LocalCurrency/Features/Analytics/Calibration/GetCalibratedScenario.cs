@@ -5,11 +5,17 @@ using Tsuyama.LocalCurrency.Simulation.Scenarios;
 
 namespace Tsuyama.LocalCurrency.Features.Analytics.Calibration;
 
-/// <summary>The baseline scenario calibrated from the ledger's circulation over JST days From…To (defaults as <see cref="GetCirculationQuery"/>).</summary>
-public sealed record GetCalibratedScenarioQuery(DateOnly? From, DateOnly? To) : IQuery<CalibratedScenarioJson>;
+/// <summary>
+/// A scenario calibrated from the ledger's circulation over JST days From…To (defaults as
+/// <see cref="GetCirculationQuery"/>): the one use case behind the API, the chamber page and
+/// <c>analyze --scenario-out</c>. Values the ledger cannot observe come from <paramref name="BaseScenario"/>
+/// (default: the built-in baseline).
+/// </summary>
+public sealed record GetCalibratedScenarioQuery(DateOnly? From, DateOnly? To, Scenario? BaseScenario = null) : IQuery<CalibratedScenarioJson>;
 
 /// <param name="ScenarioJson">A ready scenario for a run (DESIGN §7).</param>
-public sealed record CalibratedScenarioJson(string ScenarioJson, IReadOnlyList<string> Notes);
+/// <param name="Report">The circulation figures it was calibrated from.</param>
+public sealed record CalibratedScenarioJson(string ScenarioJson, IReadOnlyList<string> Notes, CirculationReport Report);
 
 internal sealed class GetCalibratedScenarioHandler(IMediator sender) : IRequestHandler<GetCalibratedScenarioQuery, Result<CalibratedScenarioJson>>
 {
@@ -21,7 +27,15 @@ internal sealed class GetCalibratedScenarioHandler(IMediator sender) : IRequestH
             return report.Error;
         }
 
-        var calibrated = ScenarioCalibrator.Calibrate(report.Value);
-        return new CalibratedScenarioJson(ScenarioLoader.ToJson(calibrated.Scenario), calibrated.Notes);
+        try
+        {
+            var calibrated = ScenarioCalibrator.Calibrate(report.Value, r.BaseScenario);
+            return new CalibratedScenarioJson(ScenarioLoader.ToJson(calibrated.Scenario), calibrated.Notes, report.Value);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            // A base scenario whose other values do not fit the observed figures: the caller's input, not our fault.
+            return Error.Validation(new Dictionary<string, string[]> { ["scenario"] = [.. ex.Errors] });
+        }
     }
 }

@@ -10,8 +10,14 @@ namespace Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 /// A walk-in sale in a first-come program: Counter or Admin staff record the yen received from a
 /// verified resident, and the points are issued. Lottery programs sell to their winners only.
 /// </summary>
+/// <remarks>
+/// Who may buy for whom (one rule for the API, the counter pages and the CLI): only the counter
+/// (Counter or Admin, or the operator at the console) records a sale, for the resident it names;
+/// a resident never buys points for anyone, themselves included: they apply (ApplyCommand).
+/// </remarks>
+/// <param name="ResidentId">The resident the points go to; required.</param>
 /// <param name="Actor">Who confirmed the payment, e.g. "user:{staff id}"; also the idempotency scope.</param>
-public sealed record RecordCounterSaleCommand(Guid ResidentId, string ProgramCode, int Units, long PaidYen, string PaymentMethod, string? Note,
+public sealed record RecordCounterSaleCommand(Guid? ResidentId, string ProgramCode, int Units, long PaidYen, string PaymentMethod, string? Note,
     string Actor, string? IdempotencyKey) : ICommand<PointsPurchased>, IIdempotentCommand
 {
     public string IdempotencyScope => Actor;
@@ -21,16 +27,22 @@ internal sealed class RecordCounterSaleValidator : IValidator<RecordCounterSaleC
 {
     public void Validate(RecordCounterSaleCommand r, ValidationErrors e)
     {
+        e.Require(r.ResidentId is { } id && id != Guid.Empty, "residentId", "is required");
         e.NotBlank(r.ProgramCode, "programCode", 32);
         e.Positive(r.Units, "units", 10_000);
         CounterPayment.Validate(e, r.PaidYen, r.PaymentMethod, r.Note);
     }
 }
 
-internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
+internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
 {
     public async Task<Result<PointsPurchased>> Handle(RecordCounterSaleCommand r, CancellationToken ct)
     {
+        if (actor.Current is { } caller && !caller.Roles.Contains(Roles.Counter) && !caller.Roles.Contains(Roles.Admin))
+        {
+            return Error.Forbidden("Only the counter records a sale; a resident applies for points (POST /api/v1/programs/{code}/applications).");
+        }
+
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
         if (program is null)
         {
@@ -44,6 +56,6 @@ internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider 
         }
 
         var receipt = new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note, r.Actor);
-        return await PurchaseIssuer.IssueAsync(db, clock, program, r.ResidentId, r.Units, receipt, null, ct).ConfigureAwait(false);
+        return await PurchaseIssuer.IssueAsync(db, clock, program, r.ResidentId!.Value, r.Units, receipt, null, ct).ConfigureAwait(false);
     }
 }

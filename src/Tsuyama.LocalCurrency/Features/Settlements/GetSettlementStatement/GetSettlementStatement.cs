@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Persistence;
 
@@ -26,6 +27,14 @@ internal sealed class GetSettlementStatementHandler(LedgerDbContext db,
         if (ShopStaff.OwnerOnly(actor, "see settlements") is { } clerk)
         {
             return clerk;
+        }
+
+        // Who may read whose statement (API, shop page and city page alike): the city office (Admin)
+        // and the operator any; a shop only its own.
+        if (actor.Current is { } caller && !caller.Roles.Contains(Roles.Admin)
+            && await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.MerchantId).FirstOrDefaultAsync(ct).ConfigureAwait(false) != r.MerchantId)
+        {
+            return Error.Forbidden("A merchant can read only its own statements.");
         }
 
         var statement = await StatementLoader.LoadAsync(db, r.SettlementId, r.MerchantId, ct).ConfigureAwait(false);
