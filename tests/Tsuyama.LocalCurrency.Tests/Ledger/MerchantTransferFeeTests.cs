@@ -63,4 +63,24 @@ public sealed class MerchantTransferFeeTests : IAsyncLifetime
             .Where(t => t.OperationId == made.TransferId && t.Type == TransferType.MerchantTransferFee).Select(t => new { t.Kind, t.Amount }).ToList()));
         fees.Sum(f => f.Amount).Should().Be(36);
     }
+    [Fact]
+    public async Task MerchantTransfer_WhenAPartIsAllFee_SendsThatPartToTheIssuerOnly()
+    {
+        var shop = await FundedShopAsync();
+
+        // 7,000 smallBusiness at 0.5 % = 35 exactly; one general point more makes it 35.005 → 36,
+        // so the general part (1 point) is charged 1 and nothing of it reaches the supplier.
+        var made = await TransferAsync(shop, 7_001);
+
+        made.Fee.Should().Be(36);
+        var moved = await _host.WithDbAsync(db => Task.FromResult(db.Transfers.Where(t => t.OperationId == made.TransferId)
+            .Select(t => new { t.Type, t.Kind, t.Amount }).ToList()));
+        moved.Should().BeEquivalentTo([
+            new { Type = TransferType.MerchantTransfer, Kind = PointKind.SmallBusiness, Amount = 6_965L },
+            new { Type = TransferType.MerchantTransferFee, Kind = PointKind.SmallBusiness, Amount = 35L },
+            new { Type = TransferType.MerchantTransferFee, Kind = PointKind.General, Amount = 1L },
+        ]);
+        (await _host.BalanceAsync(_supplier)).Should().Be(6_965);
+        (await _host.BalanceAsync(shop)).Should().Be(10_000 - 7_001);
+    }
 }

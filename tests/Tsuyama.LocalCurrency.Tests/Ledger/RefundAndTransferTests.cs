@@ -57,9 +57,31 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
         var result = await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_001));
 
         result.Error!.Type.Should().Be(ProblemTypes.RefundExceedsPayment);
+        result.Error.Detail.Should().Be("Only 1000 points of this payment can still be refunded.");
         (await _host.BalanceAsync(_shop)).Should().Be(1_000);
         (await _host.WithDbAsync(db => db.Payments.Select(p => p.RefundedAmount).SingleAsync())).Should().Be(4_000);
         (await _host.SendAsync(Refund(_shop, payment.PaymentId, 1_000))).IsSuccess.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Refund_InTwoParts_EmptiesTheLastDrawnAllocationThenTakesFromTheOneBefore()
+    {
+        // 7,000 smallBusiness (allocation 0) then 3,000 general (allocation 1).
+        var payment = await PayAsync(10_000);
+
+        await _host.MustAsync(Refund(_shop, payment.PaymentId, 3_000));
+        await _host.MustAsync(Refund(_shop, payment.PaymentId, 2_000));
+
+        var allocations = await _host.WithDbAsync(db => db.PaymentAllocations.OrderBy(a => a.Index).Select(a => new { a.Kind, a.Amount, a.Refunded }).ToListAsync());
+        allocations.Should().Equal(
+            new { Kind = PointKind.SmallBusiness, Amount = 7_000L, Refunded = 2_000L },
+            new { Kind = PointKind.General, Amount = 3_000L, Refunded = 3_000L });
+        var lots = await _host.WithDbAsync(db => db.Lots.Where(l => l.Source == LotSource.Refund).OrderBy(l => l.CreatedAt).ThenBy(l => l.Kind)
+            .Select(l => new { l.Kind, l.Remaining }).ToListAsync());
+        lots.Should().BeEquivalentTo([new { Kind = PointKind.General, Remaining = 3_000L }, new { Kind = PointKind.SmallBusiness, Remaining = 2_000L }]);
+        (await _host.BalanceAsync(_resident, PointKind.General)).Should().Be(3_000 + 3_000);
+        (await _host.BalanceAsync(_resident, PointKind.SmallBusiness)).Should().Be(2_000);
+        (await _host.BalanceAsync(_shop)).Should().Be(5_000);
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public sealed class QrImageRendererTests
     {
         MerchantQrBuilder.BuildStoreCode(QrTestPayloads.Merchant),
         MerchantQrBuilder.BuildPaymentRequest(QrTestPayloads.Merchant, 1200, QrTestPayloads.RequestId),
-        PaymentCodeFormat.Generate(),
+        // Fixed, not Generate(): a random theory row is a new test case on every discovery, which
+        // Stryker's initial run (discovery, then run) cannot match up.
+        "1234567890123456789" + PaymentCodeFormat.LuhnCheckDigit("1234567890123456789"),
         QrTestPayloads.EmvcoSample,
     };
 

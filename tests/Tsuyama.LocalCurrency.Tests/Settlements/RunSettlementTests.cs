@@ -146,6 +146,22 @@ public sealed class RunSettlementTests : IAsyncLifetime
         earlier.Error.Detail.Should().Contain(latest.SettlementId.ToString()).And.Contain("must increase");
     }
 
+    [Fact]
+    public async Task Settle_CutoffBetweenTwoSettledOnes_IsAConflictNamingTheLatest()
+    {
+        await _host.CreateProgramAsync();
+        _host.SetJst(Day1.AddDays(5), 10);
+        await _host.MustAsync(Settle(Day1));
+        var latest = await _host.MustAsync(Settle(Day1.AddDays(3)));
+
+        var between = await _host.SendAsync(Settle(Day1.AddDays(1)));
+
+        between.Error!.Status.Should().Be(409);
+        between.Error.Detail.Should().Be(
+            $"The later cutoff {Day1.AddDays(3):yyyy-MM-dd} was already settled by settlement {latest.SettlementId}; cutoffs must increase.");
+        (await _host.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(2);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
