@@ -121,6 +121,70 @@ public sealed class ExpirePointsTests : IAsyncLifetime
         result.Error!.Type.Should().Be(ProblemTypes.Validation);
     }
 
+    [Fact]
+    public async Task Expire_ABatchThatTakesTheLastLots_ReportsNothingMoreRemaining()
+    {
+        await ResidentWhoSpentAsync(3_000); // leaves exactly two lots with points
+        _host.SetJst(LastValidDay.AddDays(1), 1);
+
+        var done = await ExpireTodayAsync(batchSize: 2);
+
+        done.Should().Be(new ExpiryBatchDone(2, 10_000, false), "a full batch is not proof that more remain");
+    }
+
+    [Fact]
+    public async Task Expire_LeavesAFullySpentLotOutOfTheCount()
+    {
+        await _host.CreateProgramAsync(expiresOn: LastValidDay, salesUntil: _host.Today, general: 6_000, smallBusiness: 7_000);
+        var resident = await _host.RegisterResidentAsync();
+        await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, await _host.RegisterMerchantAsync(MerchantSize.Large), 6_000); // large shops take general points only
+        _host.SetJst(LastValidDay.AddDays(1), 1);
+
+        var done = await ExpireTodayAsync();
+
+        done.Should().Be(new ExpiryBatchDone(1, 7_000, false));
+    }
+
+    [Fact]
+    public async Task Runner_WhenNothingHasExpired_RunsNoBatchAndReportsNothing()
+    {
+        await ResidentWhoSpentAsync(3_000);
+        var reports = new List<ExpiryTotals>();
+
+        var totals = await ExpiryRunner.RunAsync(_host.Services.GetRequiredService<IServiceScopeFactory>(), _host.Today, 1000, new SyncProgress(reports.Add));
+
+        totals.Value.Should().Be(new ExpiryTotals(0, 0, 0));
+        reports.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Runner_AsOfAFutureDay_ReturnsTheRefusal()
+    {
+        var totals = await ExpiryRunner.RunAsync(_host.Services.GetRequiredService<IServiceScopeFactory>(), _host.Today.AddDays(1));
+
+        totals.Error!.Type.Should().Be(ProblemTypes.DateInFuture);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(ExpirePointsValidator.MaxBatchSize + 1)]
+    public async Task Expire_BatchSizeOutsideOneToTenThousand_IsAValidationError(int batchSize)
+    {
+        var result = await _host.SendAsync(new ExpirePointsCommand(_host.Today, batchSize));
+
+        result.Error!.Type.Should().Be(ProblemTypes.Validation);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(ExpirePointsValidator.MaxBatchSize)]
+    public async Task Expire_BatchSizeAtTheBounds_IsAccepted(int batchSize)
+    {
+        (await _host.SendAsync(new ExpirePointsCommand(_host.Today, batchSize))).IsSuccess.Should().BeTrue();
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the reports in hand when the run returns.</summary>
     private sealed class SyncProgress(Action<ExpiryTotals> report) : IProgress<ExpiryTotals>
     {

@@ -106,6 +106,16 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_AnEmptyKey_IsNoKey_SoEachRequestTakesEffect()
+    {
+        await _host.MustAsync(Pay(1_000, ""));
+        await _host.MustAsync(Pay(1_000, ""));
+
+        (await _host.BalanceAsync(_shop)).Should().Be(2_000, "an empty Idempotency-Key names no earlier request to replay");
+        (await _host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == ""))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Pay_ConcurrentDuplicatesOfOneKey_TakeEffectOnce()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => _host.SendAsync(Pay(700, "race")))));

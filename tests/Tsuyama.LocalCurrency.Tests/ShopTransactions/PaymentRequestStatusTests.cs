@@ -38,6 +38,22 @@ public sealed class PaymentRequestStatusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_ExpiresOneLifetimeAfterCreation()
+    {
+        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
+
+        request.ExpiresAt.Should().Be(LedgerTestHost.Start + TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
+    public async Task Create_ForAnUnknownShop_IsNotFound()
+    {
+        var result = await _host.SendAsync(new CreatePaymentRequestCommand(Guid.NewGuid(), 900));
+
+        result.Error!.Type.Should().Be(ProblemTypes.NotFound);
+    }
+
+    [Fact]
     public async Task Status_AfterItsLifetime_IsExpired()
     {
         var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
