@@ -8,8 +8,10 @@ namespace Tsuyama.LocalCurrency.Benchmarks;
 /// transactions. This BYPASSES the use cases (a million Pay commands would take far longer than
 /// the benchmark measures) but keeps every invariant verify checks: each resident gets one lot per
 /// kind issued by an Issue transfer, payments are resident → merchant transfers drawn from those
-/// lots, and every balance row equals the sum of its transfers. Payments/allocations rows are not
-/// written: settlement and verify read only transfers, balances and lots.
+/// lots, and every balance row equals the sum of its transfers. The business records behind the
+/// transfers are written too, because verify reconciles them with the journal: one confirmed counter
+/// purchase per resident for the two issue transfers (one per kind, the lots' source), and per payment
+/// its Payments row with the one allocation it draws from the resident's lot of that kind.
 /// </summary>
 internal static class PaymentSeeder
 {
@@ -43,22 +45,31 @@ internal static class PaymentSeeder
         const long Leftover = 1_000;
         var issuedAt = Text(start.UtcDateTime);
         var issued = new long[2];
+        var lotIds = new string[residents.Count, 2];
         await using (var tx = connection.BeginTransaction())
         {
             var lot = Prepare(connection, tx, "INSERT INTO Lots (Id, ResidentId, ProgramId, Kind, ExpiresOn, OriginalAmount, Remaining, Source, SourceId, CreatedAt) VALUES ($0,$1,$2,$3,$4,$5,$6,0,$7,$8)", 9);
             var transfer = TransferInsert(connection, tx);
+            var purchase = Prepare(connection, tx, "INSERT INTO Purchases (Id, ResidentId, ProgramId, Units, PaidYen, GeneralPoints, SmallBusinessPoints, " +
+                "CreatedAt, Channel, PaymentMethod, ConfirmedBy) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,'cash','bench')", 9);
             var balance = Prepare(connection, tx, "INSERT INTO Balances (AccountId, ProgramId, Kind, Amount) VALUES ($0,$1,$2,$3)", 4);
             for (var r = 0; r < residents.Count; r++)
             {
+                var purchaseId = G(Guid.CreateVersion7(start));
                 for (var k = 0; k < 2; k++)
                 {
                     var amount = spent[r, k] + Leftover;
-                    var purchase = Guid.CreateVersion7(start);
-                    Run(lot, G(Guid.CreateVersion7(start)), G(residents[r]), G(programId), k, expiresOn.ToString("yyyy-MM-dd", null), amount, Leftover, G(purchase), issuedAt);
-                    Run(transfer, G(Guid.CreateVersion7(start)), G(programId), k, issuer, G(residents[r]), amount, (int)TransferType.Issue, G(purchase), issuedAt);
+                    lotIds[r, k] = G(Guid.CreateVersion7(start));
+                    Run(lot, lotIds[r, k], G(residents[r]), G(programId), k, expiresOn.ToString("yyyy-MM-dd", null), amount, Leftover, purchaseId, issuedAt);
+                    Run(transfer, G(Guid.CreateVersion7(start)), G(programId), k, issuer, G(residents[r]), amount, (int)TransferType.Issue, purchaseId, issuedAt);
                     Run(balance, G(residents[r]), G(programId), k, Leftover);
                     issued[k] += amount;
                 }
+
+                // The yen are not reconciled with the points by verify; a plausible figure is enough.
+                var points = spent[r, 0] + spent[r, 1] + (2 * Leftover);
+                Run(purchase, purchaseId, G(residents[r]), G(programId), 1, points, spent[r, 0] + Leftover, spent[r, 1] + Leftover, issuedAt,
+                    (int)PurchaseChannel.Counter);
             }
 
             for (var m = 0; m < merchants.Count; m++)
@@ -87,12 +98,20 @@ internal static class PaymentSeeder
         {
             await using var tx = connection.BeginTransaction();
             var transfer = TransferInsert(connection, tx);
+            var payment = Prepare(connection, tx, "INSERT INTO Payments (Id, ResidentId, MerchantId, Amount, RefundedAmount, Channel, CreatedAt) " +
+                "VALUES ($0,$1,$2,$3,0,$4,$5)", 6);
+            var allocation = Prepare(connection, tx, "INSERT INTO PaymentAllocations (PaymentId, \"Index\", LotId, ProgramId, Kind, ExpiresOn, Amount, Refunded) " +
+                "VALUES ($0,0,$1,$2,$3,$4,$5,0)", 6);
+            var expires = expiresOn.ToString("yyyy-MM-dd", null);
             for (var i = first; i < Math.Min(payments, first + RowsPerTransaction); i++)
             {
                 var p = plan[i];
                 var at = new DateTime(p.Ticks, DateTimeKind.Utc);
+                var paymentId = G(Guid.CreateVersion7(at));
                 Run(transfer, G(Guid.CreateVersion7(at)), program, p.Kind, residentText[p.Resident], merchantText[p.Merchant], p.Amount,
-                    (int)TransferType.Payment, G(Guid.CreateVersion7(at)), Text(at));
+                    (int)TransferType.Payment, paymentId, Text(at));
+                Run(payment, paymentId, residentText[p.Resident], merchantText[p.Merchant], p.Amount, (int)PaymentChannel.StoreQr, Text(at));
+                Run(allocation, paymentId, lotIds[p.Resident, p.Kind], program, p.Kind, expires, p.Amount);
             }
 
             await tx.CommitAsync();

@@ -65,7 +65,17 @@ internal sealed class WebHost : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new WebHost(process, address, databasePath);
-        await host.WaitForHealthAsync();
+        try
+        {
+            await host.WaitForHealthAsync();
+        }
+        catch
+        {
+            // A host that never became healthy must not outlive the tool.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 

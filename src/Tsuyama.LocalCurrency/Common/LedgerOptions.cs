@@ -19,4 +19,11 @@ public sealed class LedgerOptions
     /// member waits for the whole group before it is answered, so this bounds the added latency; 1 turns grouping off.
     /// </summary>
     public int MaxGroupCommit { get; set; } = 32;
+
+    /// <summary>
+    /// The longest a SQLite group commit may stay open, counted from its first member: the member leaving after that
+    /// commits even with others in line, so the first member's wait is bounded in time too, not only in members.
+    /// Null: no limit (the group closes when nobody waits or it is full).
+    /// </summary>
+    public TimeSpan? MaxGroupCommitAge { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -22,6 +23,9 @@ internal sealed class CommitGroup
     }
 
     public SqliteConnection Connection { get; }
+
+    /// <summary>When the group began (<see cref="Stopwatch.GetTimestamp"/>), for the age limit.</summary>
+    public long StartedAt { get; } = Stopwatch.GetTimestamp();
     public SqliteTransaction Transaction { get; }
 
     /// <summary>Members that ran in this group so far (kept, refused or failed).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 
@@ -11,13 +12,15 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// <para>
 /// Group commit: commands marked <see cref="Common.IGroupCommit"/> that queue behind each other share one
 /// transaction (<see cref="CommitGroup"/>). The member holding the gate leaves the transaction open while another
-/// member is waiting for the gate, and the last one in line (or the one that fills the group) commits it, so one
+/// member is waiting for the gate, and the last one in line (or the one that fills the group, or finds it older than
+/// <see cref="LedgerOptions.MaxGroupCommitAge"/>) commits it, so one
 /// commit serves a whole queue. Exclusive entries (every other writer) commit an open group first.
 /// </para>
 /// </summary>
 public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> options) : IDisposable
 {
     private readonly int _maxGroupSize = Math.Max(1, options.Value.MaxGroupCommit);
+    private readonly TimeSpan? _maxGroupAge = options.Value.MaxGroupCommitAge;
     private readonly SemaphoreSlim? _gate = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     private int _joining;
     private long _groupsCommitted;
@@ -82,7 +85,8 @@ public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> 
     {
         try
         {
-            if (group.Doomed || group.Members >= _maxGroupSize || Volatile.Read(ref _joining) == 0)
+            if (group.Doomed || group.Members >= _maxGroupSize || Volatile.Read(ref _joining) == 0
+                || (_maxGroupAge is { } age && Stopwatch.GetElapsedTime(group.StartedAt) >= age))
             {
                 await CloseGroupAsync().ConfigureAwait(false);
             }

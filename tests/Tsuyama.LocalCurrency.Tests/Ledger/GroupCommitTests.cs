@@ -139,6 +139,25 @@ public sealed class GroupCommitTests
         (await host.BalanceAsync(shop)).Should().Be(2_000);
     }
 
+    [Fact]
+    public async Task Pay_WhenTheGroupIsOlderThanItsAgeLimit_TheNextMemberCommitsItThoughOthersWait()
+    {
+        await using var host = await LedgerTestHost.CreateAsync(s => s.Configure<LedgerOptions>(o => o.MaxGroupCommitAge = TimeSpan.Zero));
+        await host.CreateProgramAsync();
+        var shop = await host.RegisterMerchantAsync();
+        var resident = await host.RegisterResidentAsync();
+        await host.BuyAsync(resident);
+        var commands = Enumerable.Range(1, 4)
+            .Select(i => new PayCommand(resident, shop, 1_000 * i, PaymentChannel.StoreQr, $"resident:{resident}", host.NextKey())).ToArray();
+
+        var (results, groups) = await InOneGroupAsync(host, commands);
+
+        groups.Should().Be(4, "with an age limit of zero every member finds its group old enough to commit");
+        results.Should().OnlyContain(r => r.IsSuccess);
+        (await host.BalanceAsync(shop)).Should().Be(10_000);
+        (await host.MustAsync(new VerifyLedgerQuery())).Problems.Should().BeEmpty();
+    }
+
     private sealed record Outcome(PayCommand Command, Result<PaymentMade>? Result, Exception? Failure);
 
     private static async Task<(Result<PaymentMade>[] Results, long Groups)> InOneGroupAsync(LedgerTestHost host, PayCommand[] commands)
