@@ -28,7 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextPool<LedgerDbContext>(o => LedgerDatabase.Configure(o, database));
         services.TryAddScoped<IPasswordHasher<LedgerUser>, PasswordHasher<LedgerUser>>();
         services.AddOptions<LedgerOptions>().Bind(configuration.GetSection(LedgerOptions.Section));
-        services.AddOptions<Settlement.SettlementOptions>().Bind(configuration.GetSection(Settlement.SettlementOptions.Section));
+        services.AddOptions<Payouts.SettlementOptions>().Bind(configuration.GetSection(Payouts.SettlementOptions.Section));
         services.AddOptions<Features.Identity.AuthOptions>().Bind(configuration.GetSection(Features.Identity.AuthOptions.Section));
         // ASP.NET Identity's lockout settings, read by the sign-in use case: 5 failures → 15 minutes unless configured.
         services.AddOptions<IdentityOptions>()
@@ -41,7 +41,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<InvoiceOptions>, InvoiceOptionsValidator>());
         services.AddUseCases(typeof(ServiceCollectionExtensions).Assembly);
         // The web host replaces it with its recurring schedule.
-        services.TryAddSingleton<Settlement.ISettlementSchedule, Settlement.NoSettlementSchedule>();
+        services.TryAddSingleton<Payouts.ISettlementSchedule, Payouts.NoSettlementSchedule>();
         services.AddSingleton<Live.LiveEventHub>();
         services.AddScoped<Live.LivePublisher>();
         // Hosts with signed-in users replace it (the web host reads the request's user).

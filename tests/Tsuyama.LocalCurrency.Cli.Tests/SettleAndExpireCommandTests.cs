@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Tsuyama.LocalCurrency.Cli.Commands;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 
 namespace Tsuyama.LocalCurrency.Cli.Tests;
 

@@ -125,7 +125,7 @@ public sealed class CliKills(string directory, int seed, Action<string> log, int
         var ledger = open ?? new LedgerFile(db);
         try
         {
-            var report = await ledger.SendAsync(new Features.Ledger.Verify.VerifyLedgerQuery());
+            var report = await ledger.SendAsync(new Features.Integrity.Verify.VerifyLedgerQuery());
             foreach (var problem in report.Problems)
             {
                 Problem($"round {round}: verify: {problem}");

@@ -5,7 +5,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Expiry.ExpirePoints;
 using Tsuyama.LocalCurrency.Features.Expiry.SendExpiryReminders;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
@@ -20,7 +20,7 @@ using Tsuyama.LocalCurrency.Features.Sales.SetSalesRules;
 using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Jobs;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Cli.Commands;
 

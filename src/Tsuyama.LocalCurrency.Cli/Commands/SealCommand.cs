@@ -2,7 +2,7 @@ using System.CommandLine;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Tsuyama.LocalCurrency.Cli.Infrastructure;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
 
 namespace Tsuyama.LocalCurrency.Cli.Commands;
 

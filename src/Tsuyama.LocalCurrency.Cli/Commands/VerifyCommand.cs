@@ -4,7 +4,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Tsuyama.LocalCurrency.Cli.Infrastructure;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 
 namespace Tsuyama.LocalCurrency.Cli.Commands;
 

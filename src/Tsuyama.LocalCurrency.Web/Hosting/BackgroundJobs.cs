@@ -40,7 +40,7 @@ internal static class BackgroundJobs
         services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:Workers", Math.Max(2, Environment.ProcessorCount)));
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         // The shop's settlements page shows the next run of this schedule.
-        services.Replace(ServiceDescriptor.Singleton<Settlement.ISettlementSchedule, CronSettlementSchedule>());
+        services.Replace(ServiceDescriptor.Singleton<Payouts.ISettlementSchedule, CronSettlementSchedule>());
         return services;
     }
 

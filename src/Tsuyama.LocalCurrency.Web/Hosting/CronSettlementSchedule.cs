@@ -2,7 +2,7 @@ using Cronos;
 using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Jobs;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Web.Hosting;
 

@@ -17,7 +17,7 @@ public static class MediatorRegistration
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
-        services.AddScoped<UnitOfWork>();
+        services.AddScoped<TransactionState>();
         services.TryAddScoped<ICurrentActor, NoActor>();
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));

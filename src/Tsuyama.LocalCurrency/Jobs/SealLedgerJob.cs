@@ -1,7 +1,7 @@
 using Hangfire;
 using MediatR;
 using Microsoft.Extensions.Options;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
 using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;
 

@@ -3,7 +3,7 @@ using MediatR;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Jobs;
 

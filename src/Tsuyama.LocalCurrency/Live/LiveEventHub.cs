@@ -66,7 +66,7 @@ public sealed class LiveSubscription(ChannelReader<LiveEvent> reader, Action uns
 }
 
 /// <summary>Use cases announce through this: the event reaches the hub only once the command's transaction has committed.</summary>
-public sealed class LivePublisher(UnitOfWork unitOfWork, LiveEventHub hub)
+public sealed class LivePublisher(TransactionState transactionState, LiveEventHub hub)
 {
-    public void AfterCommit(string topic, LiveEvent e) => unitOfWork.AfterCommit(() => hub.Publish(topic, e));
+    public void AfterCommit(string topic, LiveEvent e) => transactionState.AfterCommit(() => hub.Publish(topic, e));
 }

@@ -40,7 +40,7 @@ public sealed class LedgerDbContext : IdentityDbContext<LedgerUser, IdentityRole
 
     /// <summary>Token-signing keys live with the data, so sign-ins survive a restart and hosts share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<Domain.Settlement> Settlements => Set<Domain.Settlement>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SettlementLine> SettlementLines => Set<SettlementLine>();
     public DbSet<SettlementHold> SettlementHolds => Set<SettlementHold>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -1,6 +1,6 @@
 using CsCheck;
 using Tsuyama.LocalCurrency.Reliability.Tests.Support;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 
 namespace Tsuyama.LocalCurrency.Reliability.Tests.Fuzzing;
 

@@ -1,5 +1,5 @@
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Reliability.Tests.Model;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Expiry.ExpirePoints;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Merchants.TransferToMerchant;
 using Tsuyama.LocalCurrency.Features.PaymentCodes.ChargePaymentCode;
@@ -300,7 +300,8 @@ public sealed class LedgerSequence : IAsyncDisposable
             case TransferOp t:
                 {
                     var from = _merchants[t.From];
-                    var result = await _host.SendAsync(new TransferToMerchantCommand(from, _merchants[t.To], t.Amount, IdempotencyScopes.Merchant(from), p.Key));
+                    var result = await _host.SendAsync(new TransferToMerchantCommand(from, _merchants[t.To], t.Amount,
+                        IdempotencyScopes.Merchant(from), p.Key));
                     return new(Outcome(result, v => $"ok {v.Amount} fee {v.Fee}"), null);
                 }
 

@@ -42,7 +42,8 @@ public sealed class ClerkTests : IAsyncLifetime
         _resident = await _host.RegisterResidentAsync();
         _shop = await _host.RegisterMerchantAsync();
         await _host.BuyAsync(_resident);
-        _payment = (await _host.MustAsync(new PayCommand(_resident, _shop, 5_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()))).PaymentId;
+        _payment = (await _host.MustAsync(new PayCommand(_resident, _shop, 5_000, PaymentChannel.StoreQr,
+            IdempotencyScopes.User(_resident), _host.NextKey()))).PaymentId;
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

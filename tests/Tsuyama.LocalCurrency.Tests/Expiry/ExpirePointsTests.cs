@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Expiry.ExpirePoints;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Tests.Settlements;
 using Tsuyama.LocalCurrency.Tests.Support;
 

@@ -27,7 +27,8 @@ public sealed class ResidentHistoryTests : IAsyncLifetime
         _shop = await _host.RegisterMerchantAsync();
         await _host.BuyAsync(_resident, "LATER");
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
-        _payment = (await _host.MustAsync(new PayCommand(_resident, _shop, 8_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()))).PaymentId;
+        _payment = (await _host.MustAsync(new PayCommand(_resident, _shop, 8_000, PaymentChannel.StoreQr,
+            IdempotencyScopes.User(_resident), _host.NextKey()))).PaymentId;
         _host.Clock.Advance(TimeSpan.FromMinutes(1));
         _refund = (await _host.MustAsync(new RefundPaymentCommand(_shop, _payment, 3_000, IdempotencyScopes.Merchant(_shop), _host.NextKey()))).RefundId;
         _host.Clock.Advance(TimeSpan.FromMinutes(1));

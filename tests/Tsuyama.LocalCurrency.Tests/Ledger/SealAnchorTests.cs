@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tsuyama.LocalCurrency.Common;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Jobs;
 using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Ledger;

@@ -1,7 +1,7 @@
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Ledger.Seal;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Seal;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Tests.Support;

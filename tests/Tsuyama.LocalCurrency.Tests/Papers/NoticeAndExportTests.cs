@@ -9,7 +9,7 @@ using Tsuyama.LocalCurrency.Features.Papers.ExportBookkeeping;
 using Tsuyama.LocalCurrency.Features.Papers.GetPaymentNotice;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Papers.PaperTestData;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;

@@ -1,7 +1,7 @@
 using Tsuyama.LocalCurrency.Common;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Sales;
 using Tsuyama.LocalCurrency.Features.Sales.CancelPurchase;

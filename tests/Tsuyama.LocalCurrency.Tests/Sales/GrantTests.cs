@@ -4,7 +4,7 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Grants.CreateGrantBudget;
 using Tsuyama.LocalCurrency.Features.Grants.GrantFromCsv;
 using Tsuyama.LocalCurrency.Features.Grants.GrantPoints;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Sales;

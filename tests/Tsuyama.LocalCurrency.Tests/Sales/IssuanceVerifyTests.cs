@@ -1,6 +1,6 @@
 using Tsuyama.LocalCurrency.Features.Grants.CreateGrantBudget;
 using Tsuyama.LocalCurrency.Features.Grants.GrantPoints;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Sales;

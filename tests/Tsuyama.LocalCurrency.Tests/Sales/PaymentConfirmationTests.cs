@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Sales;
 using Tsuyama.LocalCurrency.Features.Sales.ConfirmApplicationPayment;
 using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;

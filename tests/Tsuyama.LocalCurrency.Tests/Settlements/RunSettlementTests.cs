@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
@@ -209,7 +209,7 @@ public sealed class RunSettlementTests : IAsyncLifetime
     public async Task Settlements_UniqueIndexOnCutoff_RejectsASecondRowForTheSameDay()
     {
         // What stops two racing runs on SQL Server, where transactions do not queue on one lock.
-        var row = () => new Domain.Settlement { Id = Guid.CreateVersion7(), Cutoff = Day1, CreatedAt = DateTime.UtcNow, TransferDate = Day1.AddDays(3) };
+        var row = () => new Settlement { Id = Guid.CreateVersion7(), Cutoff = Day1, CreatedAt = DateTime.UtcNow, TransferDate = Day1.AddDays(3) };
         await _host.WithDbAsync(db => { db.Settlements.Add(row()); return db.SaveChangesAsync(); });
 
         var duplicate = () => _host.WithDbAsync(db => { db.Settlements.Add(row()); return db.SaveChangesAsync(); });

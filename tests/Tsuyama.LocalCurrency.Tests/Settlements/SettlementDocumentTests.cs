@@ -7,8 +7,8 @@ using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementStatement;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
-using Tsuyama.LocalCurrency.Settlement;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
 

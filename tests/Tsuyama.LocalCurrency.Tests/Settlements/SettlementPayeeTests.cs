@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlement;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
 

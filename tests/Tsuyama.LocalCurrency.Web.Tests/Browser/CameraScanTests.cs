@@ -106,7 +106,8 @@ public sealed class CameraScanTests(BrowserFixture browser) : IClassFixture<Brow
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "カメラを起動する" }).ClickAsync();
             await page.WaitForFunctionAsync(
-                $"() => {{ const v = document.querySelector('[data-scan-video]'); return !v.paused && v.readyState >= 2 && v.videoWidth === {FakeCameraVideo.Width}; }}");
+                "() => { const v = document.querySelector('[data-scan-video]'); " +
+                $"return !v.paused && v.readyState >= 2 && v.videoWidth === {FakeCameraVideo.Width}; }}");
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("QR コードをカメラに写してください…");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "カメラを起動する" })).ToBeHiddenAsync();
             await screenshot();

@@ -128,7 +128,7 @@ public sealed class CityConsoleAccessTests(CityConsoleFixture fixture) : IClassF
         page.Should().Contain("handler=zengin").And.Contain("handler=statement").And.Contain("handler=invoice").And.Contain("handler=notice");
 
         var zengin = await admin.GetAsync($"/city/settlements/{fixture.SettlementId}?handler=zengin");
-        var file = Tsuyama.LocalCurrency.Settlement.Zengin.ZenginFileReader.Parse(await zengin.Content.ReadAsByteArrayAsync());
+        var file = Tsuyama.LocalCurrency.Payouts.Zengin.ZenginFileReader.Parse(await zengin.Content.ReadAsByteArrayAsync());
         file.Records.Should().ContainSingle().Which.Amount.Should().Be(1_970, "2,000 points less the 1.5 % fee (30)");
     }
 }

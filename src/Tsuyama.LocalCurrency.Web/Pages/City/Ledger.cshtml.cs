@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tsuyama.LocalCurrency.Common;
-using Tsuyama.LocalCurrency.Features.Ledger.CheckLedger;
-using Tsuyama.LocalCurrency.Features.Ledger.GetLedgerStatus;
+using Tsuyama.LocalCurrency.Features.Integrity.CheckLedger;
+using Tsuyama.LocalCurrency.Features.Integrity.GetLedgerStatus;
 using Tsuyama.LocalCurrency.Web.Site;
 
 namespace Tsuyama.LocalCurrency.Web.Pages.City;

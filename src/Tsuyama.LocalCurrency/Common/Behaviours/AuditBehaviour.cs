@@ -14,7 +14,7 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// after a savepoint: on a refusal its writes are rolled back to it and the entry alone is committed
 /// (the idempotency behaviour, inside this one, may already have done so for its own record).
 /// </summary>
-internal sealed class AuditBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork, ICurrentActor actor, TimeProvider clock)
+internal sealed class AuditBehaviour<TRequest, TResponse>(LedgerDbContext db, TransactionState transactionState, ICurrentActor actor, TimeProvider clock)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const string Savepoint = "before_audited_command";
@@ -29,11 +29,11 @@ internal sealed class AuditBehaviour<TRequest, TResponse>(LedgerDbContext db, Un
         await transaction.CreateSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         var response = await next().ConfigureAwait(false);
         var result = (IUseCaseResult)response!;
-        if (!result.IsSuccess && !unitOfWork.CommitDespiteFailure)
+        if (!result.IsSuccess && !transactionState.CommitDespiteFailure)
         {
             await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
-            unitOfWork.CommitDespiteFailure = true;
+            transactionState.CommitDespiteFailure = true;
         }
 
         var now = clock.GetUtcNow();

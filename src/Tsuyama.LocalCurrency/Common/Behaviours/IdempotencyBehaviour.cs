@@ -13,7 +13,7 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// transaction under a unique key, so two racing duplicates cannot both take effect: the loser's
 /// insert fails, its transaction rolls back, and its retry replays the winner's outcome.
 /// </summary>
-internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext db, TransactionState transactionState, TimeProvider clock)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const string Savepoint = "before_command";
@@ -30,7 +30,7 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
         var requestName = typeof(TRequest).Name;
         var fingerprint = IdempotencyFingerprint.Of(request);
 
-        var first = await HotQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false);
+        var first = await PaymentPathQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false);
         if (first is not null)
         {
             return first.RequestName == requestName && first.RequestHash == fingerprint
@@ -48,8 +48,8 @@ internal sealed class IdempotencyBehaviour<TRequest, TResponse>(LedgerDbContext 
             // The refusal is the outcome to remember; whatever the handler wrote before refusing is not.
             await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
-            unitOfWork.DiscardAfterCommit();
-            unitOfWork.CommitDespiteFailure = true;
+            transactionState.DiscardAfterCommit();
+            transactionState.CommitDespiteFailure = true;
         }
 
         await RowInserts.IdempotencyRecordAsync(db, new IdempotencyRecord

@@ -14,7 +14,7 @@ namespace Tsuyama.LocalCurrency.Common.Behaviours;
 /// <see cref="WriteGate"/>): each runs in its own savepoint, and answers only after the shared commit.
 /// </para>
 /// </summary>
-internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, UnitOfWork unitOfWork, WriteGate writeGate)
+internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext db, TransactionState transactionState, WriteGate writeGate)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const int MaxAttempts = 3;
@@ -40,16 +40,16 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
             await using var transaction = request is ISerializableCommand
                 ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false)
                 : await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            unitOfWork.Reset();
+            transactionState.Reset();
             try
             {
                 var response = await next().ConfigureAwait(false);
-                if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+                if (response is IUseCaseResult { IsSuccess: true } || transactionState.CommitDespiteFailure)
                 {
                     // Whatever the handler and the idempotency record left tracked goes in one batch.
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    unitOfWork.Committed();
+                    transactionState.Committed();
                 }
                 else
                 {
@@ -101,9 +101,9 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
         }
 
         await group.Committed.ConfigureAwait(false);
-        if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+        if (response is IUseCaseResult { IsSuccess: true } || transactionState.CommitDespiteFailure)
         {
-            unitOfWork.Committed();
+            transactionState.Committed();
         }
 
         return response;
@@ -122,11 +122,11 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(LedgerDbContext 
             {
                 var savepoint = group.NextSavepoint();
                 await group.Transaction.SaveAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                unitOfWork.Reset();
+                transactionState.Reset();
                 try
                 {
                     var response = await next().ConfigureAwait(false);
-                    if (response is IUseCaseResult { IsSuccess: true } || unitOfWork.CommitDespiteFailure)
+                    if (response is IUseCaseResult { IsSuccess: true } || transactionState.CommitDespiteFailure)
                     {
                         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                         await group.Transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IVali
         // Looked up only for an invalid request, so valid ones pay nothing for it. A key recorded
         // after this read belongs to a request that was still running, not to a first outcome.
         if (request is IIdempotentCommand { IdempotencyKey: { Length: > 0 } key } command
-            && await HotQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false) is not null)
+            && await PaymentPathQueries.IdempotencyRecord(db, command.IdempotencyScope, key).ConfigureAwait(false) is not null)
         {
             return await next().ConfigureAwait(false);
         }

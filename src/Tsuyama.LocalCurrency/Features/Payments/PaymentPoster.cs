@@ -84,7 +84,7 @@ internal static class PaymentPoster
     public static async Task<Result<PaymentPlan>> PlanAsync(LedgerDbContext db, DateTimeOffset now, Guid residentId, Guid merchantId, long amount,
         CancellationToken ct, Func<Error>? unknownMerchant = null)
     {
-        var payee = await HotQueries.MerchantPayee(db, merchantId).ConfigureAwait(false);
+        var payee = await PaymentPathQueries.MerchantPayee(db, merchantId).ConfigureAwait(false);
         if (payee is null)
         {
             return unknownMerchant?.Invoke() ?? Error.NotFound("Merchant", merchantId);
@@ -100,7 +100,7 @@ internal static class PaymentPoster
 
         var today = JapanTime.DateOf(now);
         var lots = new List<SpendableLot>();
-        await foreach (var lot in HotQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var lot in PaymentPathQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
         {
             lots.Add(lot);
         }

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Persistence.Configurations;
 
-internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Domain.Settlement>
+internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlement>
 {
-    public void Configure(EntityTypeBuilder<Domain.Settlement> b)
+    public void Configure(EntityTypeBuilder<Settlement> b)
     {
         b.ToTable("Settlements");
         b.HasKey(s => s.Id);

@@ -19,9 +19,9 @@ public sealed record CalibratedScenarioJson(string ScenarioJson, IReadOnlyList<s
 
 internal sealed class GetCalibratedScenarioHandler(IMediator sender) : IRequestHandler<GetCalibratedScenarioQuery, Result<CalibratedScenarioJson>>
 {
-    public async Task<Result<CalibratedScenarioJson>> Handle(GetCalibratedScenarioQuery r, CancellationToken ct)
+    public async Task<Result<CalibratedScenarioJson>> Handle(GetCalibratedScenarioQuery query, CancellationToken ct)
     {
-        var report = await sender.Send(new GetCirculationQuery(r.From, r.To), ct).ConfigureAwait(false);
+        var report = await sender.Send(new GetCirculationQuery(query.From, query.To), ct).ConfigureAwait(false);
         if (!report.IsSuccess)
         {
             return report.Error;
@@ -29,7 +29,7 @@ internal sealed class GetCalibratedScenarioHandler(IMediator sender) : IRequestH
 
         try
         {
-            var calibrated = ScenarioCalibrator.Calibrate(report.Value, r.BaseScenario);
+            var calibrated = ScenarioCalibrator.Calibrate(report.Value, query.BaseScenario);
             return new CalibratedScenarioJson(ScenarioLoader.ToJson(calibrated.Scenario), calibrated.Notes, report.Value);
         }
         catch (ScenarioValidationException ex)

@@ -2,7 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Ledger.Verify;
+using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Persistence;
 
 namespace Tsuyama.LocalCurrency.Features.Analytics.GetCirculation;
@@ -26,14 +26,14 @@ internal sealed class GetCirculationValidator : IValidator<GetCirculationQuery>
 
 internal sealed class GetCirculationHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetCirculationQuery, Result<CirculationReport>>
 {
-    public async Task<Result<CirculationReport>> Handle(GetCirculationQuery r, CancellationToken ct)
+    public async Task<Result<CirculationReport>> Handle(GetCirculationQuery query, CancellationToken ct)
     {
         // One committed state for every aggregate below, while payments go on.
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
 
         var today = JapanTime.Today(clock);
-        var to = r.To ?? today;
-        var from = r.From ?? await FirstDayAsync(ct).ConfigureAwait(false) ?? to;
+        var to = query.To ?? today;
+        var from = query.From ?? await FirstDayAsync(ct).ConfigureAwait(false) ?? to;
         if (from > to)
         {
             return Error.Validation("from", $"must be on or before to ({to:yyyy-MM-dd})");

@@ -21,7 +21,7 @@ internal sealed class ExportAuditLogValidator : IValidator<ExportAuditLogQuery>
 internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<ExportAuditLogQuery, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(ExportAuditLogQuery r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(ExportAuditLogQuery query, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "export the audit log") is { } denied)
         {
@@ -30,7 +30,7 @@ internal sealed class ExportAuditLogHandler(LedgerDbContext db, TimeProvider clo
 
         var csv = new SpreadsheetCsv();
         csv.Line("occurredAt", "userId", "email", "role", "action", "recordId", "remoteAddress", "outcome", "problemType", "details");
-        await foreach (var e in AuditLog.Newest(AuditLog.Filtered(db, r.Filter)).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var e in AuditLog.Newest(AuditLog.Filtered(db, query.Filter)).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
         {
             csv.Line(e.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), e.UserId.ToString(), e.Email, e.Role,
                 e.Action, e.RecordId ?? "", e.RemoteAddress ?? "", e.Outcome, e.ProblemType ?? "", e.Details);

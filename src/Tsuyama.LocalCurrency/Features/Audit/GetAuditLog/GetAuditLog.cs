@@ -32,17 +32,17 @@ internal sealed class GetAuditLogValidator : IValidator<GetAuditLogQuery>
 
 internal sealed class GetAuditLogHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetAuditLogQuery, Result<AuditPage>>
 {
-    public async Task<Result<AuditPage>> Handle(GetAuditLogQuery r, CancellationToken ct)
+    public async Task<Result<AuditPage>> Handle(GetAuditLogQuery request, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "read the audit log") is { } denied)
         {
             return denied;
         }
 
-        var query = AuditLog.Filtered(db, r.Filter);
+        var query = AuditLog.Filtered(db, request.Filter);
         var total = await query.CountAsync(ct).ConfigureAwait(false);
-        var entries = await AuditLog.Newest(query).Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToListAsync(ct).ConfigureAwait(false);
-        return new AuditPage(r.Page, r.PageSize, total, entries.Select(AuditLog.View).ToList());
+        var entries = await AuditLog.Newest(query).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct).ConfigureAwait(false);
+        return new AuditPage(request.Page, request.PageSize, total, entries.Select(AuditLog.View).ToList());
     }
 }
 

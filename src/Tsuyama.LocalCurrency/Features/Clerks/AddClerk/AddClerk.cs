@@ -20,25 +20,25 @@ internal sealed class AddClerkValidator : IValidator<AddClerkCommand>
 internal sealed class AddClerkHandler(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<AddClerkCommand, Result<ClerkAdded>>
 {
-    public async Task<Result<ClerkAdded>> Handle(AddClerkCommand r, CancellationToken ct)
+    public async Task<Result<ClerkAdded>> Handle(AddClerkCommand command, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "add clerks") is { } clerk)
         {
             return clerk;
         }
 
-        if (!await db.Merchants.AnyAsync(m => m.Id == r.MerchantId, ct).ConfigureAwait(false))
+        if (!await db.Merchants.AnyAsync(m => m.Id == command.MerchantId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", command.MerchantId);
         }
 
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        if (await NewUser.AddAsync(db, hasher, id, r.Email, r.Password, Roles.Clerk, r.MerchantId, ct).ConfigureAwait(false) is { } error)
+        if (await NewUser.AddAsync(db, hasher, id, command.Email, command.Password, Roles.Clerk, command.MerchantId, ct).ConfigureAwait(false) is { } error)
         {
             return error;
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new ClerkAdded(id, r.Email.Trim());
+        return new ClerkAdded(id, command.Email.Trim());
     }
 }

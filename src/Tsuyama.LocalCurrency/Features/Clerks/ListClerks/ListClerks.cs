@@ -11,14 +11,14 @@ public sealed record ClerkView(Guid UserId, string Email);
 
 internal sealed class ListClerksHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ListClerksQuery, Result<IReadOnlyList<ClerkView>>>
 {
-    public async Task<Result<IReadOnlyList<ClerkView>>> Handle(ListClerksQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ClerkView>>> Handle(ListClerksQuery query, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "manage clerks") is { } clerk)
         {
             return clerk;
         }
 
-        var clerks = await ClerkQueries.Of(db, r.MerchantId).OrderBy(u => u.Email).Select(u => new ClerkView(u.Id, u.Email ?? ""))
+        var clerks = await ClerkQueries.Of(db, query.MerchantId).OrderBy(u => u.Email).Select(u => new ClerkView(u.Id, u.Email ?? ""))
             .ToListAsync(ct).ConfigureAwait(false);
         return clerks;
     }

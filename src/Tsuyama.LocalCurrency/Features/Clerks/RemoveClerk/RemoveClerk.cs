@@ -15,17 +15,17 @@ public sealed record ClerkRemoved(Guid UserId);
 
 internal sealed class RemoveClerkHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<RemoveClerkCommand, Result<ClerkRemoved>>
 {
-    public async Task<Result<ClerkRemoved>> Handle(RemoveClerkCommand r, CancellationToken ct)
+    public async Task<Result<ClerkRemoved>> Handle(RemoveClerkCommand command, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "manage clerks") is { } clerk)
         {
             return clerk;
         }
 
-        var user = await ClerkQueries.Of(db, r.MerchantId).FirstOrDefaultAsync(u => u.Id == r.UserId, ct).ConfigureAwait(false);
+        var user = await ClerkQueries.Of(db, command.MerchantId).FirstOrDefaultAsync(u => u.Id == command.UserId, ct).ConfigureAwait(false);
         if (user is null)
         {
-            return Error.NotFound("Clerk", r.UserId);
+            return Error.NotFound("Clerk", command.UserId);
         }
 
         await db.UserRoles.Where(ur => ur.UserId == user.Id).ExecuteDeleteAsync(ct).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal sealed class GetCityDashboardValidator : IValidator<GetCityDashboardQue
 internal sealed class GetCityDashboardHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<GetCityDashboardQuery, Result<CityDashboard>>
 {
-    public async Task<Result<CityDashboard>> Handle(GetCityDashboardQuery r, CancellationToken ct)
+    public async Task<Result<CityDashboard>> Handle(GetCityDashboardQuery query, CancellationToken ct)
     {
         if (actor.Current is not null && !actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Counter))
         {
@@ -63,7 +63,7 @@ internal sealed class GetCityDashboardHandler(LedgerDbContext db, TimeProvider c
         var today = JapanTime.DateOf(now);
         var programs = await ProgramFiguresAsync(ct).ConfigureAwait(false);
 
-        var first = today.AddDays(1 - r.Days);
+        var first = today.AddDays(1 - query.Days);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var windowStart = JapanTime.EndOfDayUtc((first < monthStart ? first : monthStart).AddDays(-1));
         var payments = await db.Payments.AsNoTracking().Where(p => p.CreatedAt >= windowStart)

@@ -27,23 +27,23 @@ internal sealed class ExpirePointsValidator : IValidator<ExpirePointsCommand>
 
 internal sealed class ExpirePointsHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ExpirePointsCommand, Result<ExpiryBatchDone>>
 {
-    public async Task<Result<ExpiryBatchDone>> Handle(ExpirePointsCommand r, CancellationToken ct)
+    public async Task<Result<ExpiryBatchDone>> Handle(ExpirePointsCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
-        if (r.AsOf > today)
+        if (command.AsOf > today)
         {
             // Expiring "as of" a future day would take points that are still valid today.
             return Error.Rule(ProblemTypes.DateInFuture, "基準日が未来です / As-of date in the future",
-                $"Points can only be expired as of today ({today:yyyy-MM-dd}, JST) or earlier, not {r.AsOf:yyyy-MM-dd}.");
+                $"Points can only be expired as of today ({today:yyyy-MM-dd}, JST) or earlier, not {command.AsOf:yyyy-MM-dd}.");
         }
 
         var lots = await (
-            from l in db.Lots.Where(LotRules.ExpiredOn(r.AsOf))
+            from l in db.Lots.Where(LotRules.ExpiredOn(command.AsOf))
             join p in db.Programs on l.ProgramId equals p.Id
             orderby l.ExpiresOn, l.Id
             select new { l.Id, l.ResidentId, l.ProgramId, l.Kind, l.Remaining, p.ExpiredAccountId })
-            .Take(r.BatchSize).ToListAsync(ct).ConfigureAwait(false);
+            .Take(command.BatchSize).ToListAsync(ct).ConfigureAwait(false);
         if (lots.Count == 0)
         {
             return new ExpiryBatchDone(0, 0, false);
@@ -68,8 +68,8 @@ internal sealed class ExpirePointsHandler(LedgerDbContext db, TimeProvider clock
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        var more = lots.Count == r.BatchSize
-            && await db.Lots.AnyAsync(LotRules.ExpiredOn(r.AsOf), ct).ConfigureAwait(false);
+        var more = lots.Count == command.BatchSize
+            && await db.Lots.AnyAsync(LotRules.ExpiredOn(command.AsOf), ct).ConfigureAwait(false);
         return new ExpiryBatchDone(lots.Count, lots.Sum(l => l.Remaining), more);
     }
 }

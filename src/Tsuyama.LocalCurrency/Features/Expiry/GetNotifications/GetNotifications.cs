@@ -13,12 +13,12 @@ public sealed record NotificationView(Guid Id, string ProgramCode, DateOnly Expi
 
 internal sealed class GetNotificationsHandler(LedgerDbContext db) : IRequestHandler<GetNotificationsQuery, Result<IReadOnlyList<NotificationView>>>
 {
-    public async Task<Result<IReadOnlyList<NotificationView>>> Handle(GetNotificationsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<NotificationView>>> Handle(GetNotificationsQuery query, CancellationToken ct)
     {
         var list = await (
             from n in db.Notifications
             join p in db.Programs on n.ProgramId equals p.Id
-            where n.ResidentId == r.ResidentId
+            where n.ResidentId == query.ResidentId
             orderby n.CreatedAt descending, n.ExpiresOn
             select new NotificationView(n.Id, p.Code, n.ExpiresOn, n.Points, n.Kind, n.CreatedAt))
             .ToListAsync(ct).ConfigureAwait(false);

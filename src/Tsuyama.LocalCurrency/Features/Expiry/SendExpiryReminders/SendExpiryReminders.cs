@@ -17,10 +17,10 @@ public sealed record RemindersSent(int Stored);
 
 internal sealed class SendExpiryRemindersHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<SendExpiryRemindersCommand, Result<RemindersSent>>
 {
-    public async Task<Result<RemindersSent>> Handle(SendExpiryRemindersCommand r, CancellationToken ct)
+    public async Task<Result<RemindersSent>> Handle(SendExpiryRemindersCommand command, CancellationToken ct)
     {
-        var in30 = r.AsOf.AddDays(30);
-        var in7 = r.AsOf.AddDays(7);
+        var in30 = command.AsOf.AddDays(30);
+        var in7 = command.AsOf.AddDays(7);
         var due = await db.Lots
             .Where(l => l.Remaining > 0 && (l.ExpiresOn == in30 || l.ExpiresOn == in7))
             .GroupBy(l => new { l.ResidentId, l.ProgramId, l.ExpiresOn })

@@ -31,11 +31,11 @@ internal sealed class CreateGrantBudgetValidator(TimeProvider clock) : IValidato
 
 internal sealed class CreateGrantBudgetHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<CreateGrantBudgetCommand, Result<GrantBudgetView>>
 {
-    public async Task<Result<GrantBudgetView>> Handle(CreateGrantBudgetCommand r, CancellationToken ct)
+    public async Task<Result<GrantBudgetView>> Handle(CreateGrantBudgetCommand command, CancellationToken ct)
     {
-        if (await db.Programs.AnyAsync(p => p.Code == r.Code, ct).ConfigureAwait(false))
+        if (await db.Programs.AnyAsync(p => p.Code == command.Code, ct).ConfigureAwait(false))
         {
-            return Error.Conflict($"A program or grant budget with code '{r.Code}' already exists.");
+            return Error.Conflict($"A program or grant budget with code '{command.Code}' already exists.");
         }
 
         var now = clock.GetUtcNow();
@@ -44,8 +44,8 @@ internal sealed class CreateGrantBudgetHandler(LedgerDbContext db, TimeProvider 
         var program = new VoucherProgram
         {
             Id = Guid.CreateVersion7(now),
-            Code = r.Code,
-            Name = r.Name,
+            Code = command.Code,
+            Name = command.Name,
             UnitPriceYen = 0,
             GeneralPointsPerUnit = 0,
             SmallBusinessPointsPerUnit = 0,
@@ -53,8 +53,8 @@ internal sealed class CreateGrantBudgetHandler(LedgerDbContext db, TimeProvider 
             MaxUnitsPerResident = 0,
             SalesFrom = today,
             SalesUntil = today,
-            ExpiresOn = r.ExpiresOn,
-            RedemptionFeeBasisPoints = r.RedemptionFeeBasisPoints,
+            ExpiresOn = command.ExpiresOn,
+            RedemptionFeeBasisPoints = command.RedemptionFeeBasisPoints,
             IssuerAccountId = Guid.CreateVersion7(now),
             RedeemedAccountId = Guid.CreateVersion7(now),
             ExpiredAccountId = Guid.CreateVersion7(now),
@@ -63,11 +63,11 @@ internal sealed class CreateGrantBudgetHandler(LedgerDbContext db, TimeProvider 
         var budget = new GrantBudget
         {
             Id = Guid.CreateVersion7(now),
-            Code = r.Code,
-            Name = r.Name,
+            Code = command.Code,
+            Name = command.Name,
             ProgramId = program.Id,
-            TotalPoints = r.TotalPoints,
-            RemainingPoints = r.TotalPoints,
+            TotalPoints = command.TotalPoints,
+            RemainingPoints = command.TotalPoints,
             CreatedAt = now.UtcDateTime,
         };
         db.Programs.Add(program);

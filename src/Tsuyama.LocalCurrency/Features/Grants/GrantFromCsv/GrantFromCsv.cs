@@ -41,16 +41,16 @@ internal sealed class GrantFromCsvValidator : IValidator<GrantFromCsvCommand>
 
 internal sealed class GrantFromCsvHandler(IMediator mediator, LedgerDbContext db) : IRequestHandler<GrantFromCsvCommand, Result<GrantCsvReport>>
 {
-    public async Task<Result<GrantCsvReport>> Handle(GrantFromCsvCommand r, CancellationToken ct)
+    public async Task<Result<GrantCsvReport>> Handle(GrantFromCsvCommand command, CancellationToken ct)
     {
-        if (!await db.GrantBudgets.AnyAsync(b => b.Code == r.BudgetCode, ct).ConfigureAwait(false))
+        if (!await db.GrantBudgets.AnyAsync(b => b.Code == command.BudgetCode, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Grant budget", r.BudgetCode);
+            return Error.NotFound("Grant budget", command.BudgetCode);
         }
 
         var rows = new List<GrantRowReport>();
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (lineNumber, fields) in CsvRows.Read(r.Csv).Where(row => row.Line > 1))
+        foreach (var (lineNumber, fields) in CsvRows.Read(command.Csv).Where(row => row.Line > 1))
         {
             if (fields is not [var resident, var pointsText, var reason, var key])
             {
@@ -70,7 +70,8 @@ internal sealed class GrantFromCsvHandler(IMediator mediator, LedgerDbContext db
                 continue;
             }
 
-            var result = await mediator.Send(new GrantPointsCommand(r.BudgetCode, resident, points, reason, key, r.Actor), ct).ConfigureAwait(false);
+            var result = await mediator.Send(new GrantPointsCommand(command.BudgetCode, resident, points, reason, key, command.Actor), ct)
+                .ConfigureAwait(false);
             rows.Add(result.IsSuccess
                 ? new GrantRowReport(lineNumber, key, result.Value.AlreadyGranted ? GrantRowOutcome.AlreadyGranted : GrantRowOutcome.Granted,
                     result.Value.GrantId, result.Value.Points, null)
@@ -78,7 +79,7 @@ internal sealed class GrantFromCsvHandler(IMediator mediator, LedgerDbContext db
         }
 
         var granted = rows.Where(x => x.Outcome == GrantRowOutcome.Granted).ToList();
-        return new GrantCsvReport(r.BudgetCode, granted.Count, rows.Count(x => x.Outcome == GrantRowOutcome.AlreadyGranted),
+        return new GrantCsvReport(command.BudgetCode, granted.Count, rows.Count(x => x.Outcome == GrantRowOutcome.AlreadyGranted),
             rows.Count(x => x.Outcome == GrantRowOutcome.Refused), granted.Sum(x => x.Points ?? 0), rows);
     }
 

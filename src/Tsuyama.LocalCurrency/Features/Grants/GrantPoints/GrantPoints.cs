@@ -32,31 +32,31 @@ internal sealed class GrantPointsValidator : IValidator<GrantPointsCommand>
 
 internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GrantPointsCommand, Result<PointsGranted>>
 {
-    public async Task<Result<PointsGranted>> Handle(GrantPointsCommand r, CancellationToken ct)
+    public async Task<Result<PointsGranted>> Handle(GrantPointsCommand command, CancellationToken ct)
     {
-        var budget = await db.GrantBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.Code == r.BudgetCode, ct).ConfigureAwait(false);
+        var budget = await db.GrantBudgets.AsNoTracking().FirstOrDefaultAsync(b => b.Code == command.BudgetCode, ct).ConfigureAwait(false);
         if (budget is null)
         {
-            return Error.NotFound("Grant budget", r.BudgetCode);
+            return Error.NotFound("Grant budget", command.BudgetCode);
         }
 
-        var residentId = await ResidentIdAsync(r.Resident.Trim(), ct).ConfigureAwait(false);
+        var residentId = await ResidentIdAsync(command.Resident.Trim(), ct).ConfigureAwait(false);
         if (residentId is null)
         {
-            return Error.NotFound("Resident", r.Resident);
+            return Error.NotFound("Resident", command.Resident);
         }
 
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == budget.ProgramId, ct).ConfigureAwait(false);
-        var earlier = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.BudgetId == budget.Id && g.RowKey == r.RowKey, ct).ConfigureAwait(false);
+        var earlier = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.BudgetId == budget.Id && g.RowKey == command.RowKey, ct).ConfigureAwait(false);
         if (earlier is not null)
         {
-            return earlier.ResidentId == residentId && earlier.Points == r.Points && earlier.Reason == r.Reason
+            return earlier.ResidentId == residentId && earlier.Points == command.Points && earlier.Reason == command.Reason
                 ? new PointsGranted(earlier.Id, earlier.ResidentId, earlier.Points, program.ExpiresOn, true, budget.RemainingPoints)
                 : new Error(ProblemTypes.IdempotencyConflict, "行キーが別の付与に使われています / Row key reused",
-                    $"Key '{r.RowKey}' already granted {earlier.Points} points to resident {earlier.ResidentId} from '{budget.Code}'.", 409);
+                    $"Key '{command.RowKey}' already granted {earlier.Points} points to resident {earlier.ResidentId} from '{budget.Code}'.", 409);
         }
 
-        var points = r.Points;
+        var points = command.Points;
         var taken = await db.GrantBudgets.Where(b => b.Id == budget.Id && b.RemainingPoints >= points)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.RemainingPoints, b => b.RemainingPoints - points), ct).ConfigureAwait(false);
         if (taken == 0)
@@ -74,9 +74,9 @@ internal sealed class GrantPointsHandler(LedgerDbContext db, TimeProvider clock)
             ProgramId = program.Id,
             ResidentId = residentId.Value,
             Points = points,
-            Reason = r.Reason,
-            RowKey = r.RowKey,
-            GrantedBy = r.Actor,
+            Reason = command.Reason,
+            RowKey = command.RowKey,
+            GrantedBy = command.Actor,
             CreatedAt = now.UtcDateTime,
         };
         db.Grants.Add(grant);

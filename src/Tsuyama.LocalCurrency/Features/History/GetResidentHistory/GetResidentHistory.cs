@@ -27,14 +27,14 @@ internal sealed class GetResidentHistoryValidator : IValidator<GetResidentHistor
 
 internal sealed class GetResidentHistoryHandler(LedgerDbContext db) : IRequestHandler<GetResidentHistoryQuery, Result<HistoryPage>>
 {
-    public async Task<Result<HistoryPage>> Handle(GetResidentHistoryQuery r, CancellationToken ct)
+    public async Task<Result<HistoryPage>> Handle(GetResidentHistoryQuery query, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false))
+        if (!await db.Residents.AnyAsync(x => x.Id == query.ResidentId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Resident", r.ResidentId);
+            return Error.NotFound("Resident", query.ResidentId);
         }
 
-        var id = r.ResidentId;
+        var id = query.ResidentId;
         // One row per transfer of this resident; a resident has hundreds, not millions, so the
         // running balance is summed here rather than with a window function per provider.
         var transfers = await db.Transfers.AsNoTracking()
@@ -60,14 +60,14 @@ internal sealed class GetResidentHistoryHandler(LedgerDbContext db) : IRequestHa
             }
         }
 
-        var page = entries.AsEnumerable().Reverse().Skip((r.Page - 1) * r.PageSize).Take(r.PageSize).ToList();
+        var page = entries.AsEnumerable().Reverse().Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
         var shops = await ShopsOfAsync(db, page.Where(e => e.Kind is HistoryKind.Payment or HistoryKind.Refund).Select(e => e.Id).ToList(),
             ct).ConfigureAwait(false);
         return new HistoryPage(
             page.Select(e => shops.TryGetValue(e.Id, out var shop)
                 ? new HistoryEntry(e.Id, e.Kind, e.At, e.Points, e.After, shop.MerchantId, shop.Name)
                 : new HistoryEntry(e.Id, e.Kind, e.At, e.Points, e.After, null, null)).ToList(),
-            r.Page, r.PageSize, entries.Count);
+            query.Page, query.PageSize, entries.Count);
     }
 
     /// <summary>The shop of each payment or refund id.</summary>

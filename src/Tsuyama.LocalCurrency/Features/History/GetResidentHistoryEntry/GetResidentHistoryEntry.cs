@@ -22,20 +22,20 @@ public sealed record HistoryEntryDetail(Guid Id, HistoryKind Kind, DateTime At, 
 
 internal sealed class GetResidentHistoryEntryHandler(LedgerDbContext db) : IRequestHandler<GetResidentHistoryEntryQuery, Result<HistoryEntryDetail>>
 {
-    public async Task<Result<HistoryEntryDetail>> Handle(GetResidentHistoryEntryQuery r, CancellationToken ct)
+    public async Task<Result<HistoryEntryDetail>> Handle(GetResidentHistoryEntryQuery query, CancellationToken ct)
     {
-        var id = r.ResidentId;
+        var id = query.ResidentId;
         var transfers = await (
             from t in db.Transfers
             join p in db.Programs on t.ProgramId equals p.Id
-            where t.OperationId == r.EntryId && (t.FromAccountId == id || t.ToAccountId == id)
+            where t.OperationId == query.EntryId && (t.FromAccountId == id || t.ToAccountId == id)
             orderby t.Sequence
             select new { p.Code, t.Kind, t.Type, t.Amount, t.CreatedAt, In = t.ToAccountId == id }).ToListAsync(ct).ConfigureAwait(false);
-        var purchase = await db.Purchases.Where(p => p.Id == r.EntryId && p.ResidentId == id).Select(p => (long?)p.PaidYen)
+        var purchase = await db.Purchases.Where(p => p.Id == query.EntryId && p.ResidentId == id).Select(p => (long?)p.PaidYen)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (transfers.Count == 0 || HistoryKinds.Of(transfers[0].Type, purchase is not null) is not { } kind)
         {
-            return Error.NotFound("History entry", r.EntryId);
+            return Error.NotFound("History entry", query.EntryId);
         }
 
         var parts = transfers.GroupBy(t => (t.Code, t.Kind)).Select(g => new PaymentPart(g.Key.Code, g.Key.Kind, g.Sum(t => t.Amount))).ToList();
@@ -43,13 +43,14 @@ internal sealed class GetResidentHistoryEntryHandler(LedgerDbContext db) : IRequ
         var at = transfers.Max(t => t.CreatedAt);
         var paymentId = kind switch
         {
-            HistoryKind.Payment => r.EntryId,
-            HistoryKind.Refund => await db.Refunds.Where(f => f.Id == r.EntryId).Select(f => (Guid?)f.PaymentId).FirstOrDefaultAsync(ct).ConfigureAwait(false),
+            HistoryKind.Payment => query.EntryId,
+            HistoryKind.Refund => await db.Refunds.Where(f => f.Id == query.EntryId)
+                .Select(f => (Guid?)f.PaymentId).FirstOrDefaultAsync(ct).ConfigureAwait(false),
             _ => null,
         };
         if (paymentId is null)
         {
-            return new HistoryEntryDetail(r.EntryId, kind, at, points, null, null, null, parts, null, [], purchase);
+            return new HistoryEntryDetail(query.EntryId, kind, at, points, null, null, null, parts, null, [], purchase);
         }
 
         var shop = await (
@@ -61,7 +62,7 @@ internal sealed class GetResidentHistoryEntryHandler(LedgerDbContext db) : IRequ
             ? (await db.Refunds.Where(f => f.PaymentId == paymentId).Select(f => new { f.Id, f.Amount, f.CreatedAt }).ToListAsync(ct).ConfigureAwait(false))
                 .OrderBy(f => f.CreatedAt).Select(f => new RefundOfPayment(f.Id, f.Amount, f.CreatedAt)).ToList()
             : [];
-        return new HistoryEntryDetail(r.EntryId, kind, at, points, shop.Id, shop.Name, shop.StoreNumber, parts,
+        return new HistoryEntryDetail(query.EntryId, kind, at, points, shop.Id, shop.Name, shop.StoreNumber, parts,
             kind == HistoryKind.Refund ? paymentId : null, refunds, null);
     }
 }

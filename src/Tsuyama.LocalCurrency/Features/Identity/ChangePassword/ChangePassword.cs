@@ -28,20 +28,20 @@ internal sealed class ChangePasswordValidator : IValidator<ChangePasswordCommand
 internal sealed class ChangePasswordHandler(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, TimeProvider clock)
     : IRequestHandler<ChangePasswordCommand, Result<PasswordChanged>>
 {
-    public async Task<Result<PasswordChanged>> Handle(ChangePasswordCommand r, CancellationToken ct)
+    public async Task<Result<PasswordChanged>> Handle(ChangePasswordCommand command, CancellationToken ct)
     {
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == r.UserId, ct).ConfigureAwait(false);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, ct).ConfigureAwait(false);
         if (user is null)
         {
             return Error.SignInFailed();
         }
 
-        if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, r.CurrentPassword!) == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null || hasher.VerifyHashedPassword(user, user.PasswordHash, command.CurrentPassword!) == PasswordVerificationResult.Failed)
         {
             return Error.Validation("currentPassword", "is not your current password");
         }
 
-        user.PasswordHash = hasher.HashPassword(user, r.NewPassword!);
+        user.PasswordHash = hasher.HashPassword(user, command.NewPassword!);
         user.PasswordChangeRequired = false;
         user.SecurityStamp = NewUser.NewSecurityStamp();
         user.ConcurrencyStamp = Guid.NewGuid().ToString("N");

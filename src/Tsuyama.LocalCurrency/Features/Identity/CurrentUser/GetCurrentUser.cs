@@ -14,19 +14,19 @@ public sealed record GetCurrentUserQuery(Guid UserId, string? SecurityStamp, Gui
 
 internal sealed class GetCurrentUserHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetCurrentUserQuery, Result<SignedInUser>>
 {
-    public async Task<Result<SignedInUser>> Handle(GetCurrentUserQuery r, CancellationToken ct)
+    public async Task<Result<SignedInUser>> Handle(GetCurrentUserQuery query, CancellationToken ct)
     {
-        var user = await SignedInUser.LoadAsync(db, r.UserId, ct).ConfigureAwait(false);
-        if (user is null || !string.Equals(user.SecurityStamp, r.SecurityStamp, StringComparison.Ordinal))
+        var user = await SignedInUser.LoadAsync(db, query.UserId, ct).ConfigureAwait(false);
+        if (user is null || !string.Equals(user.SecurityStamp, query.SecurityStamp, StringComparison.Ordinal))
         {
             return Ended();
         }
 
-        if (r.SessionId is { } id)
+        if (query.SessionId is { } id)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var live = await db.SignInSessions.AsNoTracking()
-                .AnyAsync(s => s.Id == id && s.UserId == r.UserId && s.RevokedAt == null && s.ExpiresAt > now, ct).ConfigureAwait(false);
+                .AnyAsync(s => s.Id == id && s.UserId == query.UserId && s.RevokedAt == null && s.ExpiresAt > now, ct).ConfigureAwait(false);
             if (!live)
             {
                 return Ended();

@@ -27,13 +27,13 @@ internal sealed class ResetPasswordHandler(LedgerDbContext db, IPasswordHasher<L
     // No 0/O, 1/l/I: the Admin reads it out or writes it down.
     private const string Alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<Result<PasswordReset>> Handle(ResetPasswordCommand r, CancellationToken ct)
+    public async Task<Result<PasswordReset>> Handle(ResetPasswordCommand command, CancellationToken ct)
     {
-        var normalized = LedgerUser.NormalizeEmail(r.Email!);
+        var normalized = LedgerUser.NormalizeEmail(command.Email!);
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct).ConfigureAwait(false);
         if (user is null)
         {
-            return Error.NotFound("User", r.Email!.Trim());
+            return Error.NotFound("User", command.Email!.Trim());
         }
 
         var temporary = NewTemporaryPassword();

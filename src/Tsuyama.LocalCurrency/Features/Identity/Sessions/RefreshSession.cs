@@ -21,12 +21,12 @@ internal sealed class RefreshSessionValidator : IValidator<RefreshSessionCommand
     public void Validate(RefreshSessionCommand r, ValidationErrors e) => e.NotBlank(r.RefreshToken, "refreshToken", 200);
 }
 
-internal sealed class RefreshSessionHandler(LedgerDbContext db, IOptions<AuthOptions> options, TimeProvider clock, UnitOfWork unitOfWork)
+internal sealed class RefreshSessionHandler(LedgerDbContext db, IOptions<AuthOptions> options, TimeProvider clock, TransactionState transactionState)
     : IRequestHandler<RefreshSessionCommand, Result<RefreshedSession>>
 {
-    public async Task<Result<RefreshedSession>> Handle(RefreshSessionCommand r, CancellationToken ct)
+    public async Task<Result<RefreshedSession>> Handle(RefreshSessionCommand command, CancellationToken ct)
     {
-        var hash = SignInSessions.Hash(r.RefreshToken!.Trim());
+        var hash = SignInSessions.Hash(command.RefreshToken!.Trim());
         var now = clock.GetUtcNow();
         var session = await db.SignInSessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash, ct).ConfigureAwait(false);
         if (session is null)
@@ -34,7 +34,7 @@ internal sealed class RefreshSessionHandler(LedgerDbContext db, IOptions<AuthOpt
             var replaced = await db.SignInSessions.Where(s => s.PreviousTokenHash == hash && s.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now.UtcDateTime), ct).ConfigureAwait(false);
             // The revocation must outlive this refusal.
-            unitOfWork.CommitDespiteFailure = replaced > 0;
+            transactionState.CommitDespiteFailure = replaced > 0;
             return Refused();
         }
 

@@ -15,23 +15,23 @@ public sealed record SignedOut(int SessionsEnded);
 
 internal sealed class SignOutHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<SignOutCommand, Result<SignedOut>>
 {
-    public async Task<Result<SignedOut>> Handle(SignOutCommand r, CancellationToken ct)
+    public async Task<Result<SignedOut>> Handle(SignOutCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (r.Everywhere)
+        if (command.Everywhere)
         {
-            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == r.UserId, ct).ConfigureAwait(false);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, ct).ConfigureAwait(false);
             if (user is not null)
             {
                 user.SecurityStamp = NewUser.NewSecurityStamp();
                 user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             }
 
-            return new SignedOut(await SignInSessions.RevokeAllAsync(db, r.UserId, now, ct).ConfigureAwait(false));
+            return new SignedOut(await SignInSessions.RevokeAllAsync(db, command.UserId, now, ct).ConfigureAwait(false));
         }
 
-        var ended = r.SessionId is { } id
-            ? await db.SignInSessions.Where(s => s.Id == id && s.UserId == r.UserId && s.RevokedAt == null)
+        var ended = command.SessionId is { } id
+            ? await db.SignInSessions.Where(s => s.Id == id && s.UserId == command.UserId && s.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), ct).ConfigureAwait(false)
             : 0;
         return new SignedOut(ended);

@@ -14,14 +14,14 @@ public sealed record SessionTokens(Guid SessionId, string RefreshToken, DateTime
 internal sealed class StartSessionHandler(LedgerDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
     : IRequestHandler<StartSessionCommand, Result<SessionTokens>>
 {
-    public Task<Result<SessionTokens>> Handle(StartSessionCommand r, CancellationToken ct)
+    public Task<Result<SessionTokens>> Handle(StartSessionCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var token = SignInSessions.NewToken();
         var session = new SignInSession
         {
             Id = Guid.CreateVersion7(now),
-            UserId = r.UserId,
+            UserId = command.UserId,
             TokenHash = SignInSessions.Hash(token),
             CreatedAt = now.UtcDateTime,
             ExpiresAt = (now + options.Value.RefreshTokenLifetime).UtcDateTime,

@@ -32,9 +32,9 @@ internal sealed class SignInHandler(LedgerDbContext db, IPasswordHasher<LedgerUs
     private const int MaxClaimAttempts = 10;
     private static string? s_dummyHash;
 
-    public async Task<Result<SignedInUser>> Handle(SignInCommand r, CancellationToken ct)
+    public async Task<Result<SignedInUser>> Handle(SignInCommand command, CancellationToken ct)
     {
-        var normalized = LedgerUser.NormalizeEmail(r.Email!);
+        var normalized = LedgerUser.NormalizeEmail(command.Email!);
         var lockout = identity.Value.Lockout;
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
@@ -45,7 +45,7 @@ internal sealed class SignInHandler(LedgerDbContext db, IPasswordHasher<LedgerUs
             if (user is null)
             {
                 // Same work as for a real account, so the time taken does not tell which addresses exist.
-                hasher.VerifyHashedPassword(new LedgerUser(), DummyHash(), r.Password!);
+                hasher.VerifyHashedPassword(new LedgerUser(), DummyHash(), command.Password!);
                 return Error.SignInFailed();
             }
 
@@ -78,13 +78,14 @@ internal sealed class SignInHandler(LedgerDbContext db, IPasswordHasher<LedgerUs
             }
 
             var stub = new LedgerUser { Id = user.Id };
-            var verdict = user.PasswordHash is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(stub, user.PasswordHash, r.Password!);
+            var verdict = user.PasswordHash is null ? PasswordVerificationResult.Failed
+                : hasher.VerifyHashedPassword(stub, user.PasswordHash, command.Password!);
             if (verdict == PasswordVerificationResult.Failed)
             {
                 return lockedUntil is { } until ? Error.LockedOut(until) : Error.SignInFailed();
             }
 
-            var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(stub, r.Password!) : user.PasswordHash!;
+            var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(stub, command.Password!) : user.PasswordHash!;
             using (await writeGate.EnterAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 // Not cancellable: a correct password must not leave the attempt counted as a failure.

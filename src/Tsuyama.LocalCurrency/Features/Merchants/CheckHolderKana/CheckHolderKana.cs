@@ -1,6 +1,6 @@
 using MediatR;
 using Tsuyama.LocalCurrency.Common;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Features.Merchants.CheckHolderKana;
 
@@ -26,9 +26,9 @@ internal sealed class CheckHolderKanaValidator : IValidator<CheckHolderKanaQuery
 
 internal sealed class CheckHolderKanaHandler : IRequestHandler<CheckHolderKanaQuery, Result<HolderKanaChecked>>
 {
-    public Task<Result<HolderKanaChecked>> Handle(CheckHolderKanaQuery r, CancellationToken ct)
+    public Task<Result<HolderKanaChecked>> Handle(CheckHolderKanaQuery query, CancellationToken ct)
     {
-        PayoutRules.TryNormaliseHolder(r.HolderKana, out var bankKana, out _);
+        PayoutRules.TryNormaliseHolder(query.HolderKana, out var bankKana, out _);
         return Task.FromResult<Result<HolderKanaChecked>>(new HolderKanaChecked(bankKana));
     }
 }

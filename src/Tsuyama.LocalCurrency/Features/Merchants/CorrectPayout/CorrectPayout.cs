@@ -22,17 +22,17 @@ internal sealed class CorrectPayoutValidator : IValidator<CorrectPayoutCommand>
 
 internal sealed class CorrectPayoutHandler(LedgerDbContext db) : IRequestHandler<CorrectPayoutCommand, Result<PayoutCorrected>>
 {
-    public async Task<Result<PayoutCorrected>> Handle(CorrectPayoutCommand r, CancellationToken ct)
+    public async Task<Result<PayoutCorrected>> Handle(CorrectPayoutCommand command, CancellationToken ct)
     {
-        var account = r.Payout.ToAccount();
-        var updated = await db.Merchants.Where(m => m.Id == r.MerchantId).ExecuteUpdateAsync(s => s
+        var account = command.Payout.ToAccount();
+        var updated = await db.Merchants.Where(m => m.Id == command.MerchantId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Payout.BankCode, account.BankCode)
             .SetProperty(m => m.Payout.BranchCode, account.BranchCode)
             .SetProperty(m => m.Payout.AccountType, account.AccountType)
             .SetProperty(m => m.Payout.AccountNumber, account.AccountNumber)
             .SetProperty(m => m.Payout.HolderKana, account.HolderKana), ct).ConfigureAwait(false);
         return updated == 0
-            ? Error.NotFound("Merchant", r.MerchantId)
-            : new PayoutCorrected(r.MerchantId, account.BankCode, account.BranchCode, account.AccountNumber, account.HolderKana);
+            ? Error.NotFound("Merchant", command.MerchantId)
+            : new PayoutCorrected(command.MerchantId, account.BankCode, account.BranchCode, account.AccountNumber, account.HolderKana);
     }
 }

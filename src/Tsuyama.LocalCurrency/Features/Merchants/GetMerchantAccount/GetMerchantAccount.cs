@@ -20,22 +20,22 @@ public sealed record MerchantAccount(long Balance, IReadOnlyList<MerchantBalance
 
 internal sealed class GetMerchantAccountHandler(LedgerDbContext db) : IRequestHandler<GetMerchantAccountQuery, Result<MerchantAccount>>
 {
-    public async Task<Result<MerchantAccount>> Handle(GetMerchantAccountQuery r, CancellationToken ct)
+    public async Task<Result<MerchantAccount>> Handle(GetMerchantAccountQuery query, CancellationToken ct)
     {
-        if (!await db.Merchants.AnyAsync(m => m.Id == r.MerchantId, ct).ConfigureAwait(false))
+        if (!await db.Merchants.AnyAsync(m => m.Id == query.MerchantId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", query.MerchantId);
         }
 
         var balances = await (
             from b in db.Balances
             join p in db.Programs on b.ProgramId equals p.Id
-            where b.AccountId == r.MerchantId && b.Amount != 0
+            where b.AccountId == query.MerchantId && b.Amount != 0
             orderby p.Code, b.Kind
             select new MerchantBalance(p.Code, b.Kind, b.Amount)).ToListAsync(ct).ConfigureAwait(false);
 
-        var id = r.MerchantId;
-        var take = Math.Clamp(r.Take, 1, 500);
+        var id = query.MerchantId;
+        var take = Math.Clamp(query.Take, 1, 500);
         var transfers = await (
             from t in db.Transfers
             join p in db.Programs on t.ProgramId equals p.Id

@@ -14,16 +14,16 @@ public sealed record MerchantDetails(Guid MerchantId, string? StoreNumber, strin
 
 internal sealed class GetMerchantDetailsHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetMerchantDetailsQuery, Result<MerchantDetails>>
 {
-    public async Task<Result<MerchantDetails>> Handle(GetMerchantDetailsQuery r, CancellationToken ct)
+    public async Task<Result<MerchantDetails>> Handle(GetMerchantDetailsQuery query, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "see a shop's details") is { } denied)
         {
             return denied;
         }
 
-        var m = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.MerchantId, ct).ConfigureAwait(false);
+        var m = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.MerchantId, ct).ConfigureAwait(false);
         return m is null
-            ? Error.NotFound("Merchant", r.MerchantId)
+            ? Error.NotFound("Merchant", query.MerchantId)
             : new MerchantDetails(m.Id, m.StoreNumber, m.Name, m.NameKana, m.NameRomaji, m.Category, m.Size, m.PostalCode, m.OwnerEmail, m.Payout,
                 m.CreatedAt, m.SuspendedAt);
     }

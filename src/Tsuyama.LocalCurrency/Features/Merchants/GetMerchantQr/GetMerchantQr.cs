@@ -21,23 +21,23 @@ public sealed record MerchantQrCode(string Payload, string ContentType, byte[] C
 
 internal sealed class GetMerchantQrHandler(LedgerDbContext db) : IRequestHandler<GetMerchantQrQuery, Result<MerchantQrCode>>
 {
-    public async Task<Result<MerchantQrCode>> Handle(GetMerchantQrQuery r, CancellationToken ct)
+    public async Task<Result<MerchantQrCode>> Handle(GetMerchantQrQuery query, CancellationToken ct)
     {
-        var merchant = await MerchantQrInfoQuery.ForAsync(db, r.MerchantId, ct).ConfigureAwait(false);
+        var merchant = await MerchantQrInfoQuery.ForAsync(db, query.MerchantId, ct).ConfigureAwait(false);
         if (merchant is null)
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", query.MerchantId);
         }
 
         var payload = MerchantQrBuilder.BuildStoreCode(merchant);
-        if (r.Format == QrImageFormat.Sticker)
+        if (query.Format == QrImageFormat.Sticker)
         {
-            var number = await db.Merchants.Where(m => m.Id == r.MerchantId).Select(m => m.StoreNumber).FirstAsync(ct).ConfigureAwait(false);
+            var number = await db.Merchants.Where(m => m.Id == query.MerchantId).Select(m => m.StoreNumber).FirstAsync(ct).ConfigureAwait(false);
             var sticker = StoreStickerPage.Render(merchant, storeNumber: number);
             return new MerchantQrCode(payload, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(sticker));
         }
 
-        return r.Format switch
+        return query.Format switch
         {
             QrImageFormat.Png => new MerchantQrCode(payload, "image/png", QrImageRenderer.RenderPng(payload)),
             QrImageFormat.Svg => new MerchantQrCode(payload, "image/svg+xml", System.Text.Encoding.UTF8.GetBytes(QrImageRenderer.RenderSvg(payload))),

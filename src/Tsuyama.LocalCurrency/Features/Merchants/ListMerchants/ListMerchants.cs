@@ -24,7 +24,7 @@ internal sealed class ListMerchantsValidator : IValidator<ListMerchantsQuery>
 internal sealed class ListMerchantsHandler(LedgerDbContext db, ICurrentActor actor)
     : IRequestHandler<ListMerchantsQuery, Result<IReadOnlyList<MerchantSummary>>>
 {
-    public async Task<Result<IReadOnlyList<MerchantSummary>>> Handle(ListMerchantsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<MerchantSummary>>> Handle(ListMerchantsQuery query, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "list shops") is { } denied)
         {
@@ -32,13 +32,13 @@ internal sealed class ListMerchantsHandler(LedgerDbContext db, ICurrentActor act
         }
 
         var shops = db.Merchants.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(r.Search))
+        if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = r.Search.Trim();
+            var term = query.Search.Trim();
             shops = shops.Where(m => m.Name.Contains(term) || m.NameKana.Contains(term) || m.OwnerEmail.Contains(term) || m.StoreNumber == term);
         }
 
-        var list = await shops.OrderByDescending(m => m.CreatedAt).Take(r.Take)
+        var list = await shops.OrderByDescending(m => m.CreatedAt).Take(query.Take)
             .Select(m => new MerchantSummary(m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size, m.OwnerEmail, m.SuspendedAt != null))
             .ToListAsync(ct).ConfigureAwait(false);
         return list;

@@ -27,25 +27,26 @@ internal sealed class QuoteMerchantTransferValidator(IOptions<LedgerOptions> opt
 internal sealed class QuoteMerchantTransferHandler(LedgerDbContext db,
     ICurrentActor actor) : IRequestHandler<QuoteMerchantTransferQuery, Result<MerchantTransferQuote>>
 {
-    public async Task<Result<MerchantTransferQuote>> Handle(QuoteMerchantTransferQuery r, CancellationToken ct)
+    public async Task<Result<MerchantTransferQuote>> Handle(QuoteMerchantTransferQuery query, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "pay a supplier") is { } clerk)
         {
             return clerk;
         }
 
-        var to = await db.Merchants.Where(m => m.Id == r.ToMerchantId).Select(m => new { m.Name, m.StoreNumber }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var to = await db.Merchants.Where(m => m.Id == query.ToMerchantId)
+            .Select(m => new { m.Name, m.StoreNumber }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (to is null)
         {
-            return Error.NotFound("Merchant", r.ToMerchantId);
+            return Error.NotFound("Merchant", query.ToMerchantId);
         }
 
-        var plan = MerchantTransferPlanner.Plan(await MerchantTransferPlanner.HoldingsAsync(db, r.FromMerchantId, ct).ConfigureAwait(false), r.Amount);
+        var plan = MerchantTransferPlanner.Plan(await MerchantTransferPlanner.HoldingsAsync(db, query.FromMerchantId, ct).ConfigureAwait(false), query.Amount);
         if (!plan.IsSuccess)
         {
             return plan.Error;
         }
 
-        return new MerchantTransferQuote(r.ToMerchantId, to.Name, to.StoreNumber ?? "", r.Amount, plan.Value.Fee, r.Amount - plan.Value.Fee);
+        return new MerchantTransferQuote(query.ToMerchantId, to.Name, to.StoreNumber ?? "", query.Amount, plan.Value.Fee, query.Amount - plan.Value.Fee);
     }
 }

@@ -6,7 +6,7 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Identity;
 using Tsuyama.LocalCurrency.Features.Stores;
 using Tsuyama.LocalCurrency.Persistence;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 
@@ -87,9 +87,9 @@ internal sealed class RegisterMerchantValidator : IValidator<RegisterMerchantCom
 internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, TimeProvider clock)
     : IRequestHandler<RegisterMerchantCommand, Result<MerchantRegistered>>
 {
-    public async Task<Result<MerchantRegistered>> Handle(RegisterMerchantCommand r, CancellationToken ct)
+    public async Task<Result<MerchantRegistered>> Handle(RegisterMerchantCommand command, CancellationToken ct)
     {
-        var email = r.OwnerEmail.Trim();
+        var email = command.OwnerEmail.Trim();
         if (await db.Merchants.AnyAsync(m => m.OwnerEmail == email, ct).ConfigureAwait(false))
         {
             return Error.Conflict($"A merchant owned by '{email}' is already registered.");
@@ -97,8 +97,9 @@ internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHashe
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        if (r.OwnerPassword is not null
-            && await NewUser.AddAsync(db, hasher, Guid.CreateVersion7(now), email, r.OwnerPassword, Roles.Merchant, id, ct).ConfigureAwait(false) is { } error)
+        if (command.OwnerPassword is not null
+            && await NewUser.AddAsync(db, hasher, Guid.CreateVersion7(now), email, command.OwnerPassword, Roles.Merchant, id, ct)
+                .ConfigureAwait(false) is { } error)
         {
             return error;
         }
@@ -108,14 +109,14 @@ internal sealed class RegisterMerchantHandler(LedgerDbContext db, IPasswordHashe
         {
             StoreNumber = storeNumber,
             Id = id,
-            Name = r.Name.Trim(),
-            NameKana = r.NameKana.Trim(),
-            NameRomaji = r.NameRomaji.Trim(),
-            Category = r.Category,
-            Size = r.Size,
-            PostalCode = r.PostalCode.Replace("-", "", StringComparison.Ordinal),
+            Name = command.Name.Trim(),
+            NameKana = command.NameKana.Trim(),
+            NameRomaji = command.NameRomaji.Trim(),
+            Category = command.Category,
+            Size = command.Size,
+            PostalCode = command.PostalCode.Replace("-", "", StringComparison.Ordinal),
             OwnerEmail = email,
-            Payout = r.Payout.ToAccount(),
+            Payout = command.Payout.ToAccount(),
             CreatedAt = now.UtcDateTime,
         });
         db.Accounts.Add(new Account { Id = id, Type = AccountType.Merchant, CreatedAt = now.UtcDateTime });

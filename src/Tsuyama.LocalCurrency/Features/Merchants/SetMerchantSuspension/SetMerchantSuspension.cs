@@ -16,20 +16,20 @@ public sealed record MerchantSuspension(Guid MerchantId, bool Suspended);
 internal sealed class SetMerchantSuspensionHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock)
     : IRequestHandler<SetMerchantSuspensionCommand, Result<MerchantSuspension>>
 {
-    public async Task<Result<MerchantSuspension>> Handle(SetMerchantSuspensionCommand r, CancellationToken ct)
+    public async Task<Result<MerchantSuspension>> Handle(SetMerchantSuspensionCommand command, CancellationToken ct)
     {
-        if (CityDesk.AdminOnly(actor, r.Suspended ? "suspend a shop" : "reactivate a shop") is { } denied)
+        if (CityDesk.AdminOnly(actor, command.Suspended ? "suspend a shop" : "reactivate a shop") is { } denied)
         {
             return denied;
         }
 
-        DateTime? at = r.Suspended ? clock.GetUtcNow().UtcDateTime : null;
+        DateTime? at = command.Suspended ? clock.GetUtcNow().UtcDateTime : null;
         // Suspending twice keeps the first instant: the shop has been suspended since then.
-        var updated = r.Suspended
-            ? await db.Merchants.Where(m => m.Id == r.MerchantId)
+        var updated = command.Suspended
+            ? await db.Merchants.Where(m => m.Id == command.MerchantId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SuspendedAt, m => m.SuspendedAt ?? at), ct).ConfigureAwait(false)
-            : await db.Merchants.Where(m => m.Id == r.MerchantId)
+            : await db.Merchants.Where(m => m.Id == command.MerchantId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SuspendedAt, (DateTime?)null), ct).ConfigureAwait(false);
-        return updated == 0 ? Error.NotFound("Merchant", r.MerchantId) : new MerchantSuspension(r.MerchantId, r.Suspended);
+        return updated == 0 ? Error.NotFound("Merchant", command.MerchantId) : new MerchantSuspension(command.MerchantId, command.Suspended);
     }
 }

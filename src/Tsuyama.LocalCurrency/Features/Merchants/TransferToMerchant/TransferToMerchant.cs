@@ -35,7 +35,7 @@ internal sealed class TransferToMerchantValidator(IOptions<LedgerOptions> option
 internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<TransferToMerchantCommand, Result<MerchantTransferMade>>
 {
-    public async Task<Result<MerchantTransferMade>> Handle(TransferToMerchantCommand r, CancellationToken ct)
+    public async Task<Result<MerchantTransferMade>> Handle(TransferToMerchantCommand command, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "pay a supplier") is { } clerk)
         {
@@ -43,12 +43,13 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
         }
 
         var journal = new Journal(db, clock);
-        if (!await db.Merchants.AnyAsync(m => m.Id == r.ToMerchantId, ct).ConfigureAwait(false))
+        if (!await db.Merchants.AnyAsync(m => m.Id == command.ToMerchantId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Merchant", r.ToMerchantId);
+            return Error.NotFound("Merchant", command.ToMerchantId);
         }
 
-        var plan = MerchantTransferPlanner.Plan(await MerchantTransferPlanner.HoldingsAsync(db, r.FromMerchantId, ct).ConfigureAwait(false), r.Amount);
+        var plan = MerchantTransferPlanner.Plan(
+            await MerchantTransferPlanner.HoldingsAsync(db, command.FromMerchantId, ct).ConfigureAwait(false), command.Amount);
         if (!plan.IsSuccess)
         {
             return plan.Error;
@@ -61,21 +62,21 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
         {
             if (take > partFee)
             {
-                journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, r.ToMerchantId, take - partFee, TransferType.MerchantTransfer, transferId);
+                journal.Post(h.ProgramId, h.Kind, command.FromMerchantId, command.ToMerchantId, take - partFee, TransferType.MerchantTransfer, transferId);
             }
 
             if (partFee > 0)
             {
-                journal.Post(h.ProgramId, h.Kind, r.FromMerchantId, h.IssuerAccountId, partFee, TransferType.MerchantTransferFee, transferId);
+                journal.Post(h.ProgramId, h.Kind, command.FromMerchantId, h.IssuerAccountId, partFee, TransferType.MerchantTransferFee, transferId);
             }
         }
 
         db.MerchantTransfers.Add(new MerchantTransfer
         {
             Id = transferId,
-            FromMerchantId = r.FromMerchantId,
-            ToMerchantId = r.ToMerchantId,
-            Amount = r.Amount,
+            FromMerchantId = command.FromMerchantId,
+            ToMerchantId = command.ToMerchantId,
+            Amount = command.Amount,
             Fee = fee,
             CreatedAt = now.UtcDateTime,
         });
@@ -85,6 +86,6 @@ internal sealed class TransferToMerchantHandler(LedgerDbContext db, TimeProvider
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new MerchantTransferMade(transferId, r.Amount, fee);
+        return new MerchantTransferMade(transferId, command.Amount, fee);
     }
 }

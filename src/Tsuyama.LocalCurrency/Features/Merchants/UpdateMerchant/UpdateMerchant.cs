@@ -25,21 +25,21 @@ internal sealed class UpdateMerchantValidator : IValidator<UpdateMerchantCommand
 
 internal sealed class UpdateMerchantHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<UpdateMerchantCommand, Result<MerchantUpdated>>
 {
-    public async Task<Result<MerchantUpdated>> Handle(UpdateMerchantCommand r, CancellationToken ct)
+    public async Task<Result<MerchantUpdated>> Handle(UpdateMerchantCommand command, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "edit a shop") is { } denied)
         {
             return denied;
         }
 
-        var postal = r.PostalCode.Replace("-", "", StringComparison.Ordinal);
-        var updated = await db.Merchants.Where(m => m.Id == r.MerchantId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Name, r.Name.Trim())
-            .SetProperty(m => m.NameKana, r.NameKana.Trim())
-            .SetProperty(m => m.NameRomaji, r.NameRomaji.Trim())
-            .SetProperty(m => m.Category, r.Category)
-            .SetProperty(m => m.Size, r.Size)
+        var postal = command.PostalCode.Replace("-", "", StringComparison.Ordinal);
+        var updated = await db.Merchants.Where(m => m.Id == command.MerchantId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Name, command.Name.Trim())
+            .SetProperty(m => m.NameKana, command.NameKana.Trim())
+            .SetProperty(m => m.NameRomaji, command.NameRomaji.Trim())
+            .SetProperty(m => m.Category, command.Category)
+            .SetProperty(m => m.Size, command.Size)
             .SetProperty(m => m.PostalCode, postal), ct).ConfigureAwait(false);
-        return updated == 0 ? Error.NotFound("Merchant", r.MerchantId) : new MerchantUpdated(r.MerchantId);
+        return updated == 0 ? Error.NotFound("Merchant", command.MerchantId) : new MerchantUpdated(command.MerchantId);
     }
 }

@@ -65,23 +65,23 @@ internal sealed class ExportBookkeepingValidator : IValidator<ExportBookkeepingQ
 
 internal sealed class ExportBookkeepingHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ExportBookkeepingQuery, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(ExportBookkeepingQuery r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(ExportBookkeepingQuery query, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
+        if (query.Reader.Refuse(query.MerchantId, actor) is { } refused)
         {
             return refused;
         }
 
-        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == r.MerchantId).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == query.MerchantId).Select(m => m.Name).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (shop is null)
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", query.MerchantId);
         }
 
-        var entries = await BookkeepingEntries.LoadAsync(db, r.MerchantId, r.From, r.To, ct).ConfigureAwait(false);
-        var csv = BookkeepingCsv.Render(shop, r.From, r.To, r.Rows, entries);
-        var name = string.Create(CultureInfo.InvariantCulture, $"bookkeeping-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}-{r.MerchantId}");
-        return r.Encoding == CsvEncoding.ShiftJis
+        var entries = await BookkeepingEntries.LoadAsync(db, query.MerchantId, query.From, query.To, ct).ConfigureAwait(false);
+        var csv = BookkeepingCsv.Render(shop, query.From, query.To, query.Rows, entries);
+        var name = string.Create(CultureInfo.InvariantCulture, $"bookkeeping-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}-{query.MerchantId}");
+        return query.Encoding == CsvEncoding.ShiftJis
             ? new SettlementFile(name + ".csv", "text/csv; charset=shift_jis", csv.ShiftJis())
             : new SettlementFile(name + ".csv", "text/csv; charset=utf-8", csv.Utf8WithBom());
     }

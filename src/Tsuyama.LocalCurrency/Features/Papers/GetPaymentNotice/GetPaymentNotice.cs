@@ -62,21 +62,22 @@ internal sealed class GetPaymentNoticeValidator : IValidator<GetPaymentNoticeCom
 internal sealed class GetPaymentNoticeHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<InvoiceOptions> options)
     : IRequestHandler<GetPaymentNoticeCommand, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(GetPaymentNoticeCommand r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(GetPaymentNoticeCommand command, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
+        if (command.Reader.Refuse(command.MerchantId, actor) is { } refused)
         {
             return refused;
         }
 
-        var notice = await PaymentNotices.LoadAsync(db, clock, options.Value, r.SettlementId, r.MerchantId, r.Reader.Name, ct).ConfigureAwait(false);
+        var notice = await PaymentNotices.LoadAsync(db, clock, options.Value, command.SettlementId, command.MerchantId, command.Reader.Name, ct)
+            .ConfigureAwait(false);
         if (notice is null)
         {
-            return Error.NotFound("Settlement of this shop", $"{r.SettlementId}/{r.MerchantId}");
+            return Error.NotFound("Settlement of this shop", $"{command.SettlementId}/{command.MerchantId}");
         }
 
         var name = $"payment-notice-{notice.Number}";
-        return r.Format == PaperFormat.Csv
+        return command.Format == PaperFormat.Csv
             ? new SettlementFile(name + ".csv", "text/csv; charset=utf-8", PaymentNoticeCsv.Render(notice))
             : new SettlementFile(name + ".html", "text/html; charset=utf-8", PaymentNoticeHtml.Render(notice));
     }

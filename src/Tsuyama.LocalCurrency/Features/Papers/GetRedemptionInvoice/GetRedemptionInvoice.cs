@@ -28,17 +28,18 @@ internal sealed class GetRedemptionInvoiceValidator : IValidator<GetRedemptionIn
 internal sealed class GetRedemptionInvoiceHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, IOptions<InvoiceOptions> options)
     : IRequestHandler<GetRedemptionInvoiceCommand, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(GetRedemptionInvoiceCommand r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(GetRedemptionInvoiceCommand command, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
+        if (command.Reader.Refuse(command.MerchantId, actor) is { } refused)
         {
             return refused;
         }
 
-        var invoice = await RedemptionInvoices.LoadAsync(db, clock, options.Value, r.SettlementId, r.MerchantId, r.Reader.Name, ct).ConfigureAwait(false);
+        var invoice = await RedemptionInvoices.LoadAsync(db, clock, options.Value, command.SettlementId, command.MerchantId, command.Reader.Name, ct)
+            .ConfigureAwait(false);
         return invoice is null
-            ? Error.NotFound("Settlement of this shop", $"{r.SettlementId}/{r.MerchantId}")
-            : invoice.Render(r.Format);
+            ? Error.NotFound("Settlement of this shop", $"{command.SettlementId}/{command.MerchantId}")
+            : invoice.Render(command.Format);
     }
 }
 

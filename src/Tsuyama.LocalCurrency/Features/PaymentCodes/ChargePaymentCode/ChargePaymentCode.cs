@@ -32,12 +32,12 @@ internal sealed class ChargePaymentCodeValidator(IOptions<LedgerOptions> options
 internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live)
     : IRequestHandler<ChargePaymentCodeCommand, Result<PaymentMade>>
 {
-    public async Task<Result<PaymentMade>> Handle(ChargePaymentCodeCommand r, CancellationToken ct)
+    public async Task<Result<PaymentMade>> Handle(ChargePaymentCodeCommand command, CancellationToken ct)
     {
         string code;
         try
         {
-            code = PaymentCodeFormat.Parse(r.Code);
+            code = PaymentCodeFormat.Parse(command.Code);
         }
         catch (QrFormatException ex)
         {
@@ -51,7 +51,7 @@ internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider 
             return QrProblems.Refused(ProblemTypes.InvalidQr, "No resident holds this payment code.");
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, live, presented.ResidentId, r.MerchantId, r.Amount, PaymentChannel.PresentedCode,
+        var payment = await PaymentPoster.PostAsync(db, clock, live, presented.ResidentId, command.MerchantId, command.Amount, PaymentChannel.PresentedCode,
             ct).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {
@@ -65,9 +65,9 @@ internal sealed class ChargePaymentCodeHandler(LedgerDbContext db, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PaymentId, paymentId), ct).ConfigureAwait(false);
         if (claimed == 1)
         {
-            var storeName = await db.Merchants.Where(m => m.Id == r.MerchantId).Select(m => m.Name).FirstAsync(ct).ConfigureAwait(false);
+            var storeName = await db.Merchants.Where(m => m.Id == command.MerchantId).Select(m => m.Name).FirstAsync(ct).ConfigureAwait(false);
             live.AfterCommit(LiveTopics.Resident(presented.ResidentId), new LiveEvent(CodeCharged.Type,
-                new CodeCharged(paymentId, r.MerchantId, storeName, r.Amount, now, payment.Value.DisplayNumber)));
+                new CodeCharged(paymentId, command.MerchantId, storeName, command.Amount, now, payment.Value.DisplayNumber)));
             return payment;
         }
 

@@ -16,11 +16,11 @@ public sealed record PaymentCodeIssued(string Code, string Payload, DateTimeOffs
 internal sealed class IssuePaymentCodeHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)
     : IRequestHandler<IssuePaymentCodeCommand, Result<PaymentCodeIssued>>
 {
-    public async Task<Result<PaymentCodeIssued>> Handle(IssuePaymentCodeCommand r, CancellationToken ct)
+    public async Task<Result<PaymentCodeIssued>> Handle(IssuePaymentCodeCommand command, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false))
+        if (!await db.Residents.AnyAsync(x => x.Id == command.ResidentId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Resident", r.ResidentId);
+            return Error.NotFound("Resident", command.ResidentId);
         }
 
         var now = clock.GetUtcNow();
@@ -29,7 +29,7 @@ internal sealed class IssuePaymentCodeHandler(LedgerDbContext db, TimeProvider c
         db.PaymentCodes.Add(new PaymentCode
         {
             CodeHash = PaymentCodeHash.Of(code),
-            ResidentId = r.ResidentId,
+            ResidentId = command.ResidentId,
             ExpiresAt = expiresAt.UtcDateTime,
             CreatedAt = now.UtcDateTime,
         });

@@ -21,26 +21,26 @@ internal sealed class CreatePaymentRequestValidator(IOptions<LedgerOptions> opti
 internal sealed class CreatePaymentRequestHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)
     : IRequestHandler<CreatePaymentRequestCommand, Result<PaymentRequestCreated>>
 {
-    public async Task<Result<PaymentRequestCreated>> Handle(CreatePaymentRequestCommand r, CancellationToken ct)
+    public async Task<Result<PaymentRequestCreated>> Handle(CreatePaymentRequestCommand command, CancellationToken ct)
     {
-        var merchant = await MerchantQrInfoQuery.ForAsync(db, r.MerchantId, ct).ConfigureAwait(false);
+        var merchant = await MerchantQrInfoQuery.ForAsync(db, command.MerchantId, ct).ConfigureAwait(false);
         if (merchant is null)
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", command.MerchantId);
         }
 
         var now = clock.GetUtcNow();
         var request = new PaymentRequest
         {
             Id = Guid.CreateVersion7(now),
-            MerchantId = r.MerchantId,
-            Amount = r.Amount,
+            MerchantId = command.MerchantId,
+            Amount = command.Amount,
             ExpiresAt = (now + options.Value.PaymentRequestLifetime).UtcDateTime,
             CreatedAt = now.UtcDateTime,
         };
         db.PaymentRequests.Add(request);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        var payload = MerchantQrBuilder.BuildPaymentRequest(merchant, r.Amount, request.Id);
+        var payload = MerchantQrBuilder.BuildPaymentRequest(merchant, command.Amount, request.Id);
         return new PaymentRequestCreated(request.Id, payload, now + options.Value.PaymentRequestLifetime);
     }
 }

@@ -16,11 +16,11 @@ public sealed record PaymentRequestState(Guid RequestId, long Amount, PaymentReq
 internal sealed class GetPaymentRequestStatusHandler(LedgerDbContext db,
     TimeProvider clock) : IRequestHandler<GetPaymentRequestStatusQuery, Result<PaymentRequestState>>
 {
-    public async Task<Result<PaymentRequestState>> Handle(GetPaymentRequestStatusQuery r, CancellationToken ct)
+    public async Task<Result<PaymentRequestState>> Handle(GetPaymentRequestStatusQuery query, CancellationToken ct)
     {
-        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.RequestId && p.MerchantId == r.MerchantId,
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.RequestId && p.MerchantId == query.MerchantId,
             ct).ConfigureAwait(false);
-        return request is null ? Error.NotFound("Payment request", r.RequestId) : Of(request, clock.GetUtcNow().UtcDateTime);
+        return request is null ? Error.NotFound("Payment request", query.RequestId) : Of(request, clock.GetUtcNow().UtcDateTime);
     }
 
     internal static PaymentRequestState Of(PaymentRequest request, DateTime now) =>

@@ -29,6 +29,6 @@ internal sealed class PayValidator(IOptions<LedgerOptions> options) : IValidator
 
 internal sealed class PayHandler(LedgerDbContext db, TimeProvider clock, LivePublisher live) : IRequestHandler<PayCommand, Result<PaymentMade>>
 {
-    public Task<Result<PaymentMade>> Handle(PayCommand r, CancellationToken ct) =>
-        PaymentPoster.PostAsync(db, clock, live, r.ResidentId, r.MerchantId, r.Amount, r.Channel, ct);
+    public Task<Result<PaymentMade>> Handle(PayCommand command, CancellationToken ct) =>
+        PaymentPoster.PostAsync(db, clock, live, command.ResidentId, command.MerchantId, command.Amount, command.Channel, ct);
 }

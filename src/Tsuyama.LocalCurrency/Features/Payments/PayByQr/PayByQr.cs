@@ -35,9 +35,9 @@ internal sealed class PayByQrValidator(IOptions<LedgerOptions> options) : IValid
 internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options, LivePublisher live)
     : IRequestHandler<PayByQrCommand, Result<PaymentMade>>
 {
-    public async Task<Result<PaymentMade>> Handle(PayByQrCommand r, CancellationToken ct)
+    public async Task<Result<PaymentMade>> Handle(PayByQrCommand command, CancellationToken ct)
     {
-        var target = await QrPaymentTarget.ResolveAsync(db, options.Value, r.QrPayload, r.Amount, ct).ConfigureAwait(false);
+        var target = await QrPaymentTarget.ResolveAsync(db, options.Value, command.QrPayload, command.Amount, ct).ConfigureAwait(false);
         if (!target.IsSuccess)
         {
             return target.Error;
@@ -46,11 +46,11 @@ internal sealed class PayByQrHandler(LedgerDbContext db, TimeProvider clock, IOp
         var (merchantId, amount, request) = target.Value;
         if (request is null)
         {
-            return await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct,
+            return await PaymentPoster.PostAsync(db, clock, live, command.ResidentId, merchantId, amount, PaymentChannel.StoreQr, ct,
                 QrProblems.UnknownShop).ConfigureAwait(false);
         }
 
-        var payment = await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct,
+        var payment = await PaymentPoster.PostAsync(db, clock, live, command.ResidentId, merchantId, amount, PaymentChannel.DynamicQr, ct,
             QrProblems.UnknownShop).ConfigureAwait(false);
         if (!payment.IsSuccess)
         {

@@ -29,12 +29,12 @@ internal sealed class PayByStoreNumberValidator(IOptions<LedgerOptions> options)
 internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider clock,
     LivePublisher live) : IRequestHandler<PayByStoreNumberCommand, Result<PaymentMade>>
 {
-    public async Task<Result<PaymentMade>> Handle(PayByStoreNumberCommand r, CancellationToken ct)
+    public async Task<Result<PaymentMade>> Handle(PayByStoreNumberCommand command, CancellationToken ct)
     {
-        var number = Domain.StoreNumber.Normalize(r.StoreNumber);
+        var number = Domain.StoreNumber.Normalize(command.StoreNumber);
         var merchantId = await db.Merchants.Where(m => m.StoreNumber == number).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return merchantId is null
             ? Error.NotFound("Store number", number)
-            : await PaymentPoster.PostAsync(db, clock, live, r.ResidentId, merchantId.Value, r.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
+            : await PaymentPoster.PostAsync(db, clock, live, command.ResidentId, merchantId.Value, command.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
     }
 }

@@ -52,15 +52,15 @@ internal sealed class QuotePaymentValidator(IOptions<LedgerOptions> options) : I
 internal sealed class QuotePaymentHandler(LedgerDbContext db, TimeProvider clock, IOptions<LedgerOptions> options)
     : IRequestHandler<QuotePaymentQuery, Result<PaymentQuote>>
 {
-    public async Task<Result<PaymentQuote>> Handle(QuotePaymentQuery r, CancellationToken ct)
+    public async Task<Result<PaymentQuote>> Handle(QuotePaymentQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         Guid merchantId;
         long amount;
         Func<Error>? unknownMerchant = null;
-        if (!string.IsNullOrWhiteSpace(r.QrPayload))
+        if (!string.IsNullOrWhiteSpace(query.QrPayload))
         {
-            var target = await QrPaymentTarget.ResolveAsync(db, options.Value, r.QrPayload, r.Amount, ct).ConfigureAwait(false);
+            var target = await QrPaymentTarget.ResolveAsync(db, options.Value, query.QrPayload, query.Amount, ct).ConfigureAwait(false);
             if (!target.IsSuccess)
             {
                 return target.Error;
@@ -73,7 +73,7 @@ internal sealed class QuotePaymentHandler(LedgerDbContext db, TimeProvider clock
 
             (merchantId, amount, unknownMerchant) = (target.Value.MerchantId, target.Value.Amount, QrProblems.UnknownShop);
         }
-        else if (r.StoreNumber is { } typed && !string.IsNullOrWhiteSpace(typed))
+        else if (query.StoreNumber is { } typed && !string.IsNullOrWhiteSpace(typed))
         {
             var number = Domain.StoreNumber.Normalize(typed);
             var found = await db.Merchants.Where(m => m.StoreNumber == number).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
@@ -82,14 +82,14 @@ internal sealed class QuotePaymentHandler(LedgerDbContext db, TimeProvider clock
                 return Error.NotFound("Store number", number);
             }
 
-            (merchantId, amount) = (found.Value, r.Amount!.Value);
+            (merchantId, amount) = (found.Value, query.Amount!.Value);
         }
         else
         {
-            (merchantId, amount) = (r.MerchantId!.Value, r.Amount!.Value);
+            (merchantId, amount) = (query.MerchantId!.Value, query.Amount!.Value);
         }
 
-        var plan = await PaymentPoster.PlanAsync(db, now, r.ResidentId, merchantId, amount, ct, unknownMerchant).ConfigureAwait(false);
+        var plan = await PaymentPoster.PlanAsync(db, now, query.ResidentId, merchantId, amount, ct, unknownMerchant).ConfigureAwait(false);
         if (!plan.IsSuccess)
         {
             return plan.Error;

@@ -31,7 +31,7 @@ internal sealed class RefundPaymentValidator(IOptions<LedgerOptions> options) : 
 internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<RefundPaymentCommand, Result<RefundMade>>
 {
-    public async Task<Result<RefundMade>> Handle(RefundPaymentCommand r, CancellationToken ct)
+    public async Task<Result<RefundMade>> Handle(RefundPaymentCommand command, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "refund a payment") is { } clerk)
         {
@@ -40,13 +40,13 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
 
         var journal = new Journal(db, clock);
         var payment = await db.Payments.AsNoTracking().Include(p => p.Allocations)
-            .FirstOrDefaultAsync(p => p.Id == r.PaymentId, ct).ConfigureAwait(false);
+            .FirstOrDefaultAsync(p => p.Id == command.PaymentId, ct).ConfigureAwait(false);
         if (payment is null)
         {
-            return Error.NotFound("Payment", r.PaymentId);
+            return Error.NotFound("Payment", command.PaymentId);
         }
 
-        if (payment.MerchantId != r.MerchantId)
+        if (payment.MerchantId != command.MerchantId)
         {
             return Error.Forbidden("Only the merchant that received a payment can refund it.");
         }
@@ -68,7 +68,7 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
         // Last drawn first: a partial refund gives back what the payment took last, which at a small
         // store is the general points, the ones usable at more shops.
         var plan = new List<(PaymentAllocation Allocation, long Take, DateOnly ExpiresOn)>();
-        var left = r.Amount;
+        var left = command.Amount;
         foreach (var allocation in payment.Allocations.OrderByDescending(a => a.Index))
         {
             var take = Math.Min(left, allocation.Amount - allocation.Refunded);
@@ -99,7 +99,7 @@ internal sealed class RefundPaymentHandler(LedgerDbContext db, TimeProvider cloc
             }
         }
 
-        var amount = r.Amount;
+        var amount = command.Amount;
         var raised = await db.Payments
             .Where(p => p.Id == payment.Id && p.RefundedAmount + amount <= p.Amount)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedAmount, p => p.RefundedAmount + amount), ct).ConfigureAwait(false);

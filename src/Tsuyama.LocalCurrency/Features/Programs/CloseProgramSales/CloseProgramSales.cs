@@ -24,17 +24,17 @@ internal sealed class CloseProgramSalesValidator : IValidator<CloseProgramSalesC
 internal sealed class CloseProgramSalesHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<CloseProgramSalesCommand, Result<ProgramSalesClosed>>
 {
-    public async Task<Result<ProgramSalesClosed>> Handle(CloseProgramSalesCommand r, CancellationToken ct)
+    public async Task<Result<ProgramSalesClosed>> Handle(CloseProgramSalesCommand command, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "close a program's sales") is { } refused)
         {
             return refused;
         }
 
-        var p = await db.Programs.FirstOrDefaultAsync(x => x.Code == r.Code, ct).ConfigureAwait(false);
+        var p = await db.Programs.FirstOrDefaultAsync(x => x.Code == command.Code, ct).ConfigureAwait(false);
         if (p is null || await db.GrantBudgets.AnyAsync(g => g.ProgramId == p.Id, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Program", r.Code);
+            return Error.NotFound("Program", command.Code);
         }
 
         var today = JapanTime.Today(clock);

@@ -40,37 +40,37 @@ internal sealed class CreateProgramValidator : IValidator<CreateProgramCommand>
 internal sealed class CreateProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<CreateProgramCommand, Result<ProgramCreated>>
 {
-    public async Task<Result<ProgramCreated>> Handle(CreateProgramCommand r, CancellationToken ct)
+    public async Task<Result<ProgramCreated>> Handle(CreateProgramCommand command, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "create a program") is { } refused)
         {
             return refused;
         }
 
-        if (await db.Programs.AnyAsync(p => p.Code == r.Code, ct).ConfigureAwait(false))
+        if (await db.Programs.AnyAsync(p => p.Code == command.Code, ct).ConfigureAwait(false))
         {
-            return Error.Conflict($"A program with code '{r.Code}' already exists.");
+            return Error.Conflict($"A program with code '{command.Code}' already exists.");
         }
 
         var now = clock.GetUtcNow();
         var program = new VoucherProgram
         {
             Id = Guid.CreateVersion7(now),
-            Code = r.Code,
-            Name = r.Name,
-            UnitPriceYen = r.UnitPriceYen,
-            GeneralPointsPerUnit = r.PointsPerUnit.General,
-            SmallBusinessPointsPerUnit = r.PointsPerUnit.SmallBusiness,
-            TotalUnits = r.TotalUnits,
-            MaxUnitsPerResident = r.MaxUnitsPerResident,
-            SalesFrom = r.SalesFrom,
-            SalesUntil = r.SalesUntil,
-            ExpiresOn = r.ExpiresOn,
-            RedemptionFeeBasisPoints = r.RedemptionFeeBasisPoints,
-            AllowMerchantTransfers = r.AllowMerchantTransfers,
-            MerchantTransferFeeBasisPoints = r.MerchantTransferFeeBasisPoints,
-            RefundWindowDays = r.RefundWindowDays,
-            RefundGraceDays = r.RefundGraceDays,
+            Code = command.Code,
+            Name = command.Name,
+            UnitPriceYen = command.UnitPriceYen,
+            GeneralPointsPerUnit = command.PointsPerUnit.General,
+            SmallBusinessPointsPerUnit = command.PointsPerUnit.SmallBusiness,
+            TotalUnits = command.TotalUnits,
+            MaxUnitsPerResident = command.MaxUnitsPerResident,
+            SalesFrom = command.SalesFrom,
+            SalesUntil = command.SalesUntil,
+            ExpiresOn = command.ExpiresOn,
+            RedemptionFeeBasisPoints = command.RedemptionFeeBasisPoints,
+            AllowMerchantTransfers = command.AllowMerchantTransfers,
+            MerchantTransferFeeBasisPoints = command.MerchantTransferFeeBasisPoints,
+            RefundWindowDays = command.RefundWindowDays,
+            RefundGraceDays = command.RefundGraceDays,
             IssuerAccountId = Guid.CreateVersion7(now),
             RedeemedAccountId = Guid.CreateVersion7(now),
             ExpiredAccountId = Guid.CreateVersion7(now),

@@ -44,17 +44,17 @@ internal sealed class EditProgramValidator : IValidator<EditProgramCommand>
 internal sealed class EditProgramHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<EditProgramCommand, Result<ProgramEdited>>
 {
-    public async Task<Result<ProgramEdited>> Handle(EditProgramCommand r, CancellationToken ct)
+    public async Task<Result<ProgramEdited>> Handle(EditProgramCommand command, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "edit a program") is { } refused)
         {
             return refused;
         }
 
-        var p = await db.Programs.FirstOrDefaultAsync(x => x.Code == r.Code, ct).ConfigureAwait(false);
+        var p = await db.Programs.FirstOrDefaultAsync(x => x.Code == command.Code, ct).ConfigureAwait(false);
         if (p is null || await db.GrantBudgets.AnyAsync(g => g.ProgramId == p.Id, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Program", r.Code);
+            return Error.NotFound("Program", command.Code);
         }
 
         var today = JapanTime.Today(clock);
@@ -64,31 +64,31 @@ internal sealed class EditProgramHandler(LedgerDbContext db, TimeProvider clock,
             return fixedTerms;
         }
 
-        if (r.SalesFrom < today)
+        if (command.SalesFrom < today)
         {
             return Error.Validation("salesFrom", $"must not be before today ({today:yyyy-MM-dd}, JST)");
         }
 
         var sales = await db.ProgramSales.AsNoTracking().FirstOrDefaultAsync(s => s.ProgramId == p.Id, ct).ConfigureAwait(false);
-        if (sales is not null && sales.ApplicationUntil > r.SalesUntil)
+        if (sales is not null && sales.ApplicationUntil > command.SalesUntil)
         {
             return Error.Validation("salesUntil", $"must not be before the end of the application window {sales.ApplicationUntil:yyyy-MM-dd}");
         }
 
-        p.Name = r.Name;
-        p.UnitPriceYen = r.UnitPriceYen;
-        p.GeneralPointsPerUnit = r.PointsPerUnit.General;
-        p.SmallBusinessPointsPerUnit = r.PointsPerUnit.SmallBusiness;
-        p.TotalUnits = r.TotalUnits;
-        p.MaxUnitsPerResident = r.MaxUnitsPerResident;
-        p.SalesFrom = r.SalesFrom;
-        p.SalesUntil = r.SalesUntil;
-        p.ExpiresOn = r.ExpiresOn;
-        p.RedemptionFeeBasisPoints = r.RedemptionFeeBasisPoints;
-        p.AllowMerchantTransfers = r.AllowMerchantTransfers;
-        p.MerchantTransferFeeBasisPoints = r.MerchantTransferFeeBasisPoints;
-        p.RefundWindowDays = r.RefundWindowDays;
-        p.RefundGraceDays = r.RefundGraceDays;
+        p.Name = command.Name;
+        p.UnitPriceYen = command.UnitPriceYen;
+        p.GeneralPointsPerUnit = command.PointsPerUnit.General;
+        p.SmallBusinessPointsPerUnit = command.PointsPerUnit.SmallBusiness;
+        p.TotalUnits = command.TotalUnits;
+        p.MaxUnitsPerResident = command.MaxUnitsPerResident;
+        p.SalesFrom = command.SalesFrom;
+        p.SalesUntil = command.SalesUntil;
+        p.ExpiresOn = command.ExpiresOn;
+        p.RedemptionFeeBasisPoints = command.RedemptionFeeBasisPoints;
+        p.AllowMerchantTransfers = command.AllowMerchantTransfers;
+        p.MerchantTransferFeeBasisPoints = command.MerchantTransferFeeBasisPoints;
+        p.RefundWindowDays = command.RefundWindowDays;
+        p.RefundGraceDays = command.RefundGraceDays;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new ProgramEdited(p.Id, p.Code);
     }

@@ -45,12 +45,12 @@ internal sealed class GetProgramValidator : IValidator<GetProgramQuery>
 
 internal sealed class GetProgramHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetProgramQuery, Result<ProgramDetail>>
 {
-    public async Task<Result<ProgramDetail>> Handle(GetProgramQuery r, CancellationToken ct)
+    public async Task<Result<ProgramDetail>> Handle(GetProgramQuery query, CancellationToken ct)
     {
-        var p = await db.Programs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == r.Code, ct).ConfigureAwait(false);
+        var p = await db.Programs.AsNoTracking().FirstOrDefaultAsync(x => x.Code == query.Code, ct).ConfigureAwait(false);
         if (p is null || await db.GrantBudgets.AnyAsync(g => g.ProgramId == p.Id, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Program", r.Code);
+            return Error.NotFound("Program", query.Code);
         }
 
         var today = JapanTime.Today(clock);

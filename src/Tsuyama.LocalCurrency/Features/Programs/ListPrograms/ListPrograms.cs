@@ -18,7 +18,7 @@ public sealed record ProgramSummary(string Code, string Name, long UnitPriceYen,
 internal sealed class ListProgramsHandler(LedgerDbContext db, TimeProvider clock)
     : IRequestHandler<ListProgramsQuery, Result<IReadOnlyList<ProgramSummary>>>
 {
-    public async Task<Result<IReadOnlyList<ProgramSummary>>> Handle(ListProgramsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ProgramSummary>>> Handle(ListProgramsQuery query, CancellationToken ct)
     {
         var today = JapanTime.Today(clock);
         var programs = await db.Programs.AsNoTracking()

@@ -15,26 +15,26 @@ public sealed record ResidentProfile(Guid ResidentId, string DisplayName, string
 
 internal sealed class GetResidentProfileHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<GetResidentProfileQuery, Result<ResidentProfile>>
 {
-    public async Task<Result<ResidentProfile>> Handle(GetResidentProfileQuery r, CancellationToken ct)
+    public async Task<Result<ResidentProfile>> Handle(GetResidentProfileQuery query, CancellationToken ct)
     {
         if (CityDesk.CounterOrAdmin(actor, "see a resident") is { } denied)
         {
             return denied;
         }
 
-        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false);
+        var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.ResidentId, ct).ConfigureAwait(false);
         if (resident is null)
         {
-            return Error.NotFound("Resident", r.ResidentId);
+            return Error.NotFound("Resident", query.ResidentId);
         }
 
         var check = await (
             from v in db.ResidentVerifications.AsNoTracking()
-            where v.ResidentId == r.ResidentId
+            where v.ResidentId == query.ResidentId
             join u in db.Users on v.CheckedBy equals u.Id into staff
             from s in staff.DefaultIfEmpty()
             select new ResidentCheck(v.Method, v.CheckedOn, s.Email)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var hasSignIn = await db.Users.AnyAsync(u => u.Id == r.ResidentId, ct).ConfigureAwait(false);
+        var hasSignIn = await db.Users.AnyAsync(u => u.Id == query.ResidentId, ct).ConfigureAwait(false);
         return new ResidentProfile(resident.Id, resident.DisplayName, resident.Email, hasSignIn, resident.CreatedAt, check);
     }
 }

@@ -33,9 +33,9 @@ internal sealed class RegisterResidentValidator : IValidator<RegisterResidentCom
 internal sealed class RegisterResidentHandler(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, TimeProvider clock)
     : IRequestHandler<RegisterResidentCommand, Result<ResidentRegistered>>
 {
-    public async Task<Result<ResidentRegistered>> Handle(RegisterResidentCommand r, CancellationToken ct)
+    public async Task<Result<ResidentRegistered>> Handle(RegisterResidentCommand command, CancellationToken ct)
     {
-        var email = r.Email.Trim();
+        var email = command.Email.Trim();
         if (await db.Residents.AnyAsync(x => x.Email == email, ct).ConfigureAwait(false))
         {
             return Error.Conflict($"The e-mail address '{email}' is already registered.");
@@ -43,13 +43,13 @@ internal sealed class RegisterResidentHandler(LedgerDbContext db, IPasswordHashe
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        if (r.Password is not null
-            && await NewUser.AddAsync(db, hasher, id, email, r.Password, Roles.Resident, null, ct).ConfigureAwait(false) is { } error)
+        if (command.Password is not null
+            && await NewUser.AddAsync(db, hasher, id, email, command.Password, Roles.Resident, null, ct).ConfigureAwait(false) is { } error)
         {
             return error;
         }
 
-        db.Residents.Add(new Resident { Id = id, Email = email, DisplayName = r.DisplayName.Trim(), CreatedAt = now.UtcDateTime });
+        db.Residents.Add(new Resident { Id = id, Email = email, DisplayName = command.DisplayName.Trim(), CreatedAt = now.UtcDateTime });
         db.Accounts.Add(new Account { Id = id, Type = AccountType.Resident, CreatedAt = now.UtcDateTime });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new ResidentRegistered(id);

@@ -25,23 +25,23 @@ internal sealed class SearchResidentsValidator : IValidator<SearchResidentsQuery
 internal sealed class SearchResidentsHandler(LedgerDbContext db, ICurrentActor actor)
     : IRequestHandler<SearchResidentsQuery, Result<IReadOnlyList<ResidentSummary>>>
 {
-    public async Task<Result<IReadOnlyList<ResidentSummary>>> Handle(SearchResidentsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ResidentSummary>>> Handle(SearchResidentsQuery query, CancellationToken ct)
     {
         if (CityDesk.CounterOrAdmin(actor, "search residents") is { } denied)
         {
             return denied;
         }
 
-        if (string.IsNullOrWhiteSpace(r.Search))
+        if (string.IsNullOrWhiteSpace(query.Search))
         {
             return Array.Empty<ResidentSummary>();
         }
 
-        var term = r.Search.Trim();
+        var term = query.Search.Trim();
         var residents = Guid.TryParse(term, out var id)
             ? db.Residents.AsNoTracking().Where(x => x.Id == id)
             : db.Residents.AsNoTracking().Where(x => x.DisplayName.Contains(term) || x.Email.Contains(term));
-        var list = await residents.OrderBy(x => x.DisplayName).ThenBy(x => x.Email).Take(r.Take)
+        var list = await residents.OrderBy(x => x.DisplayName).ThenBy(x => x.Email).Take(query.Take)
             .Select(x => new ResidentSummary(x.Id, x.DisplayName, x.Email, db.ResidentVerifications.Any(v => v.ResidentId == x.Id), x.CreatedAt))
             .ToListAsync(ct).ConfigureAwait(false);
         return list;

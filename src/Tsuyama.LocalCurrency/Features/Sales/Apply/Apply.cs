@@ -24,12 +24,12 @@ internal sealed class ApplyValidator : IValidator<ApplyCommand>
 
 internal sealed class ApplyHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ApplyCommand, Result<ApplicationView>>
 {
-    public async Task<Result<ApplicationView>> Handle(ApplyCommand r, CancellationToken ct)
+    public async Task<Result<ApplicationView>> Handle(ApplyCommand command, CancellationToken ct)
     {
-        var programId = await db.Programs.Where(p => p.Code == r.ProgramCode).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var programId = await db.Programs.Where(p => p.Code == command.ProgramCode).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (programId is null)
         {
-            return Error.NotFound("Program", r.ProgramCode);
+            return Error.NotFound("Program", command.ProgramCode);
         }
 
         var now = clock.GetUtcNow();
@@ -40,12 +40,12 @@ internal sealed class ApplyHandler(LedgerDbContext db, TimeProvider clock) : IRe
         }
 
         var (program, sales) = open.Value;
-        if (r.Units > program.MaxUnitsPerResident)
+        if (command.Units > program.MaxUnitsPerResident)
         {
             return Error.LimitExceeded($"Each resident may apply for at most {program.MaxUnitsPerResident} units of '{program.Code}'.");
         }
 
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.ProgramId == program.Id && a.ResidentId == r.ResidentId,
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.ProgramId == program.Id && a.ResidentId == command.ResidentId,
             ct).ConfigureAwait(false);
         if (application is { Status: not ApplicationStatus.Withdrawn })
         {
@@ -54,17 +54,17 @@ internal sealed class ApplyHandler(LedgerDbContext db, TimeProvider clock) : IRe
 
         if (application is null)
         {
-            application = new SalesApplication { Id = Guid.CreateVersion7(now), ProgramId = program.Id, ResidentId = r.ResidentId };
+            application = new SalesApplication { Id = Guid.CreateVersion7(now), ProgramId = program.Id, ResidentId = command.ResidentId };
             db.SalesApplications.Add(application);
         }
 
         // Applying again after withdrawing goes to the back of the queue.
-        application.Units = r.Units;
+        application.Units = command.Units;
         application.AppliedAt = now.UtcDateTime;
         application.Status = ApplicationStatus.Pending;
         if (sales.Rule == AllocationRule.FirstCome)
         {
-            if (await Allocation.TryReserveAsync(db, program.Id, r.Units, ct).ConfigureAwait(false))
+            if (await Allocation.TryReserveAsync(db, program.Id, command.Units, ct).ConfigureAwait(false))
             {
                 Allocation.MarkWon(application, sales, now);
             }

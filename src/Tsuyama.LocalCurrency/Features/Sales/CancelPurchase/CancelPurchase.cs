@@ -27,12 +27,12 @@ internal sealed class CancelPurchaseValidator : IValidator<CancelPurchaseCommand
 
 internal sealed class CancelPurchaseHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<CancelPurchaseCommand, Result<PurchaseCancelled>>
 {
-    public async Task<Result<PurchaseCancelled>> Handle(CancelPurchaseCommand r, CancellationToken ct)
+    public async Task<Result<PurchaseCancelled>> Handle(CancelPurchaseCommand command, CancellationToken ct)
     {
-        var purchase = await db.Purchases.FirstOrDefaultAsync(p => p.Id == r.PurchaseId, ct).ConfigureAwait(false);
+        var purchase = await db.Purchases.FirstOrDefaultAsync(p => p.Id == command.PurchaseId, ct).ConfigureAwait(false);
         if (purchase is null)
         {
-            return Error.NotFound("Purchase", r.PurchaseId);
+            return Error.NotFound("Purchase", command.PurchaseId);
         }
 
         if (purchase.CancelledAt is not null)
@@ -75,8 +75,8 @@ internal sealed class CancelPurchaseHandler(LedgerDbContext db, TimeProvider clo
 
         var now = clock.GetUtcNow();
         purchase.CancelledAt = now.UtcDateTime;
-        purchase.CancelledBy = r.Actor;
-        purchase.CancelReason = r.Reason;
+        purchase.CancelledBy = command.Actor;
+        purchase.CancelReason = command.Reason;
         if (purchase.ApplicationId is { } applicationId)
         {
             await db.SalesApplications.Where(a => a.Id == applicationId)

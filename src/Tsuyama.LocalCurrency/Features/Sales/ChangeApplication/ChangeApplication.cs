@@ -20,13 +20,13 @@ internal sealed class ChangeApplicationValidator : IValidator<ChangeApplicationC
 
 internal sealed class ChangeApplicationHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ChangeApplicationCommand, Result<ApplicationView>>
 {
-    public async Task<Result<ApplicationView>> Handle(ChangeApplicationCommand r, CancellationToken ct)
+    public async Task<Result<ApplicationView>> Handle(ChangeApplicationCommand command, CancellationToken ct)
     {
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId,
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == command.ApplicationId && a.ResidentId == command.ResidentId,
             ct).ConfigureAwait(false);
         if (application is null)
         {
-            return Error.NotFound("Application", r.ApplicationId);
+            return Error.NotFound("Application", command.ApplicationId);
         }
 
         var now = clock.GetUtcNow();
@@ -37,7 +37,7 @@ internal sealed class ChangeApplicationHandler(LedgerDbContext db, TimeProvider 
         }
 
         var (program, sales) = open.Value;
-        if (r.Units > program.MaxUnitsPerResident)
+        if (command.Units > program.MaxUnitsPerResident)
         {
             return Error.LimitExceeded($"Each resident may apply for at most {program.MaxUnitsPerResident} units of '{program.Code}'.");
         }
@@ -45,21 +45,21 @@ internal sealed class ChangeApplicationHandler(LedgerDbContext db, TimeProvider 
         switch (application.Status)
         {
             case ApplicationStatus.Pending or ApplicationStatus.Waiting:
-                application.Units = r.Units;
+                application.Units = command.Units;
                 break;
-            case ApplicationStatus.Won when r.Units <= application.Units:
-                await Allocation.ReleaseAsync(db, program.Id, application.Units - r.Units, ct).ConfigureAwait(false);
-                application.Units = r.Units;
+            case ApplicationStatus.Won when command.Units <= application.Units:
+                await Allocation.ReleaseAsync(db, program.Id, application.Units - command.Units, ct).ConfigureAwait(false);
+                application.Units = command.Units;
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 await Allocation.FillWaitingListAsync(db, sales, now, ct).ConfigureAwait(false);
                 break;
             case ApplicationStatus.Won:
-                if (!await Allocation.TryReserveAsync(db, program.Id, r.Units - application.Units, ct).ConfigureAwait(false))
+                if (!await Allocation.TryReserveAsync(db, program.Id, command.Units - application.Units, ct).ConfigureAwait(false))
                 {
-                    return Error.LimitExceeded($"Not enough units of '{program.Code}' are free to raise the application to {r.Units}.");
+                    return Error.LimitExceeded($"Not enough units of '{program.Code}' are free to raise the application to {command.Units}.");
                 }
 
-                application.Units = r.Units;
+                application.Units = command.Units;
                 break;
             default:
                 return Error.Conflict($"Application '{application.Id}' is {application.Status.ToString().ToLowerInvariant()} and can no longer change.");

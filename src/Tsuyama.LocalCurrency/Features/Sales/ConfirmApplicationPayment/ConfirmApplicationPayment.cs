@@ -23,7 +23,7 @@ internal sealed class ConfirmApplicationPaymentValidator : IValidator<ConfirmApp
 internal sealed class ConfirmApplicationPaymentHandler(LedgerDbContext db, TimeProvider clock)
     : IRequestHandler<ConfirmApplicationPaymentCommand, Result<PointsPurchased>>
 {
-    public Task<Result<PointsPurchased>> Handle(ConfirmApplicationPaymentCommand r, CancellationToken ct) =>
-        ApplicationPayment.ConfirmAsync(db, clock, r.ApplicationId, new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note,
-            r.Actor), ct);
+    public Task<Result<PointsPurchased>> Handle(ConfirmApplicationPaymentCommand command, CancellationToken ct) =>
+        ApplicationPayment.ConfirmAsync(db, clock, command.ApplicationId, new PaymentReceipt(command.PaidYen, PurchaseChannel.Counter, command.PaymentMethod, command.Note,
+            command.Actor), ct);
 }

@@ -18,9 +18,9 @@ public sealed record UnpaidWinnersExpired(DateOnly AsOf, int Lapsed, int UnitsRe
 internal sealed class ExpireUnpaidWinnersHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<ExpireUnpaidWinnersCommand,
     Result<UnpaidWinnersExpired>>
 {
-    public async Task<Result<UnpaidWinnersExpired>> Handle(ExpireUnpaidWinnersCommand r, CancellationToken ct)
+    public async Task<Result<UnpaidWinnersExpired>> Handle(ExpireUnpaidWinnersCommand command, CancellationToken ct)
     {
-        var overdue = await db.SalesApplications.Where(a => a.Status == ApplicationStatus.Won && a.PayBy < r.AsOf).ToListAsync(ct).ConfigureAwait(false);
+        var overdue = await db.SalesApplications.Where(a => a.Status == ApplicationStatus.Won && a.PayBy < command.AsOf).ToListAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         int released = 0, promoted = 0;
         foreach (var group in overdue.GroupBy(a => a.ProgramId))
@@ -39,6 +39,6 @@ internal sealed class ExpireUnpaidWinnersHandler(LedgerDbContext db, TimeProvide
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new UnpaidWinnersExpired(r.AsOf, overdue.Count, released, promoted);
+        return new UnpaidWinnersExpired(command.AsOf, overdue.Count, released, promoted);
     }
 }

@@ -15,7 +15,7 @@ public sealed record CounterProgram(string Code, string Name, long UnitPriceYen,
 internal sealed class GetCounterProgramsHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
     : IRequestHandler<GetCounterProgramsQuery, Result<IReadOnlyList<CounterProgram>>>
 {
-    public async Task<Result<IReadOnlyList<CounterProgram>>> Handle(GetCounterProgramsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<CounterProgram>>> Handle(GetCounterProgramsQuery query, CancellationToken ct)
     {
         if (CityDesk.CounterOrAdmin(actor, "sell vouchers at the counter") is { } denied)
         {

@@ -14,16 +14,16 @@ public sealed record GetLotteryResultQuery(string ProgramCode) : IQuery<LotteryR
 
 internal sealed class GetLotteryResultHandler(LedgerDbContext db) : IRequestHandler<GetLotteryResultQuery, Result<LotteryResult>>
 {
-    public async Task<Result<LotteryResult>> Handle(GetLotteryResultQuery r, CancellationToken ct)
+    public async Task<Result<LotteryResult>> Handle(GetLotteryResultQuery query, CancellationToken ct)
     {
         var draw = await (
             from d in db.LotteryDraws.AsNoTracking()
             join p in db.Programs.AsNoTracking() on d.ProgramId equals p.Id
-            where p.Code == r.ProgramCode
+            where p.Code == query.ProgramCode
             select d).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (draw is null)
         {
-            return Error.NotFound("Lottery result", r.ProgramCode);
+            return Error.NotFound("Lottery result", query.ProgramCode);
         }
 
         // The stored order; whether the draw allocated a place follows from it and the units on sale
@@ -39,6 +39,6 @@ internal sealed class GetLotteryResultHandler(LedgerDbContext db) : IRequestHand
             places.Add(new LotteryPlace(a.Position, a.Id, a.Units, won));
         }
 
-        return new LotteryResult(r.ProgramCode, draw.Seed, draw.Algorithm, draw.UnitsOnSale, draw.DrawnAt, places);
+        return new LotteryResult(query.ProgramCode, draw.Seed, draw.Algorithm, draw.UnitsOnSale, draw.DrawnAt, places);
     }
 }

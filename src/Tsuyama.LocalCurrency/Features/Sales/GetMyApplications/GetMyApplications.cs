@@ -10,12 +10,12 @@ public sealed record GetMyApplicationsQuery(Guid ResidentId) : IQuery<IReadOnlyL
 
 internal sealed class GetMyApplicationsHandler(LedgerDbContext db) : IRequestHandler<GetMyApplicationsQuery, Result<IReadOnlyList<ApplicationView>>>
 {
-    public async Task<Result<IReadOnlyList<ApplicationView>>> Handle(GetMyApplicationsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<ApplicationView>>> Handle(GetMyApplicationsQuery query, CancellationToken ct)
     {
         var rows = await (
             from a in db.SalesApplications.AsNoTracking()
             join p in db.Programs.AsNoTracking() on a.ProgramId equals p.Id
-            where a.ResidentId == r.ResidentId
+            where a.ResidentId == query.ResidentId
             select new { a, p }).ToListAsync(ct).ConfigureAwait(false);
         return rows.OrderByDescending(x => x.a.AppliedAt).Select(x => ApplicationView.Of(x.a, x.p)).ToList();
     }

@@ -31,7 +31,7 @@ public sealed record OpenSale(
 
 internal sealed class GetOpenSalesHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetOpenSalesQuery, Result<IReadOnlyList<OpenSale>>>
 {
-    public async Task<Result<IReadOnlyList<OpenSale>>> Handle(GetOpenSalesQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<OpenSale>>> Handle(GetOpenSalesQuery query, CancellationToken ct)
     {
         var today = JapanTime.Today(clock);
         var rows = await (

@@ -19,18 +19,18 @@ internal sealed class GetProgramApplicationsHandler(LedgerDbContext db)
 {
     private const int Max = 500;
 
-    public async Task<Result<IReadOnlyList<StaffApplicationView>>> Handle(GetProgramApplicationsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<StaffApplicationView>>> Handle(GetProgramApplicationsQuery query, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == query.ProgramCode, ct).ConfigureAwait(false);
         if (program is null)
         {
-            return Error.NotFound("Program", r.ProgramCode);
+            return Error.NotFound("Program", query.ProgramCode);
         }
 
         var rows = await (
                 from a in db.SalesApplications.AsNoTracking()
                 join x in db.Residents.AsNoTracking() on a.ResidentId equals x.Id
-                where a.ProgramId == program.Id && (r.ResidentId == null || a.ResidentId == r.ResidentId) && (r.Status == null || a.Status == r.Status)
+                where a.ProgramId == program.Id && (query.ResidentId == null || a.ResidentId == query.ResidentId) && (query.Status == null || a.Status == query.Status)
                 orderby a.DrawPosition ?? int.MaxValue, a.AppliedAt, a.Id
                 select new { a, x.Email })
             .Take(Max).ToListAsync(ct).ConfigureAwait(false);

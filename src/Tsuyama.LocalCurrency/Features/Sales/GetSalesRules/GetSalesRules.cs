@@ -11,13 +11,13 @@ public sealed record GetSalesRulesQuery(string ProgramCode) : IQuery<SalesRules>
 
 internal sealed class GetSalesRulesHandler(LedgerDbContext db) : IRequestHandler<GetSalesRulesQuery, Result<SalesRules>>
 {
-    public async Task<Result<SalesRules>> Handle(GetSalesRulesQuery r, CancellationToken ct)
+    public async Task<Result<SalesRules>> Handle(GetSalesRulesQuery query, CancellationToken ct)
     {
         var sales = await (
             from s in db.ProgramSales.AsNoTracking()
             join p in db.Programs.AsNoTracking() on s.ProgramId equals p.Id
-            where p.Code == r.ProgramCode
+            where p.Code == query.ProgramCode
             select s).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return sales is null ? Error.NotFound("Sales rules of program", r.ProgramCode) : SalesRulesView.Of(r.ProgramCode, sales);
+        return sales is null ? Error.NotFound("Sales rules of program", query.ProgramCode) : SalesRulesView.Of(query.ProgramCode, sales);
     }
 }

@@ -31,9 +31,9 @@ internal sealed class ProviderCallbackHandler(LedgerDbContext db, TimeProvider c
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Result<ProviderPaymentConfirmed>> Handle(ProviderCallbackCommand r, CancellationToken ct)
+    public async Task<Result<ProviderPaymentConfirmed>> Handle(ProviderCallbackCommand command, CancellationToken ct)
     {
-        if (Authenticate(r) is { } refused)
+        if (Authenticate(command) is { } refused)
         {
             return refused;
         }
@@ -41,7 +41,7 @@ internal sealed class ProviderCallbackHandler(LedgerDbContext db, TimeProvider c
         ProviderNotification? n;
         try
         {
-            n = JsonSerializer.Deserialize<ProviderNotification>(r.Body, Json);
+            n = JsonSerializer.Deserialize<ProviderNotification>(command.Body, Json);
         }
         catch (JsonException)
         {

@@ -25,20 +25,20 @@ internal sealed class QuoteCounterSaleValidator : IValidator<QuoteCounterSaleQue
 
 internal sealed class QuoteCounterSaleHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<QuoteCounterSaleQuery, Result<CounterSaleQuote>>
 {
-    public async Task<Result<CounterSaleQuote>> Handle(QuoteCounterSaleQuery r, CancellationToken ct)
+    public async Task<Result<CounterSaleQuote>> Handle(QuoteCounterSaleQuery query, CancellationToken ct)
     {
         if (CityDesk.CounterOrAdmin(actor, "sell vouchers at the counter") is { } denied)
         {
             return denied;
         }
 
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == query.ProgramCode, ct).ConfigureAwait(false);
         if (program is null)
         {
-            return Error.NotFound("Program", r.ProgramCode!);
+            return Error.NotFound("Program", query.ProgramCode!);
         }
 
-        var (paidYen, points) = PurchaseIssuer.PriceOf(program, r.Units);
-        return new CounterSaleQuote(program.Code, program.Name, r.Units, paidYen, points);
+        var (paidYen, points) = PurchaseIssuer.PriceOf(program, query.Units);
+        return new CounterSaleQuote(program.Code, program.Name, query.Units, paidYen, points);
     }
 }

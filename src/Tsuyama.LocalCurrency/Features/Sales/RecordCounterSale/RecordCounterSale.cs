@@ -36,17 +36,17 @@ internal sealed class RecordCounterSaleValidator : IValidator<RecordCounterSaleC
 
 internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
 {
-    public async Task<Result<PointsPurchased>> Handle(RecordCounterSaleCommand r, CancellationToken ct)
+    public async Task<Result<PointsPurchased>> Handle(RecordCounterSaleCommand command, CancellationToken ct)
     {
         if (actor.Current is { } caller && !caller.Roles.Contains(Roles.Counter) && !caller.Roles.Contains(Roles.Admin))
         {
             return Error.Forbidden("Only the counter records a sale; a resident applies for points (POST /api/v1/programs/{code}/applications).");
         }
 
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == command.ProgramCode, ct).ConfigureAwait(false);
         if (program is null)
         {
-            return Error.NotFound("Program", r.ProgramCode);
+            return Error.NotFound("Program", command.ProgramCode);
         }
 
         if (await db.ProgramSales.AnyAsync(s => s.ProgramId == program.Id && s.Rule == AllocationRule.Lottery, ct).ConfigureAwait(false))
@@ -55,7 +55,7 @@ internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider 
                 $"Program '{program.Code}' is sold by lottery: confirm the payment of a winning application instead.");
         }
 
-        var receipt = new PaymentReceipt(r.PaidYen, PurchaseChannel.Counter, r.PaymentMethod, r.Note, r.Actor);
-        return await PurchaseIssuer.IssueAsync(db, clock, program, r.ResidentId!.Value, r.Units, receipt, null, ct).ConfigureAwait(false);
+        var receipt = new PaymentReceipt(command.PaidYen, PurchaseChannel.Counter, command.PaymentMethod, command.Note, command.Actor);
+        return await PurchaseIssuer.IssueAsync(db, clock, program, command.ResidentId!.Value, command.Units, receipt, null, ct).ConfigureAwait(false);
     }
 }

@@ -28,13 +28,13 @@ internal sealed class RunLotteryValidator : IValidator<RunLotteryCommand>
 
 internal sealed class RunLotteryHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<RunLotteryCommand, Result<LotteryResult>>
 {
-    public async Task<Result<LotteryResult>> Handle(RunLotteryCommand r, CancellationToken ct)
+    public async Task<Result<LotteryResult>> Handle(RunLotteryCommand command, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == command.ProgramCode, ct).ConfigureAwait(false);
         var sales = program is null ? null : await db.ProgramSales.FirstOrDefaultAsync(s => s.ProgramId == program.Id, ct).ConfigureAwait(false);
         if (program is null || sales is null)
         {
-            return Error.NotFound("Lottery program", r.ProgramCode);
+            return Error.NotFound("Lottery program", command.ProgramCode);
         }
 
         var now = clock.GetUtcNow();
@@ -54,7 +54,7 @@ internal sealed class RunLotteryHandler(LedgerDbContext db, TimeProvider clock) 
             return Error.Conflict($"The lottery of '{program.Code}' was drawn at {sales.LotteryDrawnAt:u}; it is drawn once.");
         }
 
-        var seed = r.Seed ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var seed = command.Seed ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var applications = await db.SalesApplications.Where(a => a.ProgramId == program.Id && a.Status == ApplicationStatus.Pending)
             .ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
         var unitsOnSale = await Allocation.FreeUnitsAsync(db, program.Id, ct).ConfigureAwait(false);
@@ -83,7 +83,7 @@ internal sealed class RunLotteryHandler(LedgerDbContext db, TimeProvider clock) 
             UnitsOnSale = unitsOnSale,
             Applications = places.Count,
             Winners = places.Count(p => p.Won),
-            DrawnBy = r.Actor,
+            DrawnBy = command.Actor,
             DrawnAt = now.UtcDateTime,
         });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -32,15 +32,15 @@ internal sealed class SetSalesRulesValidator : IValidator<SetSalesRulesCommand>
 
 internal sealed class SetSalesRulesHandler(LedgerDbContext db) : IRequestHandler<SetSalesRulesCommand, Result<SalesRules>>
 {
-    public async Task<Result<SalesRules>> Handle(SetSalesRulesCommand r, CancellationToken ct)
+    public async Task<Result<SalesRules>> Handle(SetSalesRulesCommand command, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProgramCode, ct).ConfigureAwait(false);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Code == command.ProgramCode, ct).ConfigureAwait(false);
         if (program is null || await db.GrantBudgets.AnyAsync(g => g.ProgramId == program.Id, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Program", r.ProgramCode);
+            return Error.NotFound("Program", command.ProgramCode);
         }
 
-        if (r.ApplicationUntil > program.SalesUntil)
+        if (command.ApplicationUntil > program.SalesUntil)
         {
             return Error.Validation("applicationUntil", $"must be on or before the last sales day {program.SalesUntil:yyyy-MM-dd}");
         }
@@ -51,22 +51,22 @@ internal sealed class SetSalesRulesHandler(LedgerDbContext db) : IRequestHandler
             sales = new ProgramSales { ProgramId = program.Id };
             db.ProgramSales.Add(sales);
         }
-        else if ((sales.Rule != r.Rule || sales.ApplicationFrom != r.ApplicationFrom || sales.ApplicationUntil != r.ApplicationUntil)
+        else if ((sales.Rule != command.Rule || sales.ApplicationFrom != command.ApplicationFrom || sales.ApplicationUntil != command.ApplicationUntil)
                  && await db.SalesApplications.AnyAsync(a => a.ProgramId == program.Id, ct).ConfigureAwait(false))
         {
             return Error.Conflict($"Residents have applied to '{program.Code}': its rule and application window can no longer change.");
         }
 
-        if (r.PremiumBudget < sales.PremiumCommitted)
+        if (command.PremiumBudget < sales.PremiumCommitted)
         {
             return Error.Validation("premiumBudget", $"must be at least the {sales.PremiumCommitted} points of premium already committed");
         }
 
-        sales.Rule = r.Rule;
-        sales.ApplicationFrom = r.ApplicationFrom;
-        sales.ApplicationUntil = r.ApplicationUntil;
-        sales.PaymentDays = r.PaymentDays;
-        sales.PremiumBudget = r.PremiumBudget;
+        sales.Rule = command.Rule;
+        sales.ApplicationFrom = command.ApplicationFrom;
+        sales.ApplicationUntil = command.ApplicationUntil;
+        sales.PaymentDays = command.PaymentDays;
+        sales.PremiumBudget = command.PremiumBudget;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return SalesRulesView.Of(program.Code, sales);
     }

@@ -34,25 +34,25 @@ internal sealed class VerifyResidentValidator(TimeProvider clock) : IValidator<V
 
 internal sealed class VerifyResidentHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<VerifyResidentCommand, Result<ResidentVerified>>
 {
-    public async Task<Result<ResidentVerified>> Handle(VerifyResidentCommand r, CancellationToken ct)
+    public async Task<Result<ResidentVerified>> Handle(VerifyResidentCommand command, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false))
+        if (!await db.Residents.AnyAsync(x => x.Id == command.ResidentId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Resident", r.ResidentId);
+            return Error.NotFound("Resident", command.ResidentId);
         }
 
-        var record = await db.ResidentVerifications.FirstOrDefaultAsync(v => v.ResidentId == r.ResidentId, ct).ConfigureAwait(false);
+        var record = await db.ResidentVerifications.FirstOrDefaultAsync(v => v.ResidentId == command.ResidentId, ct).ConfigureAwait(false);
         if (record is null)
         {
-            record = new ResidentVerification { ResidentId = r.ResidentId, Method = r.Method };
+            record = new ResidentVerification { ResidentId = command.ResidentId, Method = command.Method };
             db.ResidentVerifications.Add(record);
         }
 
-        record.Method = r.Method;
-        record.CheckedOn = r.CheckedOn;
-        record.CheckedBy = r.StaffUserId;
+        record.Method = command.Method;
+        record.CheckedOn = command.CheckedOn;
+        record.CheckedBy = command.StaffUserId;
         record.RecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new ResidentVerified(r.ResidentId, r.Method, r.CheckedOn, r.StaffUserId);
+        return new ResidentVerified(command.ResidentId, command.Method, command.CheckedOn, command.StaffUserId);
     }
 }

@@ -14,13 +14,13 @@ public sealed record WithdrawApplicationCommand(Guid ResidentId, Guid Applicatio
 
 internal sealed class WithdrawApplicationHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<WithdrawApplicationCommand, Result<ApplicationView>>
 {
-    public async Task<Result<ApplicationView>> Handle(WithdrawApplicationCommand r, CancellationToken ct)
+    public async Task<Result<ApplicationView>> Handle(WithdrawApplicationCommand command, CancellationToken ct)
     {
-        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == r.ApplicationId && a.ResidentId == r.ResidentId,
+        var application = await db.SalesApplications.FirstOrDefaultAsync(a => a.Id == command.ApplicationId && a.ResidentId == command.ResidentId,
             ct).ConfigureAwait(false);
         if (application is null)
         {
-            return Error.NotFound("Application", r.ApplicationId);
+            return Error.NotFound("Application", command.ApplicationId);
         }
 
         var now = clock.GetUtcNow();

@@ -22,7 +22,7 @@ public sealed record GetSettlementStatementQuery(Guid SettlementId, Guid Merchan
 internal sealed class GetSettlementStatementHandler(LedgerDbContext db,
     ICurrentActor actor) : IRequestHandler<GetSettlementStatementQuery, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(GetSettlementStatementQuery r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(GetSettlementStatementQuery query, CancellationToken ct)
     {
         if (ShopStaff.OwnerOnly(actor, "see settlements") is { } clerk)
         {
@@ -32,19 +32,19 @@ internal sealed class GetSettlementStatementHandler(LedgerDbContext db,
         // Who may read whose statement (API, shop page and city page alike): the city office (Admin)
         // and the operator any; a shop only its own.
         if (actor.Current is { } caller && !caller.Roles.Contains(Roles.Admin)
-            && await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.MerchantId).FirstOrDefaultAsync(ct).ConfigureAwait(false) != r.MerchantId)
+            && await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.MerchantId).FirstOrDefaultAsync(ct).ConfigureAwait(false) != query.MerchantId)
         {
             return Error.Forbidden("A merchant can read only its own statements.");
         }
 
-        var statement = await StatementLoader.LoadAsync(db, r.SettlementId, r.MerchantId, ct).ConfigureAwait(false);
+        var statement = await StatementLoader.LoadAsync(db, query.SettlementId, query.MerchantId, ct).ConfigureAwait(false);
         if (statement is null)
         {
-            return Error.NotFound("Settlement or merchant", $"{r.SettlementId}/{r.MerchantId}");
+            return Error.NotFound("Settlement or merchant", $"{query.SettlementId}/{query.MerchantId}");
         }
 
-        var name = string.Create(CultureInfo.InvariantCulture, $"statement-{statement.Cutoff:yyyy-MM-dd}-{r.MerchantId}");
-        return r.Format == StatementFormat.Csv
+        var name = string.Create(CultureInfo.InvariantCulture, $"statement-{statement.Cutoff:yyyy-MM-dd}-{query.MerchantId}");
+        return query.Format == StatementFormat.Csv
             ? new SettlementFile(name + ".csv", "text/csv; charset=utf-8", StatementCsv.Render(statement))
             : new SettlementFile(name + ".html", "text/html; charset=utf-8", StatementHtml.Render(statement));
     }

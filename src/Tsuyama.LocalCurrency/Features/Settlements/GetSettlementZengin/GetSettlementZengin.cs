@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Persistence;
-using Tsuyama.LocalCurrency.Settlement;
-using Tsuyama.LocalCurrency.Settlement.Zengin;
+using Tsuyama.LocalCurrency.Payouts;
+using Tsuyama.LocalCurrency.Payouts.Zengin;
 
 namespace Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 
@@ -20,21 +20,21 @@ public sealed record GetSettlementZenginQuery(Guid SettlementId) : IQuery<Settle
 internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<SettlementOptions> options, ICurrentActor actor)
     : IRequestHandler<GetSettlementZenginQuery, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(GetSettlementZenginQuery r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(GetSettlementZenginQuery query, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "download a bank transfer file") is { } refused)
         {
             return refused;
         }
 
-        var settlement = await db.Settlements.AsNoTracking().Where(s => s.Id == r.SettlementId)
+        var settlement = await db.Settlements.AsNoTracking().Where(s => s.Id == query.SettlementId)
             .Select(s => new { s.Cutoff, s.TransferDate }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (settlement is null)
         {
-            return Error.NotFound("Settlement", r.SettlementId);
+            return Error.NotFound("Settlement", query.SettlementId);
         }
 
-        var lines = await db.SettlementLines.AsNoTracking().Where(l => l.SettlementId == r.SettlementId).ToListAsync(ct).ConfigureAwait(false);
+        var lines = await db.SettlementLines.AsNoTracking().Where(l => l.SettlementId == query.SettlementId).ToListAsync(ct).ConfigureAwait(false);
         var payouts = lines
             .GroupBy(l => l.MerchantId)
             .Select(g => (Account: g.OrderBy(l => l.ProgramId).First(), Payout: g.Sum(l => l.PayoutYen)))
@@ -43,7 +43,7 @@ internal sealed class GetSettlementZenginHandler(LedgerDbContext db, IOptions<Se
         if (payouts.Count == 0)
         {
             return Error.Rule(ProblemTypes.NothingToPay, "振込対象がありません / Nothing to pay",
-                $"Settlement {r.SettlementId} pays no merchant, so there is no transfer file.");
+                $"Settlement {query.SettlementId} pays no merchant, so there is no transfer file.");
         }
 
         // Bank and branch names are not registered, only their codes; banks route by the codes.

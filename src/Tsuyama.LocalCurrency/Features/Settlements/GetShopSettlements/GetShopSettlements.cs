@@ -6,7 +6,7 @@ using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Papers;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementStatement;
 using Tsuyama.LocalCurrency.Persistence;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Features.Settlements.GetShopSettlements;
 
@@ -57,26 +57,26 @@ internal sealed class GetShopSettlementsValidator : IValidator<GetShopSettlement
 internal sealed class GetShopSettlementsHandler(LedgerDbContext db, ICurrentActor actor, TimeProvider clock, ISettlementSchedule schedule,
     IOptions<SettlementOptions> options) : IRequestHandler<GetShopSettlementsQuery, Result<ShopSettlements>>
 {
-    public async Task<Result<ShopSettlements>> Handle(GetShopSettlementsQuery r, CancellationToken ct)
+    public async Task<Result<ShopSettlements>> Handle(GetShopSettlementsQuery query, CancellationToken ct)
     {
-        if (r.Reader.Refuse(r.MerchantId, actor) is { } refused)
+        if (query.Reader.Refuse(query.MerchantId, actor) is { } refused)
         {
             return refused;
         }
 
-        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == r.MerchantId, ct).ConfigureAwait(false);
+        var merchant = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == query.MerchantId, ct).ConfigureAwait(false);
         if (merchant is null)
         {
-            return Error.NotFound("Merchant", r.MerchantId);
+            return Error.NotFound("Merchant", query.MerchantId);
         }
 
         var paid = await (
             from l in db.SettlementLines
-            where l.MerchantId == r.MerchantId
+            where l.MerchantId == query.MerchantId
             group l by l.SettlementId into g
             select new { SettlementId = g.Key, Points = g.Sum(l => l.Points), Fee = g.Sum(l => l.FeeYen), Payout = g.Sum(l => l.PayoutYen) })
             .ToListAsync(ct).ConfigureAwait(false);
-        var held = await db.SettlementHolds.AsNoTracking().Where(h => h.MerchantId == r.MerchantId).ToListAsync(ct).ConfigureAwait(false);
+        var held = await db.SettlementHolds.AsNoTracking().Where(h => h.MerchantId == query.MerchantId).ToListAsync(ct).ConfigureAwait(false);
         var ids = paid.Select(p => p.SettlementId).Concat(held.Select(h => h.SettlementId)).Distinct().ToList();
         var settlements = await db.Settlements.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Cutoff, s.TransferDate }).ToListAsync(ct).ConfigureAwait(false);
@@ -103,7 +103,7 @@ internal sealed class GetShopSettlementsHandler(LedgerDbContext db, ICurrentActo
 
         var payout = merchant.Payout;
         var payee = new ShopPayee(payout.BankCode, payout.BranchCode, payout.AccountType, Statement.Mask(payout.AccountNumber), payout.HolderKana);
-        var feeMonths = await FeeMonthsAsync(r.MerchantId, JapanTime.DateOf(now), ct).ConfigureAwait(false);
+        var feeMonths = await FeeMonthsAsync(query.MerchantId, JapanTime.DateOf(now), ct).ConfigureAwait(false);
         return new ShopSettlements(merchant.Id, merchant.Name, next, payee, rows, feeMonths);
     }
 

@@ -28,7 +28,7 @@ internal sealed class ListSettlementsValidator : IValidator<ListSettlementsQuery
 
 internal sealed class ListSettlementsHandler(LedgerDbContext db, ICurrentActor actor) : IRequestHandler<ListSettlementsQuery, Result<SettlementList>>
 {
-    public async Task<Result<SettlementList>> Handle(ListSettlementsQuery r, CancellationToken ct)
+    public async Task<Result<SettlementList>> Handle(ListSettlementsQuery query, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "see settlements") is { } refused)
         {
@@ -37,8 +37,8 @@ internal sealed class ListSettlementsHandler(LedgerDbContext db, ICurrentActor a
 
         var latest = await db.Settlements.AsNoTracking().OrderByDescending(s => s.Cutoff).Select(s => (DateOnly?)s.Cutoff)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var settlements = await db.Settlements.AsNoTracking().Where(s => r.SettlementId == null || s.Id == r.SettlementId)
-            .OrderByDescending(s => s.Cutoff).Take(r.Limit)
+        var settlements = await db.Settlements.AsNoTracking().Where(s => query.SettlementId == null || s.Id == query.SettlementId)
+            .OrderByDescending(s => s.Cutoff).Take(query.Limit)
             .Select(s => new { s.Id, s.Cutoff, s.TransferDate, s.CreatedAt, s.MerchantCount, s.Points, s.FeeYen, s.PayoutYen })
             .ToListAsync(ct).ConfigureAwait(false);
         var ids = settlements.Select(s => s.Id).ToList();

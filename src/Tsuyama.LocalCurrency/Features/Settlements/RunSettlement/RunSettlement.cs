@@ -6,7 +6,7 @@ using Tsuyama.LocalCurrency.Common.Behaviours;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;
-using Tsuyama.LocalCurrency.Settlement;
+using Tsuyama.LocalCurrency.Payouts;
 
 namespace Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 
@@ -38,7 +38,7 @@ internal sealed class RunSettlementValidator : IValidator<RunSettlementCommand>
 internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider clock, IOptions<SettlementOptions> options, ICurrentActor actor)
     : IRequestHandler<RunSettlementCommand, Result<SettlementDone>>
 {
-    public async Task<Result<SettlementDone>> Handle(RunSettlementCommand r, CancellationToken ct)
+    public async Task<Result<SettlementDone>> Handle(RunSettlementCommand command, CancellationToken ct)
     {
         if (CityAdmin.Only(actor, "run a settlement") is { } refused)
         {
@@ -47,23 +47,23 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
 
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
-        if (r.Cutoff >= today)
+        if (command.Cutoff >= today)
         {
             // Points can still arrive during the cutoff day; settling it early would leave them for the next run.
             return Error.Rule(ProblemTypes.CutoffNotOver, "締め日がまだ終わっていません / Cutoff day not over",
-                $"The cutoff {r.Cutoff:yyyy-MM-dd} must be a day before today ({today:yyyy-MM-dd}, JST).");
+                $"The cutoff {command.Cutoff:yyyy-MM-dd} must be a day before today ({today:yyyy-MM-dd}, JST).");
         }
 
         var latest = await db.Settlements.OrderByDescending(s => s.Cutoff).Select(s => new { s.Id, s.Cutoff })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        if (latest is not null && latest.Cutoff >= r.Cutoff)
+        if (latest is not null && latest.Cutoff >= command.Cutoff)
         {
-            return Error.Conflict(latest.Cutoff == r.Cutoff
-                ? $"The cutoff {r.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}."
+            return Error.Conflict(latest.Cutoff == command.Cutoff
+                ? $"The cutoff {command.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}."
                 : $"The later cutoff {latest.Cutoff:yyyy-MM-dd} was already settled by settlement {latest.Id}; cutoffs must increase.");
         }
 
-        var redeemable = await RedeemablePoints.ForCutoffAsync(db, JapanTime.EndOfDayUtc(r.Cutoff), ct).ConfigureAwait(false);
+        var redeemable = await RedeemablePoints.ForCutoffAsync(db, JapanTime.EndOfDayUtc(command.Cutoff), ct).ConfigureAwait(false);
         var programs = await db.Programs.Select(p => new { p.Id, p.RedeemedAccountId, p.RedemptionFeeBasisPoints })
             .ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
         var merchantIds = redeemable.Select(h => h.MerchantId).Distinct().ToList();
@@ -117,10 +117,10 @@ internal sealed class RunSettlementHandler(LedgerDbContext db, TimeProvider cloc
             })
             .ToList();
 
-        var settlement = new Domain.Settlement
+        var settlement = new Settlement
         {
             Id = settlementId,
-            Cutoff = r.Cutoff,
+            Cutoff = command.Cutoff,
             CreatedAt = now.UtcDateTime,
             TransferDate = SettlementCalendar.PayoutDateOfRunOn(today, options.Value.PayoutDelayDays),
             MerchantCount = lines.Select(l => l.MerchantId).Distinct().Count(),

@@ -17,11 +17,11 @@ public sealed record ShopDay(DateOnly Day, ShopTotals Totals, IReadOnlyList<Shop
 
 internal sealed class GetShopDayHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetShopDayQuery, Result<ShopDay>>
 {
-    public async Task<Result<ShopDay>> Handle(GetShopDayQuery r, CancellationToken ct)
+    public async Task<Result<ShopDay>> Handle(GetShopDayQuery query, CancellationToken ct)
     {
-        var day = r.Day ?? JapanTime.Today(clock);
+        var day = query.Day ?? JapanTime.Today(clock);
         var (from, to) = ShopLedger.Span(day, day);
-        var entries = await ShopLedger.ReadAsync(db, r.MerchantId, from, to, ct).ConfigureAwait(false);
+        var entries = await ShopLedger.ReadAsync(db, query.MerchantId, from, to, ct).ConfigureAwait(false);
         entries.Reverse();
         return new ShopDay(day, ShopTotals.Of(entries), entries);
     }

@@ -18,22 +18,22 @@ public sealed record ShopPaymentDetail(Guid PaymentId, string DisplayNumber, Dat
 
 internal sealed class GetShopPaymentHandler(LedgerDbContext db) : IRequestHandler<GetShopPaymentQuery, Result<ShopPaymentDetail>>
 {
-    public async Task<Result<ShopPaymentDetail>> Handle(GetShopPaymentQuery r, CancellationToken ct)
+    public async Task<Result<ShopPaymentDetail>> Handle(GetShopPaymentQuery query, CancellationToken ct)
     {
-        var payment = await db.Payments.AsNoTracking().Where(p => p.Id == r.PaymentId && p.MerchantId == r.MerchantId)
+        var payment = await db.Payments.AsNoTracking().Where(p => p.Id == query.PaymentId && p.MerchantId == query.MerchantId)
             .Select(p => new { p.Id, p.CreatedAt, p.Amount, p.Channel, p.RefundedAmount }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (payment is null)
         {
-            return Error.NotFound("Payment", r.PaymentId);
+            return Error.NotFound("Payment", query.PaymentId);
         }
 
         var parts = await (
             from t in db.Transfers
             join p in db.Programs on t.ProgramId equals p.Id
-            where t.OperationId == r.PaymentId && t.Type == TransferType.Payment
+            where t.OperationId == query.PaymentId && t.Type == TransferType.Payment
             group t by new { p.Code, t.Kind } into g
             select new PaymentPart(g.Key.Code, g.Key.Kind, g.Sum(t => t.Amount))).ToListAsync(ct).ConfigureAwait(false);
-        var refunds = (await db.Refunds.Where(f => f.PaymentId == r.PaymentId).Select(f => new { f.Id, f.Amount,
+        var refunds = (await db.Refunds.Where(f => f.PaymentId == query.PaymentId).Select(f => new { f.Id, f.Amount,
             f.CreatedAt }).ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(f => f.CreatedAt).Select(f => new RefundOfPayment(f.Id, f.Amount, f.CreatedAt)).ToList();
         return new ShopPaymentDetail(payment.Id, PaymentDisplayNumber.Of(payment.Id), payment.CreatedAt, payment.Amount, payment.Channel,

@@ -12,10 +12,10 @@ public sealed record ShopProfile(Guid MerchantId, string Name, string? StoreNumb
 
 internal sealed class GetShopProfileHandler(LedgerDbContext db) : IRequestHandler<GetShopProfileQuery, Result<ShopProfile>>
 {
-    public async Task<Result<ShopProfile>> Handle(GetShopProfileQuery r, CancellationToken ct)
+    public async Task<Result<ShopProfile>> Handle(GetShopProfileQuery query, CancellationToken ct)
     {
-        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == r.MerchantId)
+        var shop = await db.Merchants.AsNoTracking().Where(m => m.Id == query.MerchantId)
             .Select(m => new ShopProfile(m.Id, m.Name, m.StoreNumber)).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return shop is null ? Error.NotFound("Merchant", r.MerchantId) : shop;
+        return shop is null ? Error.NotFound("Merchant", query.MerchantId) : shop;
     }
 }

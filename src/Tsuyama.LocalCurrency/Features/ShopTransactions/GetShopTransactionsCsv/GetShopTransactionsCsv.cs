@@ -24,10 +24,10 @@ internal sealed class GetShopTransactionsCsvValidator : IValidator<GetShopTransa
 
 internal sealed class GetShopTransactionsCsvHandler(LedgerDbContext db) : IRequestHandler<GetShopTransactionsCsvQuery, Result<SettlementFile>>
 {
-    public async Task<Result<SettlementFile>> Handle(GetShopTransactionsCsvQuery r, CancellationToken ct)
+    public async Task<Result<SettlementFile>> Handle(GetShopTransactionsCsvQuery query, CancellationToken ct)
     {
-        var (from, to) = ShopLedger.Span(r.From, r.To);
-        var entries = await ShopLedger.ReadAsync(db, r.MerchantId, from, to, ct).ConfigureAwait(false);
+        var (from, to) = ShopLedger.Span(query.From, query.To);
+        var entries = await ShopLedger.ReadAsync(db, query.MerchantId, from, to, ct).ConfigureAwait(false);
         var csv = new SpreadsheetCsv().Line("日時(日本時間)", "種別", "受付番号", "ポイント", "返金済み", "支払ID", "取引ID");
         foreach (var e in entries)
         {
@@ -39,7 +39,7 @@ internal sealed class GetShopTransactionsCsvHandler(LedgerDbContext db) : IReque
         var totals = ShopTotals.Of(entries);
         csv.Line().Line("件数", "売上", "返金", "差引").Line(SpreadsheetCsv.N(totals.Count), SpreadsheetCsv.N(totals.Amount),
             SpreadsheetCsv.N(totals.Refunds), SpreadsheetCsv.N(totals.Net));
-        var name = string.Create(CultureInfo.InvariantCulture, $"transactions-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.csv");
+        var name = string.Create(CultureInfo.InvariantCulture, $"transactions-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.csv");
         return new SettlementFile(name, "text/csv; charset=utf-8", csv.ToBytes());
     }
 

@@ -25,24 +25,24 @@ public sealed record ShopCheckView(ShopCheckResult Check, ShopLedgerFigures? Led
 
 internal sealed class CheckShopHandler(LedgerDbContext db) : IRequestHandler<CheckShopQuery, Result<ShopCheckView>>
 {
-    public async Task<Result<ShopCheckView>> Handle(CheckShopQuery r, CancellationToken ct)
+    public async Task<Result<ShopCheckView>> Handle(CheckShopQuery query, CancellationToken ct)
     {
         ShopCheckResult check;
         try
         {
-            check = ShopSelfCheck.Compute(r.Figures);
+            check = ShopSelfCheck.Compute(query.Figures);
         }
         catch (ScenarioValidationException ex)
         {
             return Error.Validation(new Dictionary<string, string[]> { ["figures"] = [.. ex.Errors] });
         }
 
-        if (r.MerchantId is not { } id)
+        if (query.MerchantId is not { } id)
         {
             return new ShopCheckView(check, null);
         }
 
-        var to = r.Now.UtcDateTime;
+        var to = query.Now.UtcDateTime;
         var from = to.AddDays(-CheckShopQuery.LedgerDays);
         var totals = await db.Transfers.AsNoTracking()
             .Where(t => t.CreatedAt > from && t.CreatedAt <= to && (t.ToAccountId == id || t.FromAccountId == id))

@@ -17,9 +17,9 @@ public sealed record CompareRunsQuery(Guid First, Guid Second) : IQuery<Comparis
 
 internal sealed class CompareRunsHandler(LedgerDbContext db) : IRequestHandler<CompareRunsQuery, Result<ComparisonResult>>
 {
-    public async Task<Result<ComparisonResult>> Handle(CompareRunsQuery r, CancellationToken ct)
+    public async Task<Result<ComparisonResult>> Handle(CompareRunsQuery query, CancellationToken ct)
     {
-        var ids = new[] { r.First, r.Second };
+        var ids = new[] { query.First, query.Second };
         var runs = await db.SimulationRuns.AsNoTracking().Where(x => ids.Contains(x.Id))
             .Select(x => new { x.Id, x.ScenarioJson }).ToListAsync(ct).ConfigureAwait(false);
         foreach (var id in ids)

@@ -21,11 +21,11 @@ internal sealed class CompareScenariosValidator : IValidator<CompareScenariosQue
 
 internal sealed class CompareScenariosHandler : IRequestHandler<CompareScenariosQuery, Result<ComparisonResult>>
 {
-    public Task<Result<ComparisonResult>> Handle(CompareScenariosQuery r, CancellationToken ct)
+    public Task<Result<ComparisonResult>> Handle(CompareScenariosQuery query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var scenarios = new List<Scenario>();
-        foreach (var (json, i) in r.ScenarioJsons.Select((j, i) => (j, i)))
+        foreach (var (json, i) in query.ScenarioJsons.Select((j, i) => (j, i)))
         {
             try
             {
@@ -45,12 +45,12 @@ internal sealed class CompareScenariosHandler : IRequestHandler<CompareScenarios
 
 internal sealed class SweepScenarioHandler : IRequestHandler<SweepScenarioQuery, Result<SweepResult>>
 {
-    public Task<Result<SweepResult>> Handle(SweepScenarioQuery r, CancellationToken ct)
+    public Task<Result<SweepResult>> Handle(SweepScenarioQuery query, CancellationToken ct)
     {
         Scenario scenario;
         try
         {
-            scenario = ScenarioLoader.Parse(r.ScenarioJson);
+            scenario = ScenarioLoader.Parse(query.ScenarioJson);
         }
         catch (ScenarioValidationException ex)
         {
@@ -59,7 +59,7 @@ internal sealed class SweepScenarioHandler : IRequestHandler<SweepScenarioQuery,
 
         try
         {
-            return Task.FromResult<Result<SweepResult>>(ScenarioComparison.Sweep(scenario, r.Parameter, r.From, r.To, r.Step));
+            return Task.FromResult<Result<SweepResult>>(ScenarioComparison.Sweep(scenario, query.Parameter, query.From, query.To, query.Step));
         }
         catch (ScenarioValidationException ex)
         {

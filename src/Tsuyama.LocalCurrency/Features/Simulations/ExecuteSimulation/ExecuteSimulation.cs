@@ -21,12 +21,12 @@ internal sealed class ExecuteSimulationHandler(LedgerDbContext db, TimeProvider 
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
-    public async Task<Result<SimulationRunStatus>> Handle(ExecuteSimulationCommand r, CancellationToken ct)
+    public async Task<Result<SimulationRunStatus>> Handle(ExecuteSimulationCommand command, CancellationToken ct)
     {
-        var run = await db.SimulationRuns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.RunId, ct).ConfigureAwait(false);
+        var run = await db.SimulationRuns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == command.RunId, ct).ConfigureAwait(false);
         if (run is null)
         {
-            return Error.NotFound("Simulation run", r.RunId);
+            return Error.NotFound("Simulation run", command.RunId);
         }
 
         if (run.Status is SimulationRunStatus.Succeeded or SimulationRunStatus.Failed)

@@ -44,18 +44,18 @@ public sealed record SimulationDocument(string FileName, string ContentType, str
 
 internal sealed class GetSimulationDocumentHandler(LedgerDbContext db) : IRequestHandler<GetSimulationDocumentQuery, Result<SimulationDocument>>
 {
-    public async Task<Result<SimulationDocument>> Handle(GetSimulationDocumentQuery r, CancellationToken ct)
+    public async Task<Result<SimulationDocument>> Handle(GetSimulationDocumentQuery query, CancellationToken ct)
     {
-        var run = await db.SimulationRuns.AsNoTracking().Where(x => x.Id == r.RunId)
+        var run = await db.SimulationRuns.AsNoTracking().Where(x => x.Id == query.RunId)
             .Select(x => new { x.Status, x.ScenarioJson, x.ResultJson, x.ReportHtml }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (run is null)
         {
-            return Error.NotFound("Simulation run", r.RunId);
+            return Error.NotFound("Simulation run", query.RunId);
         }
 
         var title = ListSimulationRuns.ListSimulationRunsHandler.ScenarioName(run.ScenarioJson);
-        var stem = $"simulation-{r.RunId:N}";
-        if (r.Kind == SimulationDocumentKind.Scenario)
+        var stem = $"simulation-{query.RunId:N}";
+        if (query.Kind == SimulationDocumentKind.Scenario)
         {
             return new SimulationDocument($"{stem}-scenario.json", "application/json; charset=utf-8", run.ScenarioJson, title);
         }
@@ -66,7 +66,7 @@ internal sealed class GetSimulationDocumentHandler(LedgerDbContext db) : IReques
                 $"The simulation is {run.Status.ToString().ToLowerInvariant()}; its documents exist once it has succeeded.");
         }
 
-        switch (r.Kind)
+        switch (query.Kind)
         {
             case SimulationDocumentKind.Report:
                 return new SimulationDocument($"{stem}-report.html", "text/html; charset=utf-8", run.ReportHtml, title);
@@ -77,7 +77,7 @@ internal sealed class GetSimulationDocumentHandler(LedgerDbContext db) : IReques
         // The stored scenario passed validation when the run was queued, so it parses again.
         var scenario = ScenarioLoader.Parse(run.ScenarioJson);
         var result = ResultJson.Deserialize(run.ResultJson);
-        switch (r.Kind)
+        switch (query.Kind)
         {
             case SimulationDocumentKind.MerchantSummary:
                 return new SimulationDocument($"{stem}-merchant-summary.html", "text/html; charset=utf-8",
@@ -88,7 +88,7 @@ internal sealed class GetSimulationDocumentHandler(LedgerDbContext db) : IReques
         }
 
         var csv = ReportWriter.BuildCsv(scenario, result);
-        var file = csv.FirstOrDefault(f => string.Equals(f.Name, r.CsvName, StringComparison.Ordinal));
+        var file = csv.FirstOrDefault(f => string.Equals(f.Name, query.CsvName, StringComparison.Ordinal));
         return file.Name is null
             ? Error.Validation("csv", $"must be one of {string.Join(", ", csv.Select(f => f.Name))}")
             : new SimulationDocument($"{stem}-{file.Name}", "text/csv; charset=utf-8", file.Text, title);

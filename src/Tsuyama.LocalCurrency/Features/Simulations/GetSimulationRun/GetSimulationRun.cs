@@ -17,14 +17,14 @@ public sealed record GetSimulationReportQuery(Guid RunId) : IQuery<string>;
 
 internal sealed class GetSimulationRunHandler(LedgerDbContext db) : IRequestHandler<GetSimulationRunQuery, Result<SimulationRunView>>
 {
-    public async Task<Result<SimulationRunView>> Handle(GetSimulationRunQuery r, CancellationToken ct)
+    public async Task<Result<SimulationRunView>> Handle(GetSimulationRunQuery query, CancellationToken ct)
     {
         var run = await db.SimulationRuns.AsNoTracking()
-            .Where(x => x.Id == r.RunId)
+            .Where(x => x.Id == query.RunId)
             .Select(x => new { x.Id, x.Status, x.Progress, x.ResultJson, x.Error, x.CreatedAt, x.StartedAt, x.FinishedAt })
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return run is null
-            ? Error.NotFound("Simulation run", r.RunId)
+            ? Error.NotFound("Simulation run", query.RunId)
             : new SimulationRunView(run.Id, run.Status, run.Progress, run.ResultJson is null ? null : JsonNode.Parse(run.ResultJson),
                 run.Error, run.CreatedAt, run.StartedAt, run.FinishedAt);
     }
@@ -32,13 +32,13 @@ internal sealed class GetSimulationRunHandler(LedgerDbContext db) : IRequestHand
 
 internal sealed class GetSimulationReportHandler(LedgerDbContext db) : IRequestHandler<GetSimulationReportQuery, Result<string>>
 {
-    public async Task<Result<string>> Handle(GetSimulationReportQuery r, CancellationToken ct)
+    public async Task<Result<string>> Handle(GetSimulationReportQuery query, CancellationToken ct)
     {
-        var run = await db.SimulationRuns.AsNoTracking().Where(x => x.Id == r.RunId)
+        var run = await db.SimulationRuns.AsNoTracking().Where(x => x.Id == query.RunId)
             .Select(x => new { x.Status, x.ReportHtml }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (run is null)
         {
-            return Error.NotFound("Simulation run", r.RunId);
+            return Error.NotFound("Simulation run", query.RunId);
         }
 
         return run.ReportHtml is { } html

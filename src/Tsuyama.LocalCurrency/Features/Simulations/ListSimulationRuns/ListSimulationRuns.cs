@@ -26,12 +26,12 @@ internal sealed class ListSimulationRunsValidator : IValidator<ListSimulationRun
 
 internal sealed class ListSimulationRunsHandler(LedgerDbContext db) : IRequestHandler<ListSimulationRunsQuery, Result<IReadOnlyList<SimulationRunSummary>>>
 {
-    public async Task<Result<IReadOnlyList<SimulationRunSummary>>> Handle(ListSimulationRunsQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<SimulationRunSummary>>> Handle(ListSimulationRunsQuery query, CancellationToken ct)
     {
         // Guid v7 ids sort by creation time.
         var runs = await db.SimulationRuns.AsNoTracking()
             .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
-            .Take(r.Take)
+            .Take(query.Take)
             .Select(x => new { x.Id, x.ScenarioJson, x.Status, x.Progress, x.CreatedAt, x.FinishedAt, x.ResultJson })
             .ToListAsync(ct).ConfigureAwait(false);
         return runs.Select(x =>

@@ -54,16 +54,16 @@ internal sealed class SaveScenarioValidator : IValidator<SaveScenarioCommand>
 
 internal sealed class SaveScenarioHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<SaveScenarioCommand, Result<ScenarioSaved>>
 {
-    public async Task<Result<ScenarioSaved>> Handle(SaveScenarioCommand r, CancellationToken ct)
+    public async Task<Result<ScenarioSaved>> Handle(SaveScenarioCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var name = ScenarioLoader.Parse(r.ScenarioJson).Name;
+        var name = ScenarioLoader.Parse(command.ScenarioJson).Name;
         var saved = new SavedScenario
         {
             Id = Guid.CreateVersion7(now),
             Name = name,
-            ScenarioJson = r.ScenarioJson,
-            SavedBy = r.SavedBy,
+            ScenarioJson = command.ScenarioJson,
+            SavedBy = command.SavedBy,
             CreatedAt = now.UtcDateTime,
         };
         db.SavedScenarios.Add(saved);
@@ -74,7 +74,7 @@ internal sealed class SaveScenarioHandler(LedgerDbContext db, TimeProvider clock
 
 internal sealed class ListSavedScenariosHandler(LedgerDbContext db) : IRequestHandler<ListSavedScenariosQuery, Result<IReadOnlyList<SavedScenarioSummary>>>
 {
-    public async Task<Result<IReadOnlyList<SavedScenarioSummary>>> Handle(ListSavedScenariosQuery r, CancellationToken ct) =>
+    public async Task<Result<IReadOnlyList<SavedScenarioSummary>>> Handle(ListSavedScenariosQuery query, CancellationToken ct) =>
         await db.SavedScenarios.AsNoTracking()
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Take(ListSavedScenariosQuery.Take)
@@ -84,11 +84,11 @@ internal sealed class ListSavedScenariosHandler(LedgerDbContext db) : IRequestHa
 
 internal sealed class GetSavedScenarioHandler(LedgerDbContext db) : IRequestHandler<GetSavedScenarioQuery, Result<SavedScenarioView>>
 {
-    public async Task<Result<SavedScenarioView>> Handle(GetSavedScenarioQuery r, CancellationToken ct)
+    public async Task<Result<SavedScenarioView>> Handle(GetSavedScenarioQuery query, CancellationToken ct)
     {
-        var saved = await db.SavedScenarios.AsNoTracking().Where(s => s.Id == r.ScenarioId)
+        var saved = await db.SavedScenarios.AsNoTracking().Where(s => s.Id == query.ScenarioId)
             .Select(s => new SavedScenarioView(s.Id, s.Name, s.ScenarioJson, s.CreatedAt))
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return saved is null ? Error.NotFound("Saved scenario", r.ScenarioId) : saved;
+        return saved is null ? Error.NotFound("Saved scenario", query.ScenarioId) : saved;
     }
 }

@@ -43,24 +43,24 @@ internal sealed class StartSimulationValidator : IValidator<StartSimulationComma
     }
 }
 
-internal sealed class StartSimulationHandler(LedgerDbContext db, TimeProvider clock, UnitOfWork unitOfWork, IBackgroundJobClient jobs)
+internal sealed class StartSimulationHandler(LedgerDbContext db, TimeProvider clock, TransactionState transactionState, IBackgroundJobClient jobs)
     : IRequestHandler<StartSimulationCommand, Result<SimulationStarted>>
 {
-    public async Task<Result<SimulationStarted>> Handle(StartSimulationCommand r, CancellationToken ct)
+    public async Task<Result<SimulationStarted>> Handle(StartSimulationCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var run = new SimulationRun
         {
             Id = Guid.CreateVersion7(now),
             Status = SimulationRunStatus.Queued,
-            ScenarioJson = r.ScenarioJson,
-            Runs = r.Runs,
-            RequestedBy = r.RequestedBy,
+            ScenarioJson = command.ScenarioJson,
+            Runs = command.Runs,
+            RequestedBy = command.RequestedBy,
             CreatedAt = now.UtcDateTime,
         };
         db.SimulationRuns.Add(run);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        unitOfWork.AfterCommit(() => SimulationJob.Enqueue(jobs, run.Id));
+        transactionState.AfterCommit(() => SimulationJob.Enqueue(jobs, run.Id));
         return new SimulationStarted(run.Id);
     }
 }

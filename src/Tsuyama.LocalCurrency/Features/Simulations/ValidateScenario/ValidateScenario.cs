@@ -15,11 +15,11 @@ public sealed record ValidScenario(string Name, string ScenarioJson);
 
 internal sealed class ValidateScenarioHandler : IRequestHandler<ValidateScenarioQuery, Result<ValidScenario>>
 {
-    public Task<Result<ValidScenario>> Handle(ValidateScenarioQuery r, CancellationToken ct)
+    public Task<Result<ValidScenario>> Handle(ValidateScenarioQuery query, CancellationToken ct)
     {
         try
         {
-            var scenario = ScenarioLoader.Parse(r.ScenarioJson);
+            var scenario = ScenarioLoader.Parse(query.ScenarioJson);
             return Task.FromResult<Result<ValidScenario>>(new ValidScenario(scenario.Name, ScenarioLoader.ToJson(scenario)));
         }
         catch (ScenarioValidationException ex)

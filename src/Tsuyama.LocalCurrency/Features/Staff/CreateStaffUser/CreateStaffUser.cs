@@ -24,15 +24,16 @@ internal sealed class CreateStaffUserValidator : IValidator<CreateStaffUserComma
 internal sealed class CreateStaffUserHandler(LedgerDbContext db, IPasswordHasher<LedgerUser> hasher, TimeProvider clock)
     : IRequestHandler<CreateStaffUserCommand, Result<StaffUserCreated>>
 {
-    public async Task<Result<StaffUserCreated>> Handle(CreateStaffUserCommand r, CancellationToken ct)
+    public async Task<Result<StaffUserCreated>> Handle(CreateStaffUserCommand command, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(clock.GetUtcNow());
-        if (await NewUser.AddAsync(db, hasher, id, r.Email, r.Password, r.Role, null, ct, r.PasswordChangeRequired).ConfigureAwait(false) is { } error)
+        if (await NewUser.AddAsync(db, hasher, id, command.Email, command.Password, command.Role, null, ct, command.PasswordChangeRequired)
+            .ConfigureAwait(false) is { } error)
         {
             return error;
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new StaffUserCreated(id, r.Role);
+        return new StaffUserCreated(id, command.Role);
     }
 }

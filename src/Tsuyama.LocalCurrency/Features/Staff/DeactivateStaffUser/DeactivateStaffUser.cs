@@ -21,24 +21,24 @@ internal sealed class DeactivateStaffUserHandler(LedgerDbContext db, ICurrentAct
 {
     private static readonly Guid[] StaffRoleIds = [Roles.Ids[Roles.Admin], Roles.Ids[Roles.Counter], Roles.Ids[Roles.Chamber]];
 
-    public async Task<Result<StaffUserDeactivated>> Handle(DeactivateStaffUserCommand r, CancellationToken ct)
+    public async Task<Result<StaffUserDeactivated>> Handle(DeactivateStaffUserCommand command, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "deactivate staff sign-ins") is { } denied)
         {
             return denied;
         }
 
-        if (actor.Current?.UserId == r.UserId)
+        if (actor.Current?.UserId == command.UserId)
         {
             return Error.Rule(ProblemTypes.CannotDeactivateSelf, "ご自身は無効にできません / You cannot deactivate yourself",
                 "An Admin cannot deactivate their own sign-in; ask another Admin.");
         }
 
-        var isStaff = await db.UserRoles.AnyAsync(ur => ur.UserId == r.UserId && StaffRoleIds.Contains(ur.RoleId), ct).ConfigureAwait(false);
-        var user = isStaff ? await db.Users.FirstOrDefaultAsync(u => u.Id == r.UserId, ct).ConfigureAwait(false) : null;
+        var isStaff = await db.UserRoles.AnyAsync(ur => ur.UserId == command.UserId && StaffRoleIds.Contains(ur.RoleId), ct).ConfigureAwait(false);
+        var user = isStaff ? await db.Users.FirstOrDefaultAsync(u => u.Id == command.UserId, ct).ConfigureAwait(false) : null;
         if (user is null)
         {
-            return Error.NotFound("Staff user", r.UserId);
+            return Error.NotFound("Staff user", command.UserId);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -15,7 +15,7 @@ internal sealed class ListStaffUsersHandler(LedgerDbContext db, ICurrentActor ac
 {
     private static readonly Guid[] StaffRoleIds = [Roles.Ids[Roles.Admin], Roles.Ids[Roles.Counter], Roles.Ids[Roles.Chamber]];
 
-    public async Task<Result<IReadOnlyList<StaffUserView>>> Handle(ListStaffUsersQuery r, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<StaffUserView>>> Handle(ListStaffUsersQuery query, CancellationToken ct)
     {
         if (CityDesk.AdminOnly(actor, "list staff sign-ins") is { } denied)
         {

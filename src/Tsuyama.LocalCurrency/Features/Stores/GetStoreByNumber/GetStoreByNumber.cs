@@ -17,9 +17,9 @@ internal sealed class GetStoreByNumberValidator : IValidator<GetStoreByNumberQue
 
 internal sealed class GetStoreByNumberHandler(LedgerDbContext db) : IRequestHandler<GetStoreByNumberQuery, Result<StoreView>>
 {
-    public async Task<Result<StoreView>> Handle(GetStoreByNumberQuery r, CancellationToken ct)
+    public async Task<Result<StoreView>> Handle(GetStoreByNumberQuery query, CancellationToken ct)
     {
-        var number = Domain.StoreNumber.Normalize(r.StoreNumber);
+        var number = Domain.StoreNumber.Normalize(query.StoreNumber);
         var store = await StoreView.FirstAsync(db.Merchants.Where(x => x.StoreNumber == number), ct).ConfigureAwait(false);
         return store is null ? Error.NotFound("Store number", number) : store;
     }

@@ -31,10 +31,10 @@ internal sealed class GetStoreDirectoryValidator : IValidator<GetStoreDirectoryQ
 
 internal sealed class GetStoreDirectoryHandler(LedgerDbContext db) : IRequestHandler<GetStoreDirectoryQuery, Result<StorePage>>
 {
-    public async Task<Result<StorePage>> Handle(GetStoreDirectoryQuery r, CancellationToken ct)
+    public async Task<Result<StorePage>> Handle(GetStoreDirectoryQuery query, CancellationToken ct)
     {
         var shops = db.Merchants.AsNoTracking();
-        var term = (r.Search ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        var term = (query.Search ?? "").Normalize(NormalizationForm.FormKC).Trim();
         if (term.Length > 0)
         {
             var kana = ToKatakana(term);
@@ -46,11 +46,11 @@ internal sealed class GetStoreDirectoryHandler(LedgerDbContext db) : IRequestHan
 
         var total = await shops.CountAsync(ct).ConfigureAwait(false);
         var rows = await shops.OrderBy(m => m.NameKana).ThenBy(m => m.Id)
-            .Skip((r.Page - 1) * r.PageSize).Take(r.PageSize)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(m => new { m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size })
             .ToListAsync(ct).ConfigureAwait(false);
         return new StorePage(rows.Select(m => StoreView.Of(m.Id, m.StoreNumber, m.Name, m.NameKana, m.Category, m.Size)).ToList(),
-            r.Page, r.PageSize, total);
+            query.Page, query.PageSize, total);
     }
 
     /// <summary>Readings are stored in katakana; residents often type hiragana.</summary>

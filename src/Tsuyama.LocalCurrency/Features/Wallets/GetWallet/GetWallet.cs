@@ -15,18 +15,18 @@ public sealed record Wallet(long Total, IReadOnlyList<WalletLot> Lots);
 
 internal sealed class GetWalletHandler(LedgerDbContext db, TimeProvider clock) : IRequestHandler<GetWalletQuery, Result<Wallet>>
 {
-    public async Task<Result<Wallet>> Handle(GetWalletQuery r, CancellationToken ct)
+    public async Task<Result<Wallet>> Handle(GetWalletQuery query, CancellationToken ct)
     {
-        if (!await db.Residents.AnyAsync(x => x.Id == r.ResidentId, ct).ConfigureAwait(false))
+        if (!await db.Residents.AnyAsync(x => x.Id == query.ResidentId, ct).ConfigureAwait(false))
         {
-            return Error.NotFound("Resident", r.ResidentId);
+            return Error.NotFound("Resident", query.ResidentId);
         }
 
         var today = JapanTime.Today(clock);
         var rows = await (
             from l in db.Lots.Where(LotRules.SpendableOn(today))
             join p in db.Programs on l.ProgramId equals p.Id
-            where l.ResidentId == r.ResidentId
+            where l.ResidentId == query.ResidentId
             group l by new { p.Code, l.Kind, l.ExpiresOn } into g
             select new { g.Key.Code, g.Key.Kind, g.Key.ExpiresOn, Points = g.Sum(x => x.Remaining) })
             .ToListAsync(ct).ConfigureAwait(false);
