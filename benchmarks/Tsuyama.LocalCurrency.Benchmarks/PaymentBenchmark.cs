@@ -42,7 +42,8 @@ public static class PaymentBenchmark
             foreach (var parallelism in new[] { 1, 4, 16 })
             {
                 var (elapsed, ok) = await PayAsync(services, residents, merchants, payments, parallelism);
-                Console.WriteLine($"payments: {payments:N0} with {parallelism,2} concurrent callers → {payments / elapsed.TotalSeconds,8:N0} payments/s ({ok:N0} succeeded, {elapsed.TotalSeconds:F2} s)");
+                Console.WriteLine($"payments: {payments:N0} with {parallelism,2} concurrent callers → {payments / elapsed.TotalSeconds,8:N0} payments/s " +
+                    $"({ok:N0} succeeded, {elapsed.TotalSeconds:F2} s)");
             }
 
             return 0;
@@ -63,7 +64,8 @@ public static class PaymentBenchmark
         var merchants = new List<Guid>();
         for (var i = 0; i < merchantCount; i++)
         {
-            merchants.Add((await SendAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", $"Shop {i}", "5411", i % 4 == 0 ? MerchantSize.Large : MerchantSize.Small,
+            merchants.Add((await SendAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", $"Shop {i}", "5411",
+                i % 4 == 0 ? MerchantSize.Large : MerchantSize.Small,
                 "7080000", $"m{i}@bench.example", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "ミセ")))).MerchantId);
         }
 
@@ -79,7 +81,8 @@ public static class PaymentBenchmark
         return (residents, merchants);
     }
 
-    private static async Task<(TimeSpan Elapsed, int Succeeded)> PayAsync(IServiceProvider services, List<Guid> residents, List<Guid> merchants, int count, int parallelism)
+    private static async Task<(TimeSpan Elapsed, int Succeeded)> PayAsync(IServiceProvider services, List<Guid> residents,
+        List<Guid> merchants, int count, int parallelism)
     {
         var next = -1;
         var succeeded = 0;
@@ -93,7 +96,8 @@ public static class PaymentBenchmark
                 var resident = residents[i % residents.Count];
                 await using var scope = services.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new PayCommand(resident, merchants[i % merchants.Count], 100 + (i % 50), PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"{run}-{i}"));
+                    new PayCommand(resident, merchants[i % merchants.Count], 100 + (i % 50), PaymentChannel.StoreQr,
+                        IdempotencyScopes.User(resident), $"{run}-{i}"));
                 if (result.IsSuccess)
                 {
                     Interlocked.Increment(ref succeeded);

@@ -48,7 +48,11 @@ internal static class PaymentSeeder
         var lotIds = new string[residents.Count, 2];
         await using (var tx = connection.BeginTransaction())
         {
-            var lot = Prepare(connection, tx, "INSERT INTO Lots (Id, ResidentId, ProgramId, Kind, ExpiresOn, OriginalAmount, Remaining, Source, SourceId, CreatedAt) VALUES ($0,$1,$2,$3,$4,$5,$6,0,$7,$8)", 9);
+            var lot = Prepare(
+                connection,
+                tx,
+                "INSERT INTO Lots (Id, ResidentId, ProgramId, Kind, ExpiresOn, OriginalAmount, Remaining, Source, SourceId, CreatedAt) " +
+                "VALUES ($0,$1,$2,$3,$4,$5,$6,0,$7,$8)", 9);
             var transfer = TransferInsert(connection, tx);
             var purchase = Prepare(connection, tx, "INSERT INTO Purchases (Id, ResidentId, ProgramId, Units, PaidYen, GeneralPoints, SmallBusinessPoints, " +
                 "CreatedAt, Channel, PaymentMethod, ConfirmedBy) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,'cash','bench')", 9);
@@ -61,7 +65,8 @@ internal static class PaymentSeeder
                     var amount = spent[r, k] + Leftover;
                     lotIds[r, k] = G(Guid.CreateVersion7(start));
                     Run(lot, lotIds[r, k], G(residents[r]), G(programId), k, expiresOn.ToString("yyyy-MM-dd", null), amount, Leftover, purchaseId, issuedAt);
-                    Run(transfer, G(Guid.CreateVersion7(start)), G(programId), k, issuer, G(residents[r]), amount, (int)TransferType.Issue, purchaseId, issuedAt);
+                    Run(transfer, G(Guid.CreateVersion7(start)), G(programId), k, issuer, G(residents[r]), amount,
+                        (int)TransferType.Issue, purchaseId, issuedAt);
                     Run(balance, G(residents[r]), G(programId), k, Leftover);
                     issued[k] += amount;
                 }
@@ -100,7 +105,10 @@ internal static class PaymentSeeder
             var transfer = TransferInsert(connection, tx);
             var payment = Prepare(connection, tx, "INSERT INTO Payments (Id, ResidentId, MerchantId, Amount, RefundedAmount, Channel, CreatedAt) " +
                 "VALUES ($0,$1,$2,$3,0,$4,$5)", 6);
-            var allocation = Prepare(connection, tx, "INSERT INTO PaymentAllocations (PaymentId, \"Index\", LotId, ProgramId, Kind, ExpiresOn, Amount, Refunded) " +
+            var allocation = Prepare(
+                connection,
+                tx,
+                "INSERT INTO PaymentAllocations (PaymentId, \"Index\", LotId, ProgramId, Kind, ExpiresOn, Amount, Refunded) " +
                 "VALUES ($0,0,$1,$2,$3,$4,$5,0)", 6);
             var expires = expiresOn.ToString("yyyy-MM-dd", null);
             for (var i = first; i < Math.Min(payments, first + RowsPerTransaction); i++)
@@ -122,7 +130,8 @@ internal static class PaymentSeeder
     }
 
     private static SqliteCommand TransferInsert(SqliteConnection c, SqliteTransaction tx) =>
-        Prepare(c, tx, "INSERT INTO Transfers (Id, ProgramId, Kind, FromAccountId, ToAccountId, Amount, Type, OperationId, CreatedAt) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8)", 9);
+        Prepare(c, tx, "INSERT INTO Transfers (Id, ProgramId, Kind, FromAccountId, ToAccountId, Amount, Type, OperationId, CreatedAt) " +
+            "VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8)", 9);
 
     private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, int parameters)
     {

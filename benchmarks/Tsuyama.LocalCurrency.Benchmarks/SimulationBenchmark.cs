@@ -78,7 +78,8 @@ public static class SimulationBenchmark
         var scenario = new Scenario
         {
             Name = "random benchmark scenario",
-            Injection = new Injection { UnitsSold = 50_000, UnitPriceYen = 10_000, PointsPerUnit = new PointsPerUnit { General = 6_000, SmallBusiness = 7_000 } },
+            Injection = new Injection { UnitsSold = 50_000, UnitPriceYen = 10_000,
+                PointsPerUnit = new PointsPerUnit { General = 6_000, SmallBusiness = 7_000 } },
             NetNewConsumptionShare = 0.357,
             ExpiryDays = 180,
             RedemptionFeeRate = 0.01,

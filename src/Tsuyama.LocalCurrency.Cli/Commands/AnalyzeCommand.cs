@@ -19,7 +19,8 @@ internal static class AnalyzeCommand
 {
     private static readonly Option<string?> From = new("--from") { Description = "First JST day, yyyy-MM-dd (default: the day of the first transfer)" };
     private static readonly Option<string?> To = new("--to") { Description = "Last JST day, inclusive, yyyy-MM-dd (default: today)" };
-    private static readonly Option<FileInfo?> ScenarioOut = new("--scenario-out") { Description = "Write a scenario calibrated from these figures to this file (runs with `simulate`)" };
+    private static readonly Option<FileInfo?> ScenarioOut = new("--scenario-out")
+        { Description = "Write a scenario calibrated from these figures to this file (runs with `simulate`)" };
     private static readonly Option<FileInfo?> BaseScenario = new("--base-scenario")
     {
         Description = "Scenario whose values the ledger cannot observe are kept (default: the built-in tsuyama-baseline.json)",

@@ -264,7 +264,8 @@ internal sealed class DemoSeeder(IServiceProvider services, DemoClock clock, Ran
             var back = random.NextDouble() < 0.5 ? amount : Math.Max(100, amount / 200 * 100);
             events.Enqueue(async () =>
             {
-                var refund = await SendAsync(new RefundPaymentCommand(merchant, paymentId, back, IdempotencyScopes.Merchant(merchant), $"seed-refund-{paymentId}"), ct);
+                var refund = await SendAsync(new RefundPaymentCommand(merchant, paymentId, back,
+                    IdempotencyScopes.Merchant(merchant), $"seed-refund-{paymentId}"), ct);
                 _refunds += refund.IsSuccess ? 1 : 0;
                 _refused += refund.IsSuccess ? 0 : 1;
             }, at.Add(TimeSpan.FromMinutes(random.Next(5, 60))));

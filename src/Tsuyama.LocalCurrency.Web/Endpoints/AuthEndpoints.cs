@@ -28,7 +28,8 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/token", IssueTokenAsync)
-            .AllowAnonymous().RequireRateLimiting(WebServices.SignInRateLimit).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
+            .AllowAnonymous().RequireRateLimiting(WebServices.SignInRateLimit)
+                .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
 
         auth.MapPost("/refresh", async (RefreshRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct) =>
                 (await mediator.Send(new RefreshSessionCommand(body.RefreshToken), ct)).ToOk(r => tokens.Issue(r.User, r.Session)))
@@ -52,7 +53,8 @@ internal static class AuthEndpoints
     /// Wrong e-mail and wrong password give the same answer (and the same hashing work), so the
     /// endpoint does not tell which addresses are registered; a locked account is told until when.
     /// </summary>
-    private static async Task<Results<Ok<TokenResponse>, ApiProblem>> IssueTokenAsync(TokenRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct)
+    private static async Task<Results<Ok<TokenResponse>, ApiProblem>> IssueTokenAsync(
+        TokenRequest body, IMediator mediator, BearerTokens tokens, CancellationToken ct)
     {
         var signedIn = await mediator.Send(new SignInCommand(body.Email, body.Password), ct);
         if (!signedIn.IsSuccess)

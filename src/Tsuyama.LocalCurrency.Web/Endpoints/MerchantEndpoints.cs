@@ -29,19 +29,23 @@ internal static class MerchantEndpoints
                 user.AsMerchant(async id => (await mediator.Send(new CreatePaymentRequestCommand(id, body.Amount), ct)).ToCreated()));
 
         merchant.MapPost("/charges", (ChargeRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                user.AsMerchant(async id => (await mediator.Send(new ChargePaymentCodeCommand(id, body.Code ?? "", body.Amount, user.Scope(), http.IdempotencyKey()), ct))
+                user.AsMerchant(async id => (await mediator.Send(new ChargePaymentCodeCommand(id, body.Code ?? "",
+                    body.Amount, user.Scope(), http.IdempotencyKey()), ct))
                     .ToCreated(r => $"/api/v1/payments/{r.PaymentId}")))
             .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapPost("/transfers", (TransferRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                user.AsMerchant(async id => (await mediator.Send(new TransferToMerchantCommand(id, body.ToMerchantId, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
+                user.AsMerchant(async id => (await mediator.Send(new TransferToMerchantCommand(id, body.ToMerchantId,
+                    body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
             .RequiresIdempotencyKey().ProducesProblem(404).ProducesProblem(422);
 
         merchant.MapGet("/account", (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 user.AsMerchant(async id => (await mediator.Send(new GetMerchantAccountQuery(id), ct)).ToOk()));
 
-        api.MapPost("/payments/{id:guid}/refunds", (Guid id, AmountRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-                user.AsMerchant(async merchantId => (await mediator.Send(new RefundPaymentCommand(merchantId, id, body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
+        api.MapPost("/payments/{id:guid}/refunds", (Guid id, AmountRequest body,
+            ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                user.AsMerchant(async merchantId => (await mediator.Send(new RefundPaymentCommand(merchantId, id,
+                    body.Amount, user.Scope(), http.IdempotencyKey()), ct)).ToCreated()))
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Clerk)).RequiresIdempotencyKey()
             .WithTags("Payments").ProducesProblem(422);
         return api;

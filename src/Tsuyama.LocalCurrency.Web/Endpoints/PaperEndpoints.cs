@@ -83,10 +83,12 @@ internal static class PaperEndpoints
 
                 if (layout is null || charset is null)
                 {
-                    return Problems.Validation(layout is null ? "rows" : "encoding", layout is null ? "must be day or transaction" : "must be utf-8 or shift_jis");
+                    return Problems.Validation(layout is null ? "rows" : "encoding",
+                        layout is null ? "must be day or transaction" : "must be utf-8 or shift_jis");
                 }
 
-                return (await mediator.Send(new ExportBookkeepingQuery(merchantId, from.Value, to.Value, layout.Value, charset.Value, Reader(user)), ct)).ToFile();
+                return (await mediator.Send(new ExportBookkeepingQuery(merchantId, from.Value, to.Value,
+                    layout.Value, charset.Value, Reader(user)), ct)).ToFile();
             })
             .WithSummary("Bookkeeping CSV for from..to (JST): ?rows=day|transaction, ?encoding=utf-8|shift_jis; monthly and yearly totals")
             .Produces(200, contentType: "text/csv").ProducesProblem(422);

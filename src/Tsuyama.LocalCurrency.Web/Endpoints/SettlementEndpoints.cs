@@ -34,7 +34,8 @@ internal static class SettlementEndpoints
                 (await mediator.Send(new GetSettlementZenginQuery(id), ct)).ToFile())
             .Produces(200, contentType: "text/plain").ProducesProblem(422);
 
-        settlements.MapGet("/{id:guid}/statements/{merchantId:guid}", async (Guid id, Guid merchantId, string? format, IMediator mediator, CancellationToken ct) =>
+        settlements.MapGet("/{id:guid}/statements/{merchantId:guid}", async (Guid id, Guid merchantId,
+            string? format, IMediator mediator, CancellationToken ct) =>
             {
                 StatementFormat? kind = format?.ToLowerInvariant() switch
                 {

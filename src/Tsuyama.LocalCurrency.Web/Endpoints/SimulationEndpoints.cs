@@ -175,7 +175,8 @@ internal static class SimulationEndpoints
         return api;
     }
 
-    private static async Task<Results<FileContentHttpResult, ApiProblem>> DocumentAsync(IMediator mediator, GetSimulationDocumentQuery query, bool attachment, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> DocumentAsync(
+        IMediator mediator, GetSimulationDocumentQuery query, bool attachment, CancellationToken ct)
     {
         var document = await mediator.Send(query, ct);
         if (!document.IsSuccess)

@@ -15,7 +15,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var (status, type, title, detail) = exception switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => (400, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", $"The JSON body is invalid: {json.Message}"),
+            BadHttpRequestException { InnerException: JsonException json } => (400, ProblemTypes.Validation,
+                "リクエストを読み取れません / Malformed request", $"The JSON body is invalid: {json.Message}"),
             BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", bad.Message),
             JsonException json => (400, ProblemTypes.Validation, "リクエストを読み取れません / Malformed request", $"The JSON body is invalid: {json.Message}"),
             _ when IsStorageFull(exception) => (503, ProblemTypes.StorageFull, "保存領域が不足しています / Storage full",

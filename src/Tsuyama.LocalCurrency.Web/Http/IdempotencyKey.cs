@@ -25,5 +25,6 @@ internal static class IdempotencyKeyExtensions
         builder.AddEndpointFilter<RequireIdempotencyKey>()
             .WithMetadata(new ProblemResponses.IdempotentRoute());
 
-    public static string? IdempotencyKey(this HttpContext http) => http.Request.Headers[RequireIdempotencyKey.Header].ToString() is { Length: > 0 } key ? key : null;
+    public static string? IdempotencyKey(this HttpContext http) =>
+        http.Request.Headers[RequireIdempotencyKey.Header].ToString() is { Length: > 0 } key ? key : null;
 }

@@ -15,7 +15,8 @@ namespace Tsuyama.LocalCurrency.Ledger;
 internal static class TransferReader
 {
     /// <param name="throughSequence">The last sequence to read; null reads to the end.</param>
-    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence, long? throughSequence, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<Transfer> ReadAsync(LedgerDbContext db, long afterSequence,
+        long? throughSequence, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;

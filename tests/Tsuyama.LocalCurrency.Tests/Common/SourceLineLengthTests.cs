@@ -8,39 +8,16 @@ public sealed class SourceLineLengthTests
 {
     private const int MaxLineLength = 160;
 
-    // TEMPORARY (issue #14): files whose long lines are not wrapped yet (they were being edited on other branches
-    // while the rest was wrapped). Exact paths, so the list can only shrink: wrap a file, remove it; never add to it.
+    // Left long on purpose for now: each holds a single interpolated SQL, hash-input or FormattableString line whose
+    // split would change what is parameterised or hashed. Exact paths, so the list only shrinks; never add to it.
     private static readonly string[] NotYetWrapped =
     [
-        "benchmarks/Tsuyama.LocalCurrency.Benchmarks/PaymentBenchmark.cs",
-        "benchmarks/Tsuyama.LocalCurrency.Benchmarks/PaymentSeeder.cs",
         "benchmarks/Tsuyama.LocalCurrency.Benchmarks/SettlementBenchmark.cs",
         "benchmarks/Tsuyama.LocalCurrency.Benchmarks/SimulationBenchmark.cs",
-        "src/Tsuyama.LocalCurrency.Cli/Commands/AnalyzeCommand.cs",
-        "src/Tsuyama.LocalCurrency.Cli/Commands/DemoSeeder.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/AuthEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/LedgerEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/MerchantEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/PaperEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/SettlementEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Endpoints/SimulationEndpoints.cs",
-        "src/Tsuyama.LocalCurrency.Web/Http/ApiExceptionHandler.cs",
-        "src/Tsuyama.LocalCurrency.Web/Http/IdempotencyKey.cs",
-        "src/Tsuyama.LocalCurrency/Features/Analytics/GetCirculation/CirculationReport.cs",
-        "src/Tsuyama.LocalCurrency/Features/Payments/PayByStoreNumber/PayByStoreNumber.cs",
-        "src/Tsuyama.LocalCurrency/Features/Sales/ConfirmApplicationPayment/ConfirmApplicationPayment.cs",
-        "src/Tsuyama.LocalCurrency/Features/Sales/GetProgramApplications/GetProgramApplications.cs",
-        "src/Tsuyama.LocalCurrency/Features/Sales/RecordCounterSale/RecordCounterSale.cs",
         "src/Tsuyama.LocalCurrency/Ledger/Journal.cs",
         "src/Tsuyama.LocalCurrency/Ledger/SealHasher.cs",
         "src/Tsuyama.LocalCurrency/Ledger/SealOptions.cs",
         "src/Tsuyama.LocalCurrency/Ledger/TransferReader.cs",
-        "tests/Tsuyama.LocalCurrency.Tests/Ledger/LostRaceTests.cs",
-        "tests/Tsuyama.LocalCurrency.Tests/Ledger/RefundAndTransferTests.cs",
-        "tests/Tsuyama.LocalCurrency.Tests/Providers/ProviderLedgerTests.cs",
-        "tests/Tsuyama.LocalCurrency.Tests/Support/FailingCommandInterceptor.cs",
-        "tests/Tsuyama.LocalCurrency.Tests/Support/LedgerTestHost.cs",
-        "tests/Tsuyama.LocalCurrency.Web.Tests/Support/ApiFactory.cs",
     ];
 
     private static readonly string[] SkippedDirectories = ["bin", "obj", ".git", "node_modules", "Migrations", "TestResults"];

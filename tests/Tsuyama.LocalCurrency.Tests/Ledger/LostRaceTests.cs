@@ -50,6 +50,7 @@ public sealed class LostRaceTests
         result.Error!.Status.Should().Be(503);
         result.Error.Type.Should().Be("busy");
         (await host.BalanceAsync(shop)).Should().Be(0);
-        (await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.RequestName == nameof(PayCommand)))).Should().Be(0, "a retry with the same key must run again");
+        (await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.RequestName == nameof(PayCommand))))
+            .Should().Be(0, "a retry with the same key must run again");
     }
 }

@@ -72,7 +72,8 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
         await _host.MustAsync(Refund(_shop, payment.PaymentId, 3_000));
         await _host.MustAsync(Refund(_shop, payment.PaymentId, 2_000));
 
-        var allocations = await _host.WithDbAsync(db => db.PaymentAllocations.OrderBy(a => a.Index).Select(a => new { a.Kind, a.Amount, a.Refunded }).ToListAsync());
+        var allocations = await _host.WithDbAsync(db => db.PaymentAllocations.OrderBy(a => a.Index)
+            .Select(a => new { a.Kind, a.Amount, a.Refunded }).ToListAsync());
         allocations.Should().Equal(
             new { Kind = PointKind.SmallBusiness, Amount = 7_000L, Refunded = 2_000L },
             new { Kind = PointKind.General, Amount = 3_000L, Refunded = 3_000L });

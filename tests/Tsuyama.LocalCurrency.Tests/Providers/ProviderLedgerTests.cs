@@ -31,7 +31,8 @@ public sealed class ProviderLedgerTests
         await using var host = await LedgerTestHost.CreateAsync(provider: provider);
 
         (await host.WithDbAsync(db => db.Database.GetPendingMigrationsAsync())).Should().BeEmpty();
-        (await host.WithDbAsync(db => Task.FromResult(db.Database.ProviderName))).Should().EndWith(provider == DatabaseProvider.Sqlite ? "Sqlite" : "PostgreSQL");
+        (await host.WithDbAsync(db => Task.FromResult(db.Database.ProviderName)))
+            .Should().EndWith(provider == DatabaseProvider.Sqlite ? "Sqlite" : "PostgreSQL");
     }
 
     [ProviderTheory]
@@ -126,7 +127,8 @@ public sealed class ProviderLedgerTests
         var replayed = await host.MustAsync(Settle(Day1, "settle-day1"));
         var seal = await host.MustAsync(new SealLedgerCommand(TimeSpan.Zero));
         var clean = await host.MustAsync(new VerifyLedgerQuery());
-        await host.WithDbAsync(db => db.Transfers.Where(t => t.Sequence == seal.TransfersSealed).ExecuteUpdateAsync(s => s.SetProperty(t => t.Amount, t => t.Amount + 1)));
+        await host.WithDbAsync(db => db.Transfers.Where(t => t.Sequence == seal.TransfersSealed)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Amount, t => t.Amount + 1)));
         var tampered = await host.MustAsync(new VerifyLedgerQuery());
 
         settled.Points.Should().Be(6_000);

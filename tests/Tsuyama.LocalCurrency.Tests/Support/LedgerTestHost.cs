@@ -88,7 +88,8 @@ public sealed class LedgerTestHost : IAsyncDisposable
         int totalUnits = 1_000, int maxPerResident = 10, DateOnly? expiresOn = null, int redemptionFeeBps = 150,
         bool allowTransfers = true, int transferFeeBps = 50, DateOnly? salesFrom = null, DateOnly? salesUntil = null) =>
         MustAsync(new CreateProgramCommand(code, $"Program {code}", 10_000, new PointsPerUnit(general, smallBusiness), totalUnits, maxPerResident,
-            salesFrom ?? Today.AddDays(-10), salesUntil ?? Today.AddDays(30), expiresOn ?? Today.AddDays(180), redemptionFeeBps, allowTransfers, transferFeeBps));
+            salesFrom ?? Today.AddDays(-10), salesUntil ?? Today.AddDays(30),
+                expiresOn ?? Today.AddDays(180), redemptionFeeBps, allowTransfers, transferFeeBps));
 
     public async Task<Guid> RegisterResidentAsync() =>
         (await MustAsync(new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;

@@ -55,4 +55,5 @@ public class ApiFactory : WebApplicationFactory<Program>
 /// <summary>A second host on the same database file, as after a restart.</summary>
 public sealed class RestartedApiFactory(ApiFactory original) : ApiFactory(original.Directory, original.TokenPermitsPerMinute);
 
-public sealed class StrictRateLimitApiFactory() : ApiFactory(Path.Combine(Path.GetTempPath(), "tlc-web-tests", Guid.NewGuid().ToString("N")), tokenPermitsPerMinute: 3);
+public sealed class StrictRateLimitApiFactory() : ApiFactory(Path.Combine(Path.GetTempPath(), "tlc-web-tests", Guid.NewGuid().ToString("N")),
+    tokenPermitsPerMinute: 3);

@@ -33,9 +33,11 @@ public sealed record CirculationTotals(
     int ActiveMerchants);
 
 /// <param name="HandoversPerPoint">(SpentByResidents + MerchantTransferred) / SpentByResidents; null without resident spending.</param>
-/// <param name="Velocity">(SpentByResidents + MerchantTransferred) / AverageOutstanding over the period (not annualised); null when nothing was outstanding.</param>
+/// <param name="Velocity">(SpentByResidents + MerchantTransferred) / AverageOutstanding
+/// over the period (not annualised); null when nothing was outstanding.</param>
 /// <param name="AverageOutstanding">Mean, over the period's JST days up to today, of the points outstanding at the end of each day.</param>
-/// <param name="BreakageShare">Expired / (SpentByResidents + Expired): of the points that left residents' wallets for good, the share lost to expiry; null if none left.</param>
+/// <param name="BreakageShare">Expired / (SpentByResidents + Expired): of the points that left residents' wallets for good,
+/// the share lost to expiry; null if none left.</param>
 /// <param name="RespendShare">Of the points merchants disposed of (sent to merchants incl. fees, or redeemed), the share sent on in points.</param>
 /// <param name="RedemptionShare">1 − RespendShare; both null when merchants disposed of nothing.</param>
 public sealed record CirculationIndicators(

@@ -35,6 +35,7 @@ internal sealed class PayByStoreNumberHandler(LedgerDbContext db, TimeProvider c
         var merchantId = await db.Merchants.Where(m => m.StoreNumber == number).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         return merchantId is null
             ? Error.NotFound("Store number", number)
-            : await PaymentPoster.PostAsync(db, clock, live, command.ResidentId, merchantId.Value, command.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
+            : await PaymentPoster.PostAsync(db, clock, live, command.ResidentId, merchantId.Value,
+                command.Amount, PaymentChannel.StoreNumber, ct).ConfigureAwait(false);
     }
 }

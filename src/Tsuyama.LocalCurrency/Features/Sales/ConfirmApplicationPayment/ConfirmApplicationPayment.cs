@@ -24,6 +24,7 @@ internal sealed class ConfirmApplicationPaymentHandler(LedgerDbContext db, TimeP
     : IRequestHandler<ConfirmApplicationPaymentCommand, Result<PointsPurchased>>
 {
     public Task<Result<PointsPurchased>> Handle(ConfirmApplicationPaymentCommand command, CancellationToken ct) =>
-        ApplicationPayment.ConfirmAsync(db, clock, command.ApplicationId, new PaymentReceipt(command.PaidYen, PurchaseChannel.Counter, command.PaymentMethod, command.Note,
+        ApplicationPayment.ConfirmAsync(db, clock, command.ApplicationId,
+            new PaymentReceipt(command.PaidYen, PurchaseChannel.Counter, command.PaymentMethod, command.Note,
             command.Actor), ct);
 }

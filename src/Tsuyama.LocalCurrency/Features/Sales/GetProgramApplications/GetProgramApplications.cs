@@ -30,7 +30,8 @@ internal sealed class GetProgramApplicationsHandler(LedgerDbContext db)
         var rows = await (
                 from a in db.SalesApplications.AsNoTracking()
                 join x in db.Residents.AsNoTracking() on a.ResidentId equals x.Id
-                where a.ProgramId == program.Id && (query.ResidentId == null || a.ResidentId == query.ResidentId) && (query.Status == null || a.Status == query.Status)
+                where a.ProgramId == program.Id && (query.ResidentId == null || a.ResidentId == query.ResidentId)
+                    && (query.Status == null || a.Status == query.Status)
                 orderby a.DrawPosition ?? int.MaxValue, a.AppliedAt, a.Id
                 select new { a, x.Email })
             .Take(Max).ToListAsync(ct).ConfigureAwait(false);

@@ -34,7 +34,8 @@ internal sealed class RecordCounterSaleValidator : IValidator<RecordCounterSaleC
     }
 }
 
-internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor) : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
+internal sealed class RecordCounterSaleHandler(LedgerDbContext db, TimeProvider clock, ICurrentActor actor)
+    : IRequestHandler<RecordCounterSaleCommand, Result<PointsPurchased>>
 {
     public async Task<Result<PointsPurchased>> Handle(RecordCounterSaleCommand command, CancellationToken ct)
     {
