@@ -19,7 +19,7 @@ public sealed class PaymentDonePageTests(ApiFactory factory) : IClassFixture<Api
         var pages = await PageSession.SignInAsync(factory, resident.Email, resident.Password);
         var before = await _api.WalletTotalAsync(resident);
 
-        var paid = await PageSession.PostFormAsync(pages, $"/wallet/pay/confirm?store={store}&amount=1234", "/wallet/pay/confirm",
+        var paid = await ConsolePages.PostFormAsync(pages, $"/wallet/pay/confirm?store={store}&amount=1234", "/wallet/pay/confirm",
             new() { ["store"] = store, ["amount"] = "1234" });
 
         paid.StatusCode.Should().Be(HttpStatusCode.SeeOther);

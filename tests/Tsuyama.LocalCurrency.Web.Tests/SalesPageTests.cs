@@ -55,14 +55,14 @@ public sealed class SalesPageTests(ApiFactory factory) : IClassFixture<ApiFactor
         var program = await SaleAsync("firstCome", 0, 3);
         var (resident, pages) = await ResidentAsync();
 
-        var applied = await PageSession.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "2" });
+        var applied = await ConsolePages.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "2" });
         applied.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var location = applied.Headers.Location!.ToString();
         location.Should().MatchRegex("^/wallet/sales/applications/[0-9a-f-]{36}\\?applied=1$");
         var status = await pages.GetStringAsync(location);
         status.Should().Contain("購入できます（お支払い待ち）").And.Contain("20,000 円").And.Contain($"{Today.AddDays(7):yyyy年M月d日}");
 
-        var again = await PageSession.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "2" });
+        var again = await ConsolePages.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "2" });
         again.Headers.Location!.ToString().Should().Be(location.Split('?')[0], "the second tap shows the first application");
         var mine = await resident.Client.GetFromJsonAsync<JsonArray>("/api/v1/applications");
         mine!.Count(a => a!["programCode"]!.GetValue<string>() == program).Should().Be(1);
@@ -76,7 +76,7 @@ public sealed class SalesPageTests(ApiFactory factory) : IClassFixture<ApiFactor
 
         foreach (var units in new[] { "99", "abc" })
         {
-            var refused = await PageSession.PostFormAsync(
+            var refused = await ConsolePages.PostFormAsync(
                 pages,
                 $"/wallet/sales/apply/{program}",
                 $"/wallet/sales/apply/{program}",
@@ -91,14 +91,14 @@ public sealed class SalesPageTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var program = await SaleAsync("lottery", 0, 3);
         var (_, pages) = await ResidentAsync();
-        var applied = await PageSession.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "1" });
+        var applied = await ConsolePages.PostFormAsync(pages, $"/wallet/sales/apply/{program}", $"/wallet/sales/apply/{program}", new() { ["Units"] = "1" });
         var path = applied.Headers.Location!.ToString().Split('?')[0];
         (await pages.GetStringAsync(path)).Should().Contain("抽選待ち");
 
         var (_, stranger) = await ResidentAsync();
         (await stranger.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
-        var withdrawn = await PageSession.PostFormAsync(pages, path, path + "?handler=Withdraw", []);
+        var withdrawn = await ConsolePages.PostFormAsync(pages, path, path + "?handler=Withdraw", []);
         withdrawn.Headers.Location!.ToString().Should().Be(path + "?withdrawn=1");
         (await pages.GetStringAsync(path)).Should().Contain("取り下げ済み").And.NotContain("data-testid=\"withdraw\"");
     }

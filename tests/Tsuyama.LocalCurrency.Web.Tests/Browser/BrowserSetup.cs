@@ -46,18 +46,30 @@ public static class BrowserSetup
     /// A staff user of <paramref name="role"/> (Admin, Counter or Chamber) created through the API by the
     /// bootstrap Admin, then signed in on the sign-in page, which sends them to their console.
     /// </summary>
-    public static async Task<string> StaffSignInAsync(Phone desktop, Api api, string role)
+    /// <summary>
+    /// A staff user of <paramref name="role"/> created by the bootstrap Admin and signed in on the page; with
+    /// <paramref name="landing"/>, the sign-in returns there and this waits until it has.
+    /// </summary>
+    public static async Task<string> StaffSignInAsync(Phone desktop, Api api, string role, string? landing = null)
     {
         var email = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}@test.example";
         const string password = "StaffPass2026";
         var response = await api.PostAsync(await api.AdminAsync(), "/api/v1/staff", new { email, password, role });
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var page = desktop.Page;
-        await page.GotoAsync("/signin");
+        await page.GotoAsync(landing is null ? "/signin" : $"/signin?ReturnUrl={Uri.EscapeDataString(landing)}");
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForLoadStateAsync();
+        if (landing is null)
+        {
+            await page.WaitForLoadStateAsync();
+        }
+        else
+        {
+            await page.WaitForURLAsync($"**{landing}", new() { Timeout = 15_000 });
+        }
+
         return email;
     }
 

@@ -7,21 +7,6 @@ namespace Tsuyama.LocalCurrency.Web.Tests.Browser;
 /// <summary>The city office's shop, residents' desk, staff and audit pages in desktop Chromium.</summary>
 public sealed class CityDeskPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    /// <summary>A staff user created through the API, signed in on the page and taken straight to <paramref name="landing"/>.</summary>
-    private static async Task<string> SignInAsync(Phone desktop, Api api, string role, string landing)
-    {
-        var email = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}@test.example";
-        var created = await api.PostAsync(await api.AdminAsync(), "/api/v1/staff", new { email, password = "StaffPass2026", role });
-        created.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
-        var page = desktop.Page;
-        await page.GotoAsync($"/signin?ReturnUrl={Uri.EscapeDataString(landing)}");
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync("StaffPass2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).Last.ClickAsync();
-        await page.WaitForURLAsync($"**{landing}", new() { Timeout = 15_000 });
-        return email;
-    }
-
     [ChromiumFact]
     public async Task AdminRegistersAShop_CounterSellsVouchersToAResident_AndTheAdminSeesBothInTheAuditLog()
     {
@@ -32,7 +17,7 @@ public sealed class CityDeskPageTests(BrowserFixture browser) : IClassFixture<Br
         await using var counter = await browser.DesktopAsync("citydesk-counter");
 
         // The Admin registers a shop; a holder name the bank file cannot carry is flagged beside the field while typing.
-        await SignInAsync(admin, api, Roles.Admin, "/city/shops");
+        await BrowserSetup.StaffSignInAsync(admin, api, Roles.Admin, "/city/shops");
         var a = admin.Page;
         await admin.CheckScreenAsync("01-shops");
         await a.GetByTestId("new-shop").ClickAsync();
@@ -61,7 +46,7 @@ public sealed class CityDeskPageTests(BrowserFixture browser) : IClassFixture<Br
         await admin.CheckScreenAsync("04-shop-registered");
 
         // Counter staff find the resident, record the identity check and sell two units after the confirmation screen.
-        await SignInAsync(counter, api, Roles.Counter, "/city/residents");
+        await BrowserSetup.StaffSignInAsync(counter, api, Roles.Counter, "/city/residents");
         var c = counter.Page;
         await counter.CheckScreenAsync("05-residents-search");
         await c.GetByLabel("お名前・メールアドレスで探す").FillAsync(resident.Email);
@@ -112,7 +97,7 @@ public sealed class CityDeskPageTests(BrowserFixture browser) : IClassFixture<Br
         var merchant = await api.MerchantAsync();
         var resident = await api.ResidentAsync();
         await using var admin = await browser.DesktopAsync("citydesk-admin2");
-        await SignInAsync(admin, api, Roles.Admin, $"/city/shops/{merchant.Id}");
+        await BrowserSetup.StaffSignInAsync(admin, api, Roles.Admin, $"/city/shops/{merchant.Id}");
         var a = admin.Page;
 
         await a.GetByTestId("suspension").ClickAsync();

@@ -1,37 +1,21 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Tsuyama.LocalCurrency.Web.Tests.Support;
 
-/// <summary>A browser-like HTTP client for the pages: cookie sign-in through the sign-in form, no redirects followed.</summary>
-public static partial class PageSession
+/// <summary>
+/// A browser-like HTTP client for the pages on a host with the fixed test clock: cookie sign-in through the
+/// sign-in form, no redirects followed (tests read the 302/303 themselves). Forms are posted with
+/// <see cref="ConsolePages.PostFormAsync"/>, the one place that reads a form's tokens.
+/// </summary>
+public static class PageSession
 {
     public static async Task<HttpClient> SignInAsync(ApiFactory factory, string email, string password)
     {
         var client = factory.CreateDefaultClient(new CookieJar());
-        var signedIn = await PostFormAsync(client, "/signin", "/signin", new() { ["Email"] = email, ["Password"] = password });
+        var signedIn = await ConsolePages.PostFormAsync(client, "/signin", "/signin", new() { ["Email"] = email, ["Password"] = password });
         signedIn.StatusCode.Should().BeOneOf(HttpStatusCode.Redirect, HttpStatusCode.SeeOther);
         return client;
     }
-
-    /// <summary>Posts <paramref name="fields"/> with the antiforgery token (and idempotency key, if any) of the form on <paramref name="page"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
-        if (IdempotencyKey().Match(form) is { Success: true } key && !fields.ContainsKey("IdempotencyKey"))
-        {
-            fields["IdempotencyKey"] = key.Groups[1].Value;
-        }
-
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex("name=\"IdempotencyKey\" value=\"([^\"]+)\"")]
-    private static partial Regex IdempotencyKey();
 }
 
 /// <summary>
