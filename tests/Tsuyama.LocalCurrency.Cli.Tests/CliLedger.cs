@@ -1,19 +1,12 @@
 using System.CommandLine;
 using MediatR;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tsuyama.LocalCurrency.Cli.Infrastructure;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
-using Tsuyama.LocalCurrency.Features.Payments.Pay;
-using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
-using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
-using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Cli.Tests;
 
@@ -36,49 +29,32 @@ internal sealed class CliLedger : IAsyncDisposable
     {
         var ledger = new CliLedger(Path.Combine(Path.GetTempPath(), "tlc-cli-tests", Guid.NewGuid().ToString("N")));
         System.IO.Directory.CreateDirectory(ledger.Directory);
-        var clock = new FakeTimeProvider(new DateTimeOffset(PastDay.ToDateTime(new TimeOnly(12, 0)), JapanTime.Offset));
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(clock)
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(ledger.DbPath))
-            .BuildServiceProvider();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
-        }
-
-        await MustAsync(services, new CreateProgramCommand("P1", "Program P1", 10_000, new PointsPerUnit(6_000, 7_000), 100, 10,
-            PastDay.AddDays(-1), PastDay, PastDay.AddDays(7), 150, true, 50));
-        var resident = (await MustAsync(services, new RegisterResidentCommand($"r{Guid.NewGuid():N}@example.jp", null, "住民"))).ResidentId;
-        await MustAsync(services, new VerifyResidentCommand(resident, "my-number-card", PastDay.AddDays(-1), Guid.Empty));
-        await MustAsync(services, new RecordCounterSaleCommand(resident, "P1", 1, 10_000, "cash", null, "counter", "buy"));
+        await using var core = await TestLedger.CreateAsync(DatabaseOptions.Sqlite(ledger.DbPath), NoonJst(PastDay));
+        await core.CreateProgramAsync(totalUnits: 100, salesFrom: PastDay.AddDays(-1), salesUntil: PastDay, expiresOn: PastDay.AddDays(7));
+        var resident = await core.RegisterResidentAsync();
+        await core.VerifyAsync(resident, PastDay.AddDays(-1));
+        await core.MustAsync(core.CounterSale(resident));
         for (var i = 0; i < merchants; i++)
         {
-            var shop = (await MustAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", "Shop", "5411", MerchantSize.Small, "7080000",
-                $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "ミセ")))).MerchantId;
-            await MustAsync(services, new PayCommand(resident, shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), $"pay{i}"));
+            var shop = await core.RegisterMerchantAsync("5411", name: $"店{i}", kana: "ミセ");
+            await core.PayAsync(resident, shop, 1_000);
         }
 
-        SqliteConnection.ClearAllPools();
         return ledger;
     }
 
     /// <summary>More set-up through the use cases, on this ledger at noon JST of <paramref name="day"/>.</summary>
     public async Task SendAsync<T>(DateOnly day, params IRequest<Result<T>>[] requests)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), JapanTime.Offset));
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(clock)
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(DbPath))
-            .BuildServiceProvider();
+        // CreateAsync migrated the file already.
+        await using var core = TestLedger.Open(DatabaseOptions.Sqlite(DbPath), NoonJst(day));
         foreach (var request in requests)
         {
-            await MustAsync(services, request);
+            await core.MustAsync(request);
         }
-
-        SqliteConnection.ClearAllPools();
     }
+
+    private static FakeTimeProvider NoonJst(DateOnly day) => new(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), JapanTime.Offset));
 
     /// <summary>Runs one CLI command the way Program.cs does, against this ledger.</summary>
     public Task<int> RunAsync(Command command, params string[] args) =>
@@ -97,13 +73,5 @@ internal sealed class CliLedger : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task<T> MustAsync<T>(IServiceProvider services, IRequest<Result<T>> request)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-        result.IsSuccess.Should().BeTrue(because: result.Error?.Detail ?? "");
-        return result.Value!;
     }
 }

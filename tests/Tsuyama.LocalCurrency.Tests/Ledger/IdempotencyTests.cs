@@ -8,43 +8,28 @@ using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Ledger;
 
-public sealed class IdempotencyTests : IAsyncLifetime
+public sealed class IdempotencyTests : OneShopTests
 {
-    private LedgerTestHost _host = null!;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        await _host.CreateProgramAsync();
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private PayCommand Pay(long amount, string key) => new(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key);
+    private PayCommand Pay(long amount, string key) => new(ResidentId, ShopId, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(ResidentId), key);
 
     [Fact]
     public async Task Pay_SameKeySameRequest_ReplaysTheFirstOutcomeWithoutASecondEffect()
     {
-        var first = await _host.MustAsync(Pay(1_000, "k1"));
+        var first = await Host.MustAsync(Pay(1_000, "k1"));
 
-        var second = await _host.MustAsync(Pay(1_000, "k1"));
+        var second = await Host.MustAsync(Pay(1_000, "k1"));
 
         second.Should().BeEquivalentTo(first);
-        (await _host.BalanceAsync(_shop)).Should().Be(1_000);
-        (await _host.WithDbAsync(db => db.Payments.CountAsync())).Should().Be(1);
+        (await Host.BalanceAsync(ShopId)).Should().Be(1_000);
+        (await Host.WithDbAsync(db => db.Payments.CountAsync())).Should().Be(1);
     }
 
     [Fact]
     public async Task Pay_ReusedKeyWithANowInvalidBody_IsAnIdempotencyConflictNotAValidationError()
     {
-        await _host.MustAsync(Pay(1_000, "k-invalid"));
+        await Host.MustAsync(Pay(1_000, "k-invalid"));
 
-        var second = await _host.SendAsync(Pay(-5, "k-invalid"));
+        var second = await Host.SendAsync(Pay(-5, "k-invalid"));
 
         second.Error!.Type.Should().Be(ProblemTypes.IdempotencyConflict);
         second.Error.Status.Should().Be(409);
@@ -53,75 +38,75 @@ public sealed class IdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task Pay_SameKeySameBodyThatTheRulesNowRefuse_ReplaysTheFirstOutcomeInsteadOfRevalidating()
     {
-        var first = await _host.MustAsync(Pay(2_000, "k-lowered"));
+        var first = await Host.MustAsync(Pay(2_000, "k-lowered"));
         // The operator lowers Ledger:MaxAmount; the client retries its first, successful request.
-        _host.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.MaxAmount = 1_000;
+        Host.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.MaxAmount = 1_000;
 
-        var second = await _host.SendAsync(Pay(2_000, "k-lowered"));
-        var fresh = await _host.SendAsync(Pay(2_000, "k-fresh"));
+        var second = await Host.SendAsync(Pay(2_000, "k-lowered"));
+        var fresh = await Host.SendAsync(Pay(2_000, "k-fresh"));
 
         second.IsSuccess.Should().BeTrue(because: second.Error?.Detail ?? "");
         second.Value.Should().BeEquivalentTo(first);
         fresh.Error!.Type.Should().Be(ProblemTypes.Validation, "a new key is still validated");
-        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
+        (await Host.BalanceAsync(ShopId)).Should().Be(2_000);
     }
 
     [Fact]
     public async Task Pay_SameKeyAfterARefusal_ReplaysTheRefusalEvenWhenItWouldNowSucceed()
     {
-        var first = await _host.SendAsync(Pay(20_000, "k2"));
-        await _host.BuyAsync(_resident);
+        var first = await Host.SendAsync(Pay(20_000, "k2"));
+        await Host.BuyAsync(ResidentId);
 
-        var second = await _host.SendAsync(Pay(20_000, "k2"));
+        var second = await Host.SendAsync(Pay(20_000, "k2"));
 
         first.Error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
         second.Error.Should().BeEquivalentTo(first.Error);
-        (await _host.BalanceAsync(_shop)).Should().Be(0);
-        (await _host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == "k2"))).Should().Be(1);
+        (await Host.BalanceAsync(ShopId)).Should().Be(0);
+        (await Host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == "k2"))).Should().Be(1);
     }
 
     [Fact]
     public async Task Pay_SameKeyDifferentRequest_ReturnsIdempotencyConflict()
     {
-        await _host.MustAsync(Pay(1_000, "k3"));
+        await Host.MustAsync(Pay(1_000, "k3"));
 
-        var result = await _host.SendAsync(Pay(2_000, "k3"));
+        var result = await Host.SendAsync(Pay(2_000, "k3"));
 
         result.Error!.Type.Should().Be(ProblemTypes.IdempotencyConflict);
         result.Error.Status.Should().Be(409);
-        (await _host.BalanceAsync(_shop)).Should().Be(1_000);
+        (await Host.BalanceAsync(ShopId)).Should().Be(1_000);
     }
 
     [Fact]
     public async Task Pay_SameKeyFromAnotherCaller_IsADifferentRequest()
     {
-        var other = await _host.RegisterResidentAsync();
-        await _host.BuyAsync(other);
-        await _host.MustAsync(Pay(1_000, "shared"));
+        var other = await Host.RegisterResidentAsync();
+        await Host.BuyAsync(other);
+        await Host.MustAsync(Pay(1_000, "shared"));
 
-        var result = await _host.SendAsync(new PayCommand(other, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(other), "shared"));
+        var result = await Host.SendAsync(new PayCommand(other, ShopId, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(other), "shared"));
 
         result.IsSuccess.Should().BeTrue();
-        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
+        (await Host.BalanceAsync(ShopId)).Should().Be(2_000);
     }
 
     [Fact]
     public async Task Pay_AnEmptyKey_IsNoKey_SoEachRequestTakesEffect()
     {
-        await _host.MustAsync(Pay(1_000, ""));
-        await _host.MustAsync(Pay(1_000, ""));
+        await Host.MustAsync(Pay(1_000, ""));
+        await Host.MustAsync(Pay(1_000, ""));
 
-        (await _host.BalanceAsync(_shop)).Should().Be(2_000, "an empty Idempotency-Key names no earlier request to replay");
-        (await _host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == ""))).Should().Be(0);
+        (await Host.BalanceAsync(ShopId)).Should().Be(2_000, "an empty Idempotency-Key names no earlier request to replay");
+        (await Host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == ""))).Should().Be(0);
     }
 
     [Fact]
     public async Task Pay_ConcurrentDuplicatesOfOneKey_TakeEffectOnce()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => _host.SendAsync(Pay(700, "race")))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Host.SendAsync(Pay(700, "race")))));
 
         results.Should().OnlyContain(r => r.IsSuccess);
         results.Select(r => r.Value!.PaymentId).Distinct().Should().ContainSingle();
-        (await _host.BalanceAsync(_shop)).Should().Be(700);
+        (await Host.BalanceAsync(ShopId)).Should().Be(700);
     }
 }

@@ -7,30 +7,15 @@ using Tsuyama.LocalCurrency.Tests.Support;
 namespace Tsuyama.LocalCurrency.Tests.Ledger;
 
 /// <summary>A resident's presented code (マイコード): charged once, by one shop, within its lifetime (3 minutes by default).</summary>
-public sealed class PaymentCodeTests : IAsyncLifetime
+public sealed class PaymentCodeTests : OneShopTests
 {
-    private LedgerTestHost _host = null!;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        await _host.CreateProgramAsync();
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private Task<Result<Features.Payments.Pay.PaymentMade>> ChargeAsync(string code, long amount) =>
-        _host.SendAsync(new ChargePaymentCodeCommand(_shop, code, amount, $"merchant:{_shop}", _host.NextKey()));
+        Host.SendAsync(new ChargePaymentCodeCommand(ShopId, code, amount, $"merchant:{ShopId}", Host.NextKey()));
 
     [Fact]
     public async Task Issue_ExpiresOneLifetimeAfterIssue()
     {
-        var issued = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
+        var issued = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
 
         issued.ExpiresAt.Should().Be(LedgerTestHost.Start + TimeSpan.FromMinutes(3));
         issued.Payload.Should().Be(issued.Code);
@@ -39,7 +24,7 @@ public sealed class PaymentCodeTests : IAsyncLifetime
     [Fact]
     public async Task Issue_ForAnUnknownResident_IsNotFound()
     {
-        var result = await _host.SendAsync(new IssuePaymentCodeCommand(Guid.NewGuid()));
+        var result = await Host.SendAsync(new IssuePaymentCodeCommand(Guid.NewGuid()));
 
         result.Error!.Type.Should().Be(ProblemTypes.NotFound);
     }
@@ -47,7 +32,7 @@ public sealed class PaymentCodeTests : IAsyncLifetime
     [Fact]
     public async Task Charge_AFreshCode_PaysTheShop_AndASecondChargeIsRefusedAsUsed()
     {
-        var issued = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
+        var issued = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
 
         var first = await ChargeAsync(issued.Code, 700);
         var second = await ChargeAsync(issued.Code, 700);
@@ -55,15 +40,15 @@ public sealed class PaymentCodeTests : IAsyncLifetime
         first.IsSuccess.Should().BeTrue();
         second.Error!.Type.Should().Be(ProblemTypes.Expired);
         second.Error.Detail.Should().Contain("already been used");
-        (await _host.BalanceAsync(_shop)).Should().Be(700, "a presented code pays once");
-        (await _host.BalanceAsync(_resident)).Should().Be(13_000 - 700);
+        (await Host.BalanceAsync(ShopId)).Should().Be(700, "a presented code pays once");
+        (await Host.BalanceAsync(ResidentId)).Should().Be(13_000 - 700);
     }
 
     [Fact]
     public async Task Charge_OneSecondBeforeTheLifetimeEnds_Pays()
     {
-        var issued = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
-        _host.Clock.Advance(TimeSpan.FromMinutes(3) - TimeSpan.FromSeconds(1));
+        var issued = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
+        Host.Clock.Advance(TimeSpan.FromMinutes(3) - TimeSpan.FromSeconds(1));
 
         (await ChargeAsync(issued.Code, 700)).IsSuccess.Should().BeTrue();
     }
@@ -71,39 +56,39 @@ public sealed class PaymentCodeTests : IAsyncLifetime
     [Fact]
     public async Task Charge_WhenTheLifetimeHasEnded_IsRefusedAsExpiredAndMovesNothing()
     {
-        var issued = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
-        _host.Clock.Advance(TimeSpan.FromMinutes(3));
+        var issued = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
+        Host.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var result = await ChargeAsync(issued.Code, 700);
 
         result.Error!.Type.Should().Be(ProblemTypes.Expired);
         result.Error.Detail.Should().Contain("expired");
-        (await _host.BalanceAsync(_shop)).Should().Be(0);
-        (await _host.BalanceAsync(_resident)).Should().Be(13_000);
+        (await Host.BalanceAsync(ShopId)).Should().Be(0);
+        (await Host.BalanceAsync(ResidentId)).Should().Be(13_000);
     }
 
     [Fact]
     public async Task Charge_WhenTheBalanceIsTooLow_LeavesTheCodeUnusedForASmallerCharge()
     {
-        var issued = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
+        var issued = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
 
         var tooMuch = await ChargeAsync(issued.Code, 13_001);
         var afterwards = await ChargeAsync(issued.Code, 700);
 
         tooMuch.Error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
         afterwards.IsSuccess.Should().BeTrue("the refused charge must not have used up the code");
-        (await _host.BalanceAsync(_shop)).Should().Be(700);
+        (await Host.BalanceAsync(ShopId)).Should().Be(700);
     }
 
     [Fact]
     public async Task Charge_AWellFormedCodeNobodyHolds_IsRefusedAsInvalidQr()
     {
-        await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
+        await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
 
         var result = await ChargeAsync(PaymentCodeFormat.Generate(), 700);
 
         result.Error!.Type.Should().Be(ProblemTypes.InvalidQr);
-        (await _host.BalanceAsync(_shop)).Should().Be(0);
+        (await Host.BalanceAsync(ShopId)).Should().Be(0);
     }
 
     [Fact]

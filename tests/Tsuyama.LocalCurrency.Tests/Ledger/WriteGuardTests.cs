@@ -13,28 +13,12 @@ namespace Tsuyama.LocalCurrency.Tests.Ledger;
 /// so a use case never reaches them with stale reads. These tests call the guarded updates straight,
 /// as a second host that read the same rows earlier would.
 /// </summary>
-public sealed class WriteGuardTests : IAsyncLifetime
+public sealed class WriteGuardTests : OneShopTests
 {
-    private LedgerTestHost _host = null!;
-    private Guid _program;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        _program = (await _host.CreateProgramAsync()).ProgramId;
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident); // 6,000 general + 7,000 smallBusiness
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private Task<Error?> ApplyAsync(Action<Journal> post) => _host.WithDbAsync(async db =>
+    private Task<Error?> ApplyAsync(Action<Journal> post) => Host.WithDbAsync(async db =>
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var journal = new Journal(db, _host.Clock);
+        var journal = new Journal(db, Host.Clock);
         post(journal);
         var error = await journal.ApplyAsync(CancellationToken.None);
         if (error is not null)
@@ -50,31 +34,31 @@ public sealed class WriteGuardTests : IAsyncLifetime
     });
 
     private Task<Guid> GeneralLotAsync() =>
-        _host.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == _resident && l.Kind == PointKind.General).Select(l => l.Id).SingleAsync());
+        Host.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == ResidentId && l.Kind == PointKind.General).Select(l => l.Id).SingleAsync());
 
     [Fact]
     public async Task Journal_WhenADebitExceedsTheBalanceItNoLongerHolds_RefusesWithWhatIsLeftAndMovesNothing()
     {
-        var transfers = await _host.TransferCountAsync();
+        var transfers = await Host.TransferCountAsync();
 
-        var error = await ApplyAsync(j => j.Post(_program, PointKind.General, _resident, _shop, 6_001, TransferType.Payment, Guid.NewGuid()));
+        var error = await ApplyAsync(j => j.Post(ProgramId, PointKind.General, ResidentId, ShopId, 6_001, TransferType.Payment, Guid.NewGuid()));
 
         error.Should().NotBeNull();
         error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
         error.Detail.Should().Be("Requested 6001 points but only 6000 are available.");
-        (await _host.BalanceAsync(_resident, PointKind.General)).Should().Be(6_000);
-        (await _host.BalanceAsync(_shop)).Should().Be(0);
-        (await _host.TransferCountAsync()).Should().Be(transfers);
+        (await Host.BalanceAsync(ResidentId, PointKind.General)).Should().Be(6_000);
+        (await Host.BalanceAsync(ShopId)).Should().Be(0);
+        (await Host.TransferCountAsync()).Should().Be(transfers);
     }
 
     [Fact]
     public async Task Journal_WhenADebitTakesExactlyTheBalance_AppliesIt()
     {
-        var error = await ApplyAsync(j => j.Post(_program, PointKind.General, _resident, _shop, 6_000, TransferType.Payment, Guid.NewGuid()));
+        var error = await ApplyAsync(j => j.Post(ProgramId, PointKind.General, ResidentId, ShopId, 6_000, TransferType.Payment, Guid.NewGuid()));
 
         error.Should().BeNull();
-        (await _host.BalanceAsync(_resident, PointKind.General)).Should().Be(0);
-        (await _host.BalanceAsync(_shop, PointKind.General)).Should().Be(6_000);
+        (await Host.BalanceAsync(ResidentId, PointKind.General)).Should().Be(0);
+        (await Host.BalanceAsync(ShopId, PointKind.General)).Should().Be(6_000);
     }
 
     [Fact]
@@ -82,25 +66,25 @@ public sealed class WriteGuardTests : IAsyncLifetime
     {
         var stranger = Guid.NewGuid();
 
-        var error = await ApplyAsync(j => j.Post(_program, PointKind.General, stranger, _shop, 1, TransferType.Payment, Guid.NewGuid()));
+        var error = await ApplyAsync(j => j.Post(ProgramId, PointKind.General, stranger, ShopId, 1, TransferType.Payment, Guid.NewGuid()));
 
         error!.Type.Should().Be(ProblemTypes.InsufficientBalance);
         error.Detail.Should().Be("Requested 1 points but only 0 are available.");
-        (await _host.WithDbAsync(db => db.Balances.CountAsync(b => b.AccountId == stranger))).Should().Be(0);
+        (await Host.WithDbAsync(db => db.Balances.CountAsync(b => b.AccountId == stranger))).Should().Be(0);
     }
 
     [Fact]
     public async Task Journal_WhenTheIssuerPays_MayGoBelowZeroAndCreatesTheCreditedBalance()
     {
         // Any account may stand in for the issuer: the flag, not the account, lifts the guard.
-        var issuer = _shop;
-        var newcomer = await _host.RegisterMerchantAsync();
+        var issuer = ShopId;
+        var newcomer = await Host.RegisterMerchantAsync();
 
-        var error = await ApplyAsync(j => j.Post(_program, PointKind.General, issuer, newcomer, 500, TransferType.Issue, Guid.NewGuid(), fromIsIssuer: true));
+        var error = await ApplyAsync(j => j.Post(ProgramId, PointKind.General, issuer, newcomer, 500, TransferType.Issue, Guid.NewGuid(), fromIsIssuer: true));
 
         error.Should().BeNull();
-        (await _host.BalanceAsync(issuer)).Should().Be(-500);
-        (await _host.BalanceAsync(newcomer)).Should().Be(500);
+        (await Host.BalanceAsync(issuer)).Should().Be(-500);
+        (await Host.BalanceAsync(newcomer)).Should().Be(500);
     }
 
     [Fact]
@@ -112,19 +96,19 @@ public sealed class WriteGuardTests : IAsyncLifetime
         var operation = Guid.NewGuid();
         var error = await ApplyAsync(j =>
         {
-            j.Post(_program, PointKind.General, _resident, _shop, 6_000, TransferType.Payment, operation);
-            j.Post(_program, PointKind.General, _shop, _resident, 1_000, TransferType.Refund, operation);
-            j.Post(_program, PointKind.SmallBusiness, _resident, _shop, 700, TransferType.Payment, operation);
-            j.Post(_program, PointKind.SmallBusiness, _shop, _resident, 700, TransferType.Refund, operation);
+            j.Post(ProgramId, PointKind.General, ResidentId, ShopId, 6_000, TransferType.Payment, operation);
+            j.Post(ProgramId, PointKind.General, ShopId, ResidentId, 1_000, TransferType.Refund, operation);
+            j.Post(ProgramId, PointKind.SmallBusiness, ResidentId, ShopId, 700, TransferType.Payment, operation);
+            j.Post(ProgramId, PointKind.SmallBusiness, ShopId, ResidentId, 700, TransferType.Refund, operation);
         });
 
         error.Should().BeNull();
-        (await _host.BalanceAsync(_resident, PointKind.General)).Should().Be(1_000);
-        (await _host.BalanceAsync(_shop, PointKind.General)).Should().Be(5_000);
-        (await _host.BalanceAsync(_resident, PointKind.SmallBusiness)).Should().Be(7_000);
-        (await _host.WithDbAsync(db => db.Balances.CountAsync(b => b.AccountId == _shop && b.Kind == PointKind.SmallBusiness)))
+        (await Host.BalanceAsync(ResidentId, PointKind.General)).Should().Be(1_000);
+        (await Host.BalanceAsync(ShopId, PointKind.General)).Should().Be(5_000);
+        (await Host.BalanceAsync(ResidentId, PointKind.SmallBusiness)).Should().Be(7_000);
+        (await Host.WithDbAsync(db => db.Balances.CountAsync(b => b.AccountId == ShopId && b.Kind == PointKind.SmallBusiness)))
             .Should().Be(0, "a balance that nets to zero is not touched, so no empty row appears");
-        (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.OperationId == operation))).Should().Be(4);
+        (await Host.WithDbAsync(db => db.Transfers.CountAsync(t => t.OperationId == operation))).Should().Be(4);
     }
 
     [Theory]
@@ -132,9 +116,9 @@ public sealed class WriteGuardTests : IAsyncLifetime
     [InlineData(-1)]
     public void Journal_Post_WithANonPositiveAmount_Throws(long amount)
     {
-        var journal = new Journal(null!, _host.Clock);
+        var journal = new Journal(null!, Host.Clock);
 
-        var post = () => journal.Post(_program, PointKind.General, _resident, _shop, amount, TransferType.Payment, Guid.NewGuid());
+        var post = () => journal.Post(ProgramId, PointKind.General, ResidentId, ShopId, amount, TransferType.Payment, Guid.NewGuid());
 
         post.Should().Throw<ArgumentOutOfRangeException>();
     }
@@ -144,12 +128,12 @@ public sealed class WriteGuardTests : IAsyncLifetime
     {
         var apply = () => ApplyAsync(j =>
         {
-            j.Post(_program, PointKind.General, _resident, _shop, long.MaxValue, TransferType.Payment, Guid.NewGuid());
-            j.Post(_program, PointKind.General, _resident, _shop, 1, TransferType.Payment, Guid.NewGuid());
+            j.Post(ProgramId, PointKind.General, ResidentId, ShopId, long.MaxValue, TransferType.Payment, Guid.NewGuid());
+            j.Post(ProgramId, PointKind.General, ResidentId, ShopId, 1, TransferType.Payment, Guid.NewGuid());
         });
 
         await apply.Should().ThrowAsync<OverflowException>();
-        (await _host.BalanceAsync(_resident, PointKind.General)).Should().Be(6_000);
+        (await Host.BalanceAsync(ResidentId, PointKind.General)).Should().Be(6_000);
     }
 
     [Fact]
@@ -157,14 +141,14 @@ public sealed class WriteGuardTests : IAsyncLifetime
     {
         var lot = await GeneralLotAsync();
 
-        var consume = () => _host.WithDbAsync(async db =>
+        var consume = () => Host.WithDbAsync(async db =>
         {
             await db.ConsumeAsync(lot, 6_001, CancellationToken.None);
             return 0;
         });
 
         await consume.Should().ThrowAsync<ConcurrencyConflictException>();
-        (await _host.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Remaining).SingleAsync())).Should().Be(6_000);
+        (await Host.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Remaining).SingleAsync())).Should().Be(6_000);
     }
 
     [Fact]
@@ -172,12 +156,12 @@ public sealed class WriteGuardTests : IAsyncLifetime
     {
         var lot = await GeneralLotAsync();
 
-        await _host.WithDbAsync(async db =>
+        await Host.WithDbAsync(async db =>
         {
             await db.ConsumeAsync(lot, 6_000, CancellationToken.None);
             return 0;
         });
 
-        (await _host.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Remaining).SingleAsync())).Should().Be(0);
+        (await Host.WithDbAsync(db => db.Lots.Where(l => l.Id == lot).Select(l => l.Remaining).SingleAsync())).Should().Be(0);
     }
 }

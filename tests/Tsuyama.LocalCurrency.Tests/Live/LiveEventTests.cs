@@ -11,24 +11,9 @@ using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Live;
 
-public sealed class LiveEventTests : IAsyncLifetime
+public sealed class LiveEventTests : OneShopTests
 {
-    private LedgerTestHost _host = null!;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        await _host.CreateProgramAsync();
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private LiveEventHub Hub => _host.Services.GetRequiredService<LiveEventHub>();
+    private LiveEventHub Hub => Host.Services.GetRequiredService<LiveEventHub>();
 
     private static List<LiveEvent> Drain(LiveSubscription subscription)
     {
@@ -44,29 +29,29 @@ public sealed class LiveEventTests : IAsyncLifetime
     [Fact]
     public async Task Pay_PublishesPaymentReceivedToTheShop_OnlyOnce_AndARefusalPublishesNothing()
     {
-        using var shop = Hub.Subscribe(LiveTopics.Merchant(_shop));
-        var key = _host.NextKey();
+        using var shop = Hub.Subscribe(LiveTopics.Merchant(ShopId));
+        var key = Host.NextKey();
 
-        var paid = await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key));
-        await _host.MustAsync(new PayCommand(_resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), key));
-        await _host.SendAsync(new PayCommand(_resident, _shop, 999_999, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
+        var paid = await Host.MustAsync(new PayCommand(ResidentId, ShopId, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(ResidentId), key));
+        await Host.MustAsync(new PayCommand(ResidentId, ShopId, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(ResidentId), key));
+        await Host.SendAsync(new PayCommand(ResidentId, ShopId, 999_999, PaymentChannel.StoreQr, IdempotencyScopes.User(ResidentId), Host.NextKey()));
 
         Drain(shop).Should().ContainSingle().Which.Data.Should().Be(
-            new PaymentReceived(paid.PaymentId, 1_000, _host.Clock.GetUtcNow().UtcDateTime, paid.DisplayNumber, PaymentChannel.StoreQr));
+            new PaymentReceived(paid.PaymentId, 1_000, Host.Clock.GetUtcNow().UtcDateTime, paid.DisplayNumber, PaymentChannel.StoreQr));
     }
 
     [Fact]
     public async Task ChargeCode_TellsTheResident_AndAnExpiredCodesRolledBackPaymentTellsNobody()
     {
-        using var resident = Hub.Subscribe(LiveTopics.Resident(_resident));
-        using var shop = Hub.Subscribe(LiveTopics.Merchant(_shop));
-        var code = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
+        using var resident = Hub.Subscribe(LiveTopics.Resident(ResidentId));
+        using var shop = Hub.Subscribe(LiveTopics.Merchant(ShopId));
+        var code = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
 
-        var charged = await _host.MustAsync(new ChargePaymentCodeCommand(_shop, code.Code, 700, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
-        var stale = await _host.MustAsync(new IssuePaymentCodeCommand(_resident));
-        _host.Clock.Advance(TimeSpan.FromMinutes(4));
+        var charged = await Host.MustAsync(new ChargePaymentCodeCommand(ShopId, code.Code, 700, IdempotencyScopes.Merchant(ShopId), Host.NextKey()));
+        var stale = await Host.MustAsync(new IssuePaymentCodeCommand(ResidentId));
+        Host.Clock.Advance(TimeSpan.FromMinutes(4));
         // The payment is posted, then the expired claim refuses it: the after-commit event must go with the rollback.
-        var refused = await _host.SendAsync(new ChargePaymentCodeCommand(_shop, stale.Code, 700, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+        var refused = await Host.SendAsync(new ChargePaymentCodeCommand(ShopId, stale.Code, 700, IdempotencyScopes.Merchant(ShopId), Host.NextKey()));
 
         refused.IsSuccess.Should().BeFalse();
         Drain(resident).Should().ContainSingle().Which.Data.Should().BeEquivalentTo(new { charged.PaymentId, Amount = 700L, StoreName = "テスト商店" });
@@ -76,10 +61,10 @@ public sealed class LiveEventTests : IAsyncLifetime
     [Fact]
     public async Task PayDynamicQr_FlipsThePaymentRequestToPaid()
     {
-        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 1_500));
+        var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 1_500));
         using var watcher = Hub.Subscribe(LiveTopics.PaymentRequest(request.RequestId));
 
-        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, IdempotencyScopes.User(_resident), _host.NextKey()));
+        var paid = await Host.MustAsync(new PayByQrCommand(ResidentId, request.Payload, null, IdempotencyScopes.User(ResidentId), Host.NextKey()));
 
         Drain(watcher).Should().ContainSingle().Which.Data.Should().BeEquivalentTo(new { request.RequestId, paid.PaymentId, Amount = 1_500L });
     }

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Tests.Support;
 
@@ -11,9 +9,6 @@ internal static class SettlementTestData
 {
     /// <summary>Friday 2026-04-10, the test host's first day.</summary>
     public static readonly DateOnly Day1 = new(2026, 4, 10);
-
-    public static Task<PaymentMade> PayAsync(this LedgerTestHost host, Guid resident, Guid merchant, long amount) =>
-        host.MustAsync(new PayCommand(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), host.NextKey()));
 
     public static RunSettlementCommand Settle(DateOnly cutoff, string? key = null) => new(cutoff, "admin:test", key);
 

@@ -7,31 +7,16 @@ using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.ShopTransactions;
 
-public sealed class PaymentRequestStatusTests : IAsyncLifetime
+public sealed class PaymentRequestStatusTests : OneShopTests
 {
-    private LedgerTestHost _host = null!;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        await _host.CreateProgramAsync();
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Status_IsPendingThenPaidWithThePaymentsDisplayNumber()
     {
-        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
-        var pending = await _host.MustAsync(new GetPaymentRequestStatusQuery(_shop, request.RequestId));
-        var paid = await _host.MustAsync(new PayByQrCommand(_resident, request.Payload, null, IdempotencyScopes.User(_resident), _host.NextKey()));
+        var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 900));
+        var pending = await Host.MustAsync(new GetPaymentRequestStatusQuery(ShopId, request.RequestId));
+        var paid = await Host.MustAsync(new PayByQrCommand(ResidentId, request.Payload, null, IdempotencyScopes.User(ResidentId), Host.NextKey()));
 
-        var after = await _host.MustAsync(new GetPaymentRequestStatusQuery(_shop, request.RequestId));
+        var after = await Host.MustAsync(new GetPaymentRequestStatusQuery(ShopId, request.RequestId));
 
         pending.Status.Should().Be(PaymentRequestStatus.Pending);
         after.Should().BeEquivalentTo(new { Status = PaymentRequestStatus.Paid, paid.PaymentId, paid.DisplayNumber, Amount = 900L });
@@ -40,7 +25,7 @@ public sealed class PaymentRequestStatusTests : IAsyncLifetime
     [Fact]
     public async Task Create_ExpiresOneLifetimeAfterCreation()
     {
-        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
+        var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 900));
 
         request.ExpiresAt.Should().Be(LedgerTestHost.Start + TimeSpan.FromMinutes(5));
     }
@@ -48,7 +33,7 @@ public sealed class PaymentRequestStatusTests : IAsyncLifetime
     [Fact]
     public async Task Create_ForAnUnknownShop_IsNotFound()
     {
-        var result = await _host.SendAsync(new CreatePaymentRequestCommand(Guid.NewGuid(), 900));
+        var result = await Host.SendAsync(new CreatePaymentRequestCommand(Guid.NewGuid(), 900));
 
         result.Error!.Type.Should().Be(ProblemTypes.NotFound);
     }
@@ -56,18 +41,18 @@ public sealed class PaymentRequestStatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_AfterItsLifetime_IsExpired()
     {
-        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
-        _host.Clock.Advance(TimeSpan.FromMinutes(5));
+        var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 900));
+        Host.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        (await _host.MustAsync(new GetPaymentRequestStatusQuery(_shop, request.RequestId))).Status.Should().Be(PaymentRequestStatus.Expired);
+        (await Host.MustAsync(new GetPaymentRequestStatusQuery(ShopId, request.RequestId))).Status.Should().Be(PaymentRequestStatus.Expired);
     }
 
     [Fact]
     public async Task Status_OfAnotherShopsRequest_IsNotFound()
     {
-        var request = await _host.MustAsync(new CreatePaymentRequestCommand(_shop, 900));
-        var other = await _host.RegisterMerchantAsync();
+        var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 900));
+        var other = await Host.RegisterMerchantAsync();
 
-        (await _host.SendAsync(new GetPaymentRequestStatusQuery(other, request.RequestId))).Error!.Type.Should().Be(ProblemTypes.NotFound);
+        (await Host.SendAsync(new GetPaymentRequestStatusQuery(other, request.RequestId))).Error!.Type.Should().Be(ProblemTypes.NotFound);
     }
 }

@@ -11,43 +11,28 @@ using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.ShopTransactions;
 
-public sealed class ShopTransactionTests : IAsyncLifetime
+public sealed class ShopTransactionTests() : OneShopTests(units: 2)
 {
-    private LedgerTestHost _host = null!;
-    private Guid _resident;
-    private Guid _shop;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LedgerTestHost.CreateAsync();
-        await _host.CreateProgramAsync();
-        _resident = await _host.RegisterResidentAsync();
-        _shop = await _host.RegisterMerchantAsync();
-        await _host.BuyAsync(_resident, units: 2);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private Task<PaymentMade> PayAsync(long amount) =>
-        _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
+        Host.MustAsync(new PayCommand(ResidentId, ShopId, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(ResidentId), Host.NextKey()));
 
     private Task<RefundMade> RefundAsync(Guid payment, long amount) =>
-        _host.MustAsync(new RefundPaymentCommand(_shop, payment, amount, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+        Host.MustAsync(new RefundPaymentCommand(ShopId, payment, amount, IdempotencyScopes.Merchant(ShopId), Host.NextKey()));
 
     [Fact]
     public async Task ShopDay_TotalsTheJstDaysPaymentsAndRefunds_NewestFirst()
     {
         // Start is 12:00 JST on 2026-04-10; 23:59 JST is still that day, 00:00 the next.
         var first = await PayAsync(1_000);
-        _host.Clock.Advance(TimeSpan.FromHours(11) + TimeSpan.FromMinutes(59));
+        Host.Clock.Advance(TimeSpan.FromHours(11) + TimeSpan.FromMinutes(59));
         var late = await PayAsync(2_000);
         await RefundAsync(first.PaymentId, 300);
-        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
         await PayAsync(4_000);
         await RefundAsync(late.PaymentId, 500);
 
-        var day = await _host.MustAsync(new GetShopDayQuery(_shop, new DateOnly(2026, 4, 10)));
-        var next = await _host.MustAsync(new GetShopDayQuery(_shop));
+        var day = await Host.MustAsync(new GetShopDayQuery(ShopId, new DateOnly(2026, 4, 10)));
+        var next = await Host.MustAsync(new GetShopDayQuery(ShopId));
 
         day.Totals.Should().Be(new ShopTotals(2, 3_000, 300, 2_700));
         day.Items.Select(i => (i.Kind, i.Amount)).Should().Equal((ShopTransactionKind.Refund, 300L), (ShopTransactionKind.Payment, 2_000L),
@@ -62,9 +47,9 @@ public sealed class ShopTransactionTests : IAsyncLifetime
     public async Task ShopDay_OfAnotherShop_ShowsNothingOfThisOne()
     {
         await PayAsync(1_000);
-        var other = await _host.RegisterMerchantAsync();
+        var other = await Host.RegisterMerchantAsync();
 
-        (await _host.MustAsync(new GetShopDayQuery(other))).Totals.Should().Be(new ShopTotals(0, 0, 0, 0));
+        (await Host.MustAsync(new GetShopDayQuery(other))).Totals.Should().Be(new ShopTotals(0, 0, 0, 0));
     }
 
     [Fact]
@@ -72,14 +57,14 @@ public sealed class ShopTransactionTests : IAsyncLifetime
     {
         var paid = await PayAsync(8_000);
         await RefundAsync(paid.PaymentId, 1_000);
-        var other = await _host.RegisterMerchantAsync();
+        var other = await Host.RegisterMerchantAsync();
 
-        var detail = await _host.MustAsync(new GetShopPaymentQuery(_shop, paid.PaymentId));
+        var detail = await Host.MustAsync(new GetShopPaymentQuery(ShopId, paid.PaymentId));
 
         detail.Refundable.Should().Be(7_000);
         detail.Refunds.Should().ContainSingle().Which.Points.Should().Be(1_000);
         detail.Parts.Should().BeEquivalentTo(paid.Breakdown);
-        (await _host.SendAsync(new GetShopPaymentQuery(other, paid.PaymentId))).Error!.Type.Should().Be(ProblemTypes.NotFound);
+        (await Host.SendAsync(new GetShopPaymentQuery(other, paid.PaymentId))).Error!.Type.Should().Be(ProblemTypes.NotFound);
     }
 
     [Fact]
@@ -88,7 +73,7 @@ public sealed class ShopTransactionTests : IAsyncLifetime
         var paid = await PayAsync(1_200);
         await RefundAsync(paid.PaymentId, 200);
 
-        var file = await _host.MustAsync(new GetShopTransactionsCsvQuery(_shop, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)));
+        var file = await Host.MustAsync(new GetShopTransactionsCsvQuery(ShopId, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 30)));
 
         file.Content.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         var lines = Encoding.UTF8.GetString(file.Content[3..]).Split("\r\n");
@@ -101,6 +86,6 @@ public sealed class ShopTransactionTests : IAsyncLifetime
 
     [Fact]
     public async Task TransactionsCsv_WithFromAfterTo_IsAValidationError() =>
-        (await _host.SendAsync(new GetShopTransactionsCsvQuery(_shop, new DateOnly(2026, 4, 2), new DateOnly(2026, 4,
+        (await Host.SendAsync(new GetShopTransactionsCsvQuery(ShopId, new DateOnly(2026, 4, 2), new DateOnly(2026, 4,
             1)))).Error!.Type.Should().Be(ProblemTypes.Validation);
 }
