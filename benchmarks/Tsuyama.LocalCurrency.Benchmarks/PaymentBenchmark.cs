@@ -1,17 +1,7 @@
 using System.Diagnostics;
-using MediatR;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
-using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
-using Tsuyama.LocalCurrency.Features.Payments.Pay;
-using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
-using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
-using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Benchmarks;
 
@@ -26,22 +16,14 @@ public static class PaymentBenchmark
         var payments = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         var directory = Path.Combine(Path.GetTempPath(), $"tlc-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(Path.Combine(directory, "bench.db")))
-            .BuildServiceProvider();
+        var ledger = await TestLedger.CreateAsync(DatabaseOptions.Sqlite(Path.Combine(directory, "bench.db")), TimeProvider.System);
         try
         {
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
-            }
-
-            var (residents, merchants) = await SeedAsync(services, residentCount: 1_000, merchantCount: 20);
+            var (residents, merchants) = await SeedAsync(ledger, residentCount: 1_000, merchantCount: 20);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
             foreach (var parallelism in new[] { 1, 4, 16 })
             {
-                var (elapsed, ok) = await PayAsync(services, residents, merchants, payments, parallelism);
+                var (elapsed, ok) = await PayAsync(ledger, residents, merchants, payments, parallelism);
                 Console.WriteLine($"payments: {payments:N0} with {parallelism,2} concurrent callers → {payments / elapsed.TotalSeconds,8:N0} payments/s " +
                     $"({ok:N0} succeeded, {elapsed.TotalSeconds:F2} s)");
             }
@@ -50,38 +32,34 @@ public static class PaymentBenchmark
         }
         finally
         {
-            await services.DisposeAsync();
-            SqliteConnection.ClearAllPools();
+            await ledger.DisposeAsync();
             Directory.Delete(directory, recursive: true);
         }
     }
 
-    private static async Task<(List<Guid> Residents, List<Guid> Merchants)> SeedAsync(IServiceProvider services, int residentCount, int merchantCount)
+    private static async Task<(List<Guid> Residents, List<Guid> Merchants)> SeedAsync(TestLedger ledger, int residentCount, int merchantCount)
     {
-        var today = JapanTime.Today(TimeProvider.System);
-        await SendAsync(services, new CreateProgramCommand("BENCH", "Benchmark", 10_000, new PointsPerUnit(600_000, 700_000), 10_000_000, 1_000,
-            today.AddDays(-1), today.AddDays(30), today.AddDays(180), 150, true, 50));
+        var today = ledger.Today;
+        await ledger.CreateProgramAsync("BENCH", general: 600_000, smallBusiness: 700_000, totalUnits: 10_000_000, maxPerResident: 1_000,
+            salesFrom: today.AddDays(-1), salesUntil: today.AddDays(30), expiresOn: today.AddDays(180));
         var merchants = new List<Guid>();
         for (var i = 0; i < merchantCount; i++)
         {
-            merchants.Add((await SendAsync(services, new RegisterMerchantCommand($"店{i}", "ミセ", $"Shop {i}", "5411",
-                i % 4 == 0 ? MerchantSize.Large : MerchantSize.Small,
-                "7080000", $"m{i}@bench.example", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "ミセ")))).MerchantId);
+            merchants.Add(await ledger.RegisterMerchantAsync("5411", i % 4 == 0 ? MerchantSize.Large : MerchantSize.Small, $"m{i}@bench.example"));
         }
 
         var residents = new List<Guid>();
         for (var i = 0; i < residentCount; i++)
         {
-            var id = (await SendAsync(services, new RegisterResidentCommand($"r{i}@bench.example", null, "住民"))).ResidentId;
-            await SendAsync(services, new VerifyResidentCommand(id, "my-number-card", today, Guid.Empty));
-            await SendAsync(services, new RecordCounterSaleCommand(id, "BENCH", 10, 100_000, "cash", null, "bench", $"buy-{i}"));
+            var id = await ledger.RegisterResidentAsync($"r{i}@bench.example");
+            await ledger.BuyAsync(id, "BENCH", 10);
             residents.Add(id);
         }
 
         return (residents, merchants);
     }
 
-    private static async Task<(TimeSpan Elapsed, int Succeeded)> PayAsync(IServiceProvider services, List<Guid> residents,
+    private static async Task<(TimeSpan Elapsed, int Succeeded)> PayAsync(TestLedger ledger, List<Guid> residents,
         List<Guid> merchants, int count, int parallelism)
     {
         var next = -1;
@@ -93,11 +71,8 @@ public static class PaymentBenchmark
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                var resident = residents[i % residents.Count];
-                await using var scope = services.CreateAsyncScope();
-                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new PayCommand(resident, merchants[i % merchants.Count], 100 + (i % 50), PaymentChannel.StoreQr,
-                        IdempotencyScopes.User(resident), $"{run}-{i}"));
+                var result = await ledger.SendAsync(ledger.Payment(residents[i % residents.Count], merchants[i % merchants.Count], 100 + (i % 50),
+                    $"{run}-{i}"));
                 if (result.IsSuccess)
                 {
                     Interlocked.Increment(ref succeeded);
@@ -105,12 +80,5 @@ public static class PaymentBenchmark
             }
         })));
         return (stopwatch.Elapsed, succeeded);
-    }
-
-    private static async Task<T> SendAsync<T>(IServiceProvider services, IRequest<Result<T>> request)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-        return result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error.Detail);
     }
 }

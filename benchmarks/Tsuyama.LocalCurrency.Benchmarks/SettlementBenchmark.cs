@@ -1,17 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using MediatR;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Integrity.Verify;
-using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
-using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
-using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Persistence;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Benchmarks;
 
@@ -30,29 +24,19 @@ public static class SettlementBenchmark
         var payments = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"tlc-settlement-bench-{Guid.NewGuid():N}.db");
         var clock = new SettableClock(DateTimeOffset.UtcNow.AddDays(-31));
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(clock)
-            .AddLocalCurrencyCore(DatabaseOptions.Sqlite(path))
-            .BuildServiceProvider();
+        var watch = Stopwatch.StartNew();
+        await using var ledger = await TestLedger.CreateAsync(DatabaseOptions.Sqlite(path), clock);
         try
         {
-            var watch = Stopwatch.StartNew();
-            await using (var scope = services.CreateAsyncScope())
-            {
-                await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<LedgerDbContext>());
-            }
-
-            var today = JapanTime.Today(clock);
-            var program = await MustAsync(services, new CreateProgramCommand("BENCH", "Benchmark", 10_000, new PointsPerUnit(6_000, 7_000),
-                1_000_000, 100, today, today.AddDays(60), today.AddDays(240), 150, true, 50));
+            var today = ledger.Today;
+            var program = await ledger.CreateProgramAsync("BENCH", totalUnits: 1_000_000, maxPerResident: 100, salesFrom: today,
+                salesUntil: today.AddDays(60), expiresOn: today.AddDays(240));
             var residentIds = new List<Guid>(merchants);
             var merchantIds = new List<Guid>(merchants);
             for (var i = 0; i < merchants; i++)
             {
-                residentIds.Add((await MustAsync(services, new RegisterResidentCommand($"bench-r{i}@example.jp", null, $"住民{i}"))).ResidentId);
-                merchantIds.Add((await MustAsync(services, new RegisterMerchantCommand($"店舗{i}", "テンポ", "Shop", "5411", MerchantSize.Small, "7080000",
-                    $"bench-m{i}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テンポ")))).MerchantId);
+                residentIds.Add(await ledger.RegisterResidentAsync($"bench-r{i}@example.jp", $"住民{i}"));
+                merchantIds.Add(await ledger.RegisterMerchantAsync("5411", email: $"bench-m{i}@example.jp", name: $"店舗{i}", kana: "テンポ"));
             }
 
             Console.WriteLine(Invariant($"created {merchants:N0} merchants and residents through the commands in {watch.Elapsed.TotalSeconds:F1} s"));
@@ -64,12 +48,12 @@ public static class SettlementBenchmark
             clock.Now = DateTimeOffset.UtcNow;
             var cutoff = JapanTime.Today(clock).AddDays(-1);
             watch.Restart();
-            var done = await MustAsync(services, new RunSettlementCommand(cutoff, "bench", null));
+            var done = await ledger.MustAsync(new RunSettlementCommand(cutoff, "bench", null));
             var settleSeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine(Invariant($"settlement: {done.MerchantCount:N0} merchants, {done.Points:N0} points, fee ¥{done.FeeYen:N0}, payout ¥{done.PayoutYen:N0} in {settleSeconds:F2} s"));
 
             watch.Restart();
-            var report = await MustAsync(services, new VerifyLedgerQuery());
+            var report = await ledger.MustAsync(new VerifyLedgerQuery());
             var verifySeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine(Invariant($"verify: ok={report.Ok}, {report.Transfers:N0} transfers, {report.Lots:N0} lots in {verifySeconds:F2} s"));
             foreach (var problem in report.Problems.Take(10))
@@ -92,13 +76,6 @@ public static class SettlementBenchmark
                 }
             }
         }
-    }
-
-    private static async Task<T> MustAsync<T>(IServiceProvider services, IRequest<Result<T>> request)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"{request.GetType().Name}: {result.Error.Detail}");
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
