@@ -85,21 +85,9 @@ internal static class SimulationEndpoints
         api.MapPost("/simulations/shop-check", async (
                 ShopCheckRequest body, ClaimsPrincipal user, TimeProvider clock, IMediator mediator, CancellationToken ct) =>
             {
-                if (body.MonthlySalesYen is not { } sales || body.LocalSupplierShare is not { } supplierShare || body.LocalWagesYen is not { } wages)
-                {
-                    return Problems.Validation("figures", "monthlySalesYen, localSupplierShare and localWagesYen are required");
-                }
-
-                var figures = new ShopFigures
-                {
-                    MonthlySalesYen = sales,
-                    LocalSupplierShare = supplierShare,
-                    LocalWagesYen = wages,
-                    SupplierLocalRespendShare = body.SupplierLocalRespendShare ?? ShopSelfCheck.DefaultSupplierLocalRespendShare,
-                    StaffLocalSpendShare = body.StaffLocalSpendShare ?? ShopSelfCheck.DefaultStaffLocalSpendShare,
-                };
                 var merchantId = user.IsInRole(Roles.Merchant) ? user.MerchantId() : null;
-                return (await mediator.Send(new CheckShopQuery(figures, merchantId, clock.GetUtcNow()), ct)).ToOk();
+                return (await mediator.Send(new CheckShopQuery(body.MonthlySalesYen, body.LocalSupplierShare, body.LocalWagesYen,
+                    body.SupplierLocalRespendShare, body.StaffLocalSpendShare, merchantId, clock.GetUtcNow()), ct)).ToOk();
             })
             .WithTags("Simulations")
             .RequireAuthorization(p => p.RequireRole(Roles.Merchant, Roles.Chamber, Roles.Admin));

@@ -11,11 +11,30 @@ namespace Tsuyama.LocalCurrency.Features.Simulations.CheckShop;
 /// <summary>
 /// A shop's LM3-style self-check from the figures it enters; when <see cref="MerchantId"/> is the signed-in
 /// shop, its own voucher figures from the ledger for the last <see cref="LedgerDays"/> days are added (only
-/// ever for that shop: the endpoint takes the id from the sign-in, never from the request).
+/// ever for that shop: the endpoint takes the id from the sign-in, never from the request). The two re-spend
+/// shares are optional: left out, the handler applies <see cref="ShopSelfCheck"/>'s defaults, the one place they are.
 /// </summary>
-public sealed record CheckShopQuery(ShopFigures Figures, Guid? MerchantId, DateTimeOffset Now) : IQuery<ShopCheckView>
+public sealed record CheckShopQuery(long? MonthlySalesYen, double? LocalSupplierShare, long? LocalWagesYen, double? SupplierLocalRespendShare,
+    double? StaffLocalSpendShare, Guid? MerchantId, DateTimeOffset Now) : IQuery<ShopCheckView>
 {
     public const int LedgerDays = 30;
+
+    /// <summary>The figures the check computes with: what the shop entered, the defaults for the shares it left out.</summary>
+    internal ShopFigures Figures() => new()
+    {
+        MonthlySalesYen = MonthlySalesYen ?? throw new InvalidOperationException("The validator requires the month's sales."),
+        LocalSupplierShare = LocalSupplierShare ?? throw new InvalidOperationException("The validator requires the local supplier share."),
+        LocalWagesYen = LocalWagesYen ?? throw new InvalidOperationException("The validator requires the local wages."),
+        SupplierLocalRespendShare = SupplierLocalRespendShare ?? ShopSelfCheck.DefaultSupplierLocalRespendShare,
+        StaffLocalSpendShare = StaffLocalSpendShare ?? ShopSelfCheck.DefaultStaffLocalSpendShare,
+    };
+}
+
+internal sealed class CheckShopValidator : IValidator<CheckShopQuery>
+{
+    public void Validate(CheckShopQuery request, ValidationErrors errors) =>
+        errors.Require(request is { MonthlySalesYen: not null, LocalSupplierShare: not null, LocalWagesYen: not null }, "figures",
+            "monthlySalesYen, localSupplierShare and localWagesYen are required");
 }
 
 /// <summary>The shop's voucher points over the period: received from residents, passed on to other shops, redeemed.</summary>
@@ -30,7 +49,7 @@ internal sealed class CheckShopHandler(LedgerDbContext db) : IRequestHandler<Che
         ShopCheckResult check;
         try
         {
-            check = ShopSelfCheck.Compute(query.Figures);
+            check = ShopSelfCheck.Compute(query.Figures());
         }
         catch (ScenarioValidationException ex)
         {
