@@ -12,12 +12,13 @@ using Tsuyama.LocalCurrency.Features.Payments.Pay;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
+using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 using Tsuyama.LocalCurrency.Features.Sales.VerifyResident;
-using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Qr;
 using Tsuyama.LocalCurrency.Reliability.Tests.Support;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Reliability.Tests.Model;
 
@@ -91,7 +92,7 @@ public sealed class LedgerSequence : IAsyncDisposable
         {
             merchants[i] = (await host.MustAsync(new RegisterMerchantCommand("テスト商店", "テストショウテン", "Test Shop", "5411",
                 large[i] ? MerchantSize.Large : MerchantSize.Small, "7080000", $"m{i}@example.jp", null,
-                new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テストショウテン")))).MerchantId;
+                TestLedger.Payout("テストショウテン")))).MerchantId;
         }
 
         var path = Path.Combine(Path.GetTempPath(), "tlc-reliability", $"model-{Guid.NewGuid():N}.db");

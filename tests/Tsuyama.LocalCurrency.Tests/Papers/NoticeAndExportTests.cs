@@ -10,6 +10,7 @@ using Tsuyama.LocalCurrency.Features.Papers.GetPaymentNotice;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 using Tsuyama.LocalCurrency.Payouts.Zengin;
+using Tsuyama.LocalCurrency.TestDatabases;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Papers.PaperTestData;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
@@ -26,7 +27,7 @@ public sealed class NoticeAndExportTests : IAsyncLifetime
 
     private async Task<Guid> ShopAsync(string name, string accountNumber) =>
         (await _host.MustAsync(new RegisterMerchantCommand(name, "テストショウテン", "Test Shop", "5411", MerchantSize.Small, "7080000",
-            $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, accountNumber, "テストショウテン")))).MerchantId;
+            $"m{Guid.NewGuid():N}@example.jp", null, TestLedger.Payout("テストショウテン", accountNumber)))).MerchantId;
 
     /// <summary>
     /// April: A receives 9,000 (7,000 smallBusiness + 2,000 general), refunds 500, sends B 1,000 and

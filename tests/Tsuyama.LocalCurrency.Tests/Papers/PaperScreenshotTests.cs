@@ -9,6 +9,7 @@ using Tsuyama.LocalCurrency.Features.Papers.GetPaymentNotice;
 using Tsuyama.LocalCurrency.Features.Papers.GetRedemptionInvoice;
 using Tsuyama.LocalCurrency.Features.Papers.GetTransferFeeInvoice;
 using Tsuyama.LocalCurrency.Features.Settlements;
+using Tsuyama.LocalCurrency.TestDatabases;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Papers.PaperTestData;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
@@ -49,7 +50,7 @@ public sealed class PaperScreenshotTests : IAsyncLifetime
         await _host.CreateProgramAsync("KOSODATE", redemptionFeeBps: 100);
         var shop = (await _host.MustAsync(new RegisterMerchantCommand("株式会社 城下町ベーカリー 津山本店", "ジョウカマチベーカリー", "Jokamachi Bakery", "5462",
             MerchantSize.Small, "7080022", $"m{Guid.NewGuid():N}@example.jp", null,
-            new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "カ）ジョウカマチベーカリー")))).MerchantId;
+            TestLedger.Payout("カ）ジョウカマチベーカリー")))).MerchantId;
         var supplier = await _host.RegisterMerchantAsync();
         var (a, b) = (await _host.RegisterResidentAsync(), await _host.RegisterResidentAsync());
         await _host.BuyAsync(a, "TSUYAMA2026", 3);

@@ -9,6 +9,7 @@ using Tsuyama.LocalCurrency.Features.Settlements.GetSettlementZengin;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Payouts;
 using Tsuyama.LocalCurrency.Payouts.Zengin;
+using Tsuyama.LocalCurrency.TestDatabases;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
 
@@ -24,7 +25,7 @@ public sealed class SettlementDocumentTests : IAsyncLifetime
 
     private async Task<Guid> RegisterShopAsync(string name, string accountNumber) =>
         (await _host.MustAsync(new RegisterMerchantCommand(name, "テストショウテン", "Test Shop", "5411", MerchantSize.Small, "7080000",
-            $"m{Guid.NewGuid():N}@example.jp", null, new PayoutDetails("0168", "101", BankAccountType.Ordinary, accountNumber, "テストショウテン")))).MerchantId;
+            $"m{Guid.NewGuid():N}@example.jp", null, TestLedger.Payout("テストショウテン", accountNumber)))).MerchantId;
 
     [Fact]
     public async Task Zengin_ForASettlement_ParsesBackWithOneRecordPerPaidMerchant()

@@ -6,22 +6,18 @@ using Tsuyama.LocalCurrency.Tests.Support;
 namespace Tsuyama.LocalCurrency.Tests.Simulations;
 
 /// <summary>The shop self-check's inputs as every caller sends them: the re-spend shares are optional, the use case fills them in.</summary>
-public sealed class CheckShopTests : IAsyncLifetime
+public sealed class CheckShopTests
 {
-    private LedgerTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await LedgerTestHost.CreateAsync();
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private CheckShopQuery Check(long? sales = 1_000_000, double? supplierShare = 0.4, long? wages = 200_000,
+    private static CheckShopQuery Check(long? sales = 1_000_000, double? supplierShare = 0.4, long? wages = 200_000,
         double? supplierRespend = null, double? staffSpend = null) =>
-        new(sales, supplierShare, wages, supplierRespend, staffSpend, null, _host.Clock.GetUtcNow());
+        new(sales, supplierShare, wages, supplierRespend, staffSpend, null, LedgerTestHost.Start);
 
     [Fact]
     public async Task CheckShop_WithoutTheRespendShares_AppliesTheSelfCheckDefaults()
     {
-        var view = await _host.MustAsync(Check());
+        await using var host = await LedgerTestHost.CreateAsync();
+
+        var view = await host.MustAsync(Check());
 
         view.Check.SupplierLocalRespendShare.Should().Be(ShopSelfCheck.DefaultSupplierLocalRespendShare);
         view.Check.StaffLocalSpendShare.Should().Be(ShopSelfCheck.DefaultStaffLocalSpendShare);
@@ -35,7 +31,9 @@ public sealed class CheckShopTests : IAsyncLifetime
     [Fact]
     public async Task CheckShop_WithTheRespendSharesGiven_UsesThemInsteadOfTheDefaults()
     {
-        var view = await _host.MustAsync(Check(supplierRespend: 0.5, staffSpend: 0.25));
+        await using var host = await LedgerTestHost.CreateAsync();
+
+        var view = await host.MustAsync(Check(supplierRespend: 0.5, staffSpend: 0.25));
 
         view.Check.SupplierLocalRespendShare.Should().Be(0.5);
         view.Check.StaffLocalSpendShare.Should().Be(0.25);
@@ -48,7 +46,9 @@ public sealed class CheckShopTests : IAsyncLifetime
     [InlineData(false, false, true)]
     public async Task CheckShop_WithoutARequiredFigure_ReturnsValidationOnFigures(bool noSales, bool noSupplierShare, bool noWages)
     {
-        var result = await _host.SendAsync(Check(noSales ? null : 1_000_000, noSupplierShare ? null : 0.4, noWages ? null : 200_000));
+        await using var host = await LedgerTestHost.CreateAsync();
+
+        var result = await host.SendAsync(Check(noSales ? null : 1_000_000, noSupplierShare ? null : 0.4, noWages ? null : 200_000));
 
         result.Error!.Type.Should().Be(ProblemTypes.Validation);
         result.Error.Fields!["figures"].Should().ContainSingle().Which.Should().Contain("are required");

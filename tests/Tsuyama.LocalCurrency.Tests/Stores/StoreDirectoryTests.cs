@@ -8,6 +8,7 @@ using Tsuyama.LocalCurrency.Features.Stores.GetStoreByNumber;
 using Tsuyama.LocalCurrency.Features.Stores.GetStoreByQr;
 using Tsuyama.LocalCurrency.Features.Stores.GetStoreDirectory;
 using Tsuyama.LocalCurrency.Qr;
+using Tsuyama.LocalCurrency.TestDatabases;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Stores;
@@ -22,7 +23,7 @@ public sealed class StoreDirectoryTests : IAsyncLifetime
 
     private async Task<MerchantRegistered> ShopAsync(string name, string kana, string category = "5462", MerchantSize size = MerchantSize.Small) =>
         await _host.MustAsync(new RegisterMerchantCommand(name, kana, "Shop", category, size, "7080000", $"m{Guid.NewGuid():N}@example.jp", null,
-            new PayoutDetails("0168", "101", BankAccountType.Ordinary, "1234567", "テスト")));
+            TestLedger.Payout("テスト")));
 
     [Fact]
     public void StoreNumber_Generated_IsWellFormedAndEveryOneDigitTypoIsRefused()
