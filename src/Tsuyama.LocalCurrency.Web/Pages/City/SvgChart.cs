@@ -29,7 +29,7 @@ public static class SvgChart
 
     private static HtmlString Render(IReadOnlyList<Point> points, string labelledBy, bool bars)
     {
-        var max = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => p.Value));
+        var max = AxisMaximum(points.Count == 0 ? 0 : points.Max(p => p.Value));
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var step = points.Count == 0 ? plotWidth : (double)plotWidth / points.Count;
@@ -81,6 +81,29 @@ public static class SvgChart
 
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
+    }
+
+    /// <summary>
+    /// The top of the value axis: the largest value rounded up to an even number in its second digit, so
+    /// the three labels (0, half, top) are whole numbers that read as round figures (0 / 4,000 / 8,000
+    /// rather than 0 / 3,617 / 7,234). With nothing above zero the axis runs to 2, never to a top of 1 whose
+    /// half would print as 0.
+    /// </summary>
+    public static long AxisMaximum(long largest)
+    {
+        if (largest <= 1)
+        {
+            return 2;
+        }
+
+        var unit = 1L;
+        while (largest / unit >= 100)
+        {
+            unit *= 10;
+        }
+
+        var steps = (largest + unit - 1) / unit;
+        return (steps % 2 == 0 ? steps : steps + 1) * unit;
     }
 
     private static string Text(string value) => WebUtility.HtmlEncode(value);
