@@ -50,7 +50,8 @@ public static class SettlementBenchmark
             watch.Restart();
             var done = await ledger.MustAsync(new RunSettlementCommand(cutoff, "bench", null));
             var settleSeconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine(Invariant($"settlement: {done.MerchantCount:N0} merchants, {done.Points:N0} points, fee ¥{done.FeeYen:N0}, payout ¥{done.PayoutYen:N0} in {settleSeconds:F2} s"));
+            Console.WriteLine(Invariant($"settlement: {done.MerchantCount:N0} merchants, {done.Points:N0} points, ") +
+                Invariant($"fee ¥{done.FeeYen:N0}, payout ¥{done.PayoutYen:N0} in {settleSeconds:F2} s"));
 
             watch.Restart();
             var report = await ledger.MustAsync(new VerifyLedgerQuery());

@@ -47,7 +47,8 @@ public static class SimulationBenchmark
         mcWatch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Monte Carlo, baseline scenario: {runs:N0} runs in {mcWatch.Elapsed.TotalSeconds:0.00} s on {Environment.ProcessorCount} cores " +
-            $"({mcWatch.Elapsed.TotalMilliseconds / runs:0.0} ms/run); LM3 mean {result.Lm3.Mean:0.0000}, P5–P95 {result.Lm3.P5:0.0000}–{result.Lm3.P95:0.0000}"));
+            $"({mcWatch.Elapsed.TotalMilliseconds / runs:0.0} ms/run); " +
+            $"LM3 mean {result.Lm3.Mean:0.0000}, P5–P95 {result.Lm3.P5:0.0000}–{result.Lm3.P95:0.0000}"));
         return 0;
     }
 

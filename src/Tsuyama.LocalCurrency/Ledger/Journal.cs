@@ -78,7 +78,10 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
             // more than the statement.
             var updated = guarded
                 ? await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""UPDATE "Balances" SET "Amount" = "Amount" + {delta} WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k} AND "Amount" + {delta} >= 0""",
+                    $"""
+                     UPDATE "Balances" SET "Amount" = "Amount" + {delta}
+                     WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k} AND "Amount" + {delta} >= 0
+                     """,
                     ct).ConfigureAwait(false)
                 : await db.Database.ExecuteSqlInterpolatedAsync(
                     $"""UPDATE "Balances" SET "Amount" = "Amount" + {delta} WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k}""",

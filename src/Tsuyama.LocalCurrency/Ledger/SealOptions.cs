@@ -48,7 +48,8 @@ public sealed class SealOptions
 
     /// <summary>HMAC-SHA256 over the block's number, range and hash, lower-case hex.</summary>
     public static string Sign(byte[] key, long number, long lastSequence, string hash) =>
-        Convert.ToHexString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(FormattableString.Invariant($"{number}|{lastSequence}|{hash.ToLowerInvariant()}"))))
+        Convert.ToHexString(HMACSHA256.HashData(
+                key, Encoding.ASCII.GetBytes(FormattableString.Invariant($"{number}|{lastSequence}|{hash.ToLowerInvariant()}"))))
             .ToLowerInvariant();
 
     private static byte[] Checked(byte[] key, string source) =>

@@ -31,7 +31,8 @@ internal static class TransferReader
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandTimeout = 600;
             command.CommandText =
-                """SELECT "Sequence", "Id", "ProgramId", "Kind", "FromAccountId", "ToAccountId", "Amount", "Type", "OperationId", "CreatedAt" FROM "Transfers" """ +
+                """SELECT "Sequence", "Id", "ProgramId", "Kind", "FromAccountId", "ToAccountId", "Amount", "Type", "OperationId", "CreatedAt" """ +
+                """FROM "Transfers" """ +
                 """WHERE "Sequence" > @after""" + (throughSequence is null ? "" : """ AND "Sequence" <= @through""") + """ ORDER BY "Sequence" """;
             AddParameter(command, "@after", afterSequence);
             if (throughSequence is not null)

@@ -8,18 +8,6 @@ public sealed class SourceLineLengthTests
 {
     private const int MaxLineLength = 160;
 
-    // Left long on purpose for now: each holds a single interpolated SQL, hash-input or FormattableString line whose
-    // split would change what is parameterised or hashed. Exact paths, so the list only shrinks; never add to it.
-    private static readonly string[] NotYetWrapped =
-    [
-        "benchmarks/Tsuyama.LocalCurrency.Benchmarks/SettlementBenchmark.cs",
-        "benchmarks/Tsuyama.LocalCurrency.Benchmarks/SimulationBenchmark.cs",
-        "src/Tsuyama.LocalCurrency/Ledger/Journal.cs",
-        "src/Tsuyama.LocalCurrency/Ledger/SealHasher.cs",
-        "src/Tsuyama.LocalCurrency/Ledger/SealOptions.cs",
-        "src/Tsuyama.LocalCurrency/Ledger/TransferReader.cs",
-    ];
-
     private static readonly string[] SkippedDirectories = ["bin", "obj", ".git", "node_modules", "Migrations", "TestResults"];
 
     [Fact]
@@ -30,11 +18,6 @@ public sealed class SourceLineLengthTests
         foreach (var file in SourceFiles(root))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (IsNotYetWrapped(relative))
-            {
-                continue;
-            }
-
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
@@ -54,9 +37,6 @@ public sealed class SourceLineLengthTests
         // Guards the walk itself: a wrong root or filter would make the length check pass on no files at all.
         SourceFiles(RepositoryRoot()).Should().Contain(f => f.EndsWith(nameof(SourceLineLengthTests) + ".cs", StringComparison.Ordinal));
     }
-
-    private static bool IsNotYetWrapped(string relative) =>
-        NotYetWrapped.Contains(relative, StringComparer.Ordinal);
 
     private static IEnumerable<string> SourceFiles(string directory)
     {
