@@ -97,18 +97,7 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
         var qr = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            var created = await MustAsync(await PostAsync(admin, "/api/v1/merchants", new
-            {
-                name = $"商店{i}",
-                nameKana = "ショウテン",
-                nameRomaji = "Shoten",
-                category = "5411",
-                size = "small",
-                postalCode = "708-0022",
-                ownerEmail = $"m{i}@harness.example",
-                ownerPassword = "MerchantPass1",
-                payout = new { bankCode = "0168", branchCode = "101", accountType = "ordinary", accountNumber = "1234567", holderKana = "ショウテン" },
-            }, Guid.NewGuid().ToString("N")));
+            var created = await MustAsync(await PostAsync(admin, "/api/v1/merchants", ShopRegistration.SmallShop(i, $"m{i}@harness.example"), Guid.NewGuid().ToString("N")));
             var id = created["merchantId"]!.GetValue<Guid>();
             qr.Add((await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/merchants/{id}/qr?format=payload"))!["payload"]!.GetValue<string>());
         }
