@@ -34,6 +34,7 @@ internal static class WebServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentJson.Default);
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypesByStatus.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
