@@ -45,8 +45,9 @@ public static class VerifyBenchmark
             }
 
             var report = result.Value;
+            var machine = string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds:F2} s of CPU, load average {Load()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"verify run {run}: ok={report.Ok}, {report.Transfers:N0} transfers, {report.Lots:N0} lots in {seconds:F2} s ({cpuSeconds:F2} s of CPU, load average {Load()})"));
+                $"verify run {run}: ok={report.Ok}, {report.Transfers:N0} transfers, {report.Lots:N0} lots in {seconds:F2} s ({machine})"));
             foreach (var problem in report.Problems.Take(10))
             {
                 Console.WriteLine("  " + problem);
