@@ -34,6 +34,7 @@ internal static class WebServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, PaymentJson.Default);
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTypesByStatus.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -44,7 +45,9 @@ internal static class WebServices
         // The API keeps bearer tokens; the pages (Site/) sign in with cookies over the same Identity store (AddSite below).
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
-            .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = auth.Value.AccessTokenLifetime);
+            .Configure<IOptions<AuthOptions>>((o, auth) => o.BearerTokenExpiration = auth.Value.AccessTokenLifetime)
+            // After AddBearerToken's own configuration has set the data-protected format: remember unprotected tickets.
+            .PostConfigure<TimeProvider>((o, clock) => o.BearerTokenProtector = new CachedBearerTickets(o.BearerTokenProtector, clock));
         services.AddSingleton<BearerTokens>();
         services.AddAuthorization();
         // Keys in the ledger database: tokens survive a restart and every host can read them; at rest

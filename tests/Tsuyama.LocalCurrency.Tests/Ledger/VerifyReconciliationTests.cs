@@ -61,4 +61,29 @@ public sealed class VerifyReconciliationTests : IAsyncLifetime
         report.Ok.Should().BeFalse();
         report.Problems.Should().Contain(p => p.StartsWith(what, StringComparison.Ordinal), string.Join("; ", report.Problems));
     }
+
+    // The journal side of the same reconciliations: transfers moved to another operation or party, and the
+    // allocation and settlement-line figures the checks above do not touch on their own.
+    [Theory]
+    [InlineData("UPDATE Transfers SET OperationId = '00000000-0000-0000-0000-000000000009' WHERE Type = 1", "names no payment (operation id)")]
+    [InlineData("UPDATE Transfers SET OperationId = '00000000-0000-0000-0000-000000000009' WHERE Type = 1",
+        "does not match its transfers, allocations or refunds")]
+    [InlineData("UPDATE Transfers SET OperationId = '00000000-0000-0000-0000-000000000009' WHERE Type = 2", "names no refund (operation id)")]
+    [InlineData("UPDATE Transfers SET OperationId = '00000000-0000-0000-0000-000000000009' WHERE Type = 3", "names no merchant transfer (operation id)")]
+    [InlineData("UPDATE Transfers SET OperationId = '00000000-0000-0000-0000-000000000009' WHERE Type = 5", "names no settlement (operation id)")]
+    [InlineData("UPDATE Transfers SET ToAccountId = (SELECT ToAccountId FROM Transfers WHERE Type = 3) WHERE Type = 1",
+        "does not match its transfers, allocations or refunds")]
+    [InlineData("UPDATE PaymentAllocations SET Refunded = 0", "does not match its transfers, allocations or refunds")]
+    [InlineData("UPDATE SettlementLines SET Points = Points + 10, PayoutYen = PayoutYen + 10", "does not match its redemption transfers")]
+    [InlineData("UPDATE Transfers SET FromAccountId = (SELECT ToAccountId FROM Transfers WHERE Type = 3) WHERE Type = 5",
+        "does not match its redemption transfers")]
+    public async Task Verify_WhenAJournalEntryWasMovedByHand_ReportsTheRecordItNoLongerMatches(string sql, string expected)
+    {
+        await _host.ExecuteSqlAsync(sql);
+
+        var report = await VerifyAsync();
+
+        report.Ok.Should().BeFalse();
+        report.Problems.Should().Contain(p => p.Contains(expected, StringComparison.Ordinal), string.Join("; ", report.Problems));
+    }
 }

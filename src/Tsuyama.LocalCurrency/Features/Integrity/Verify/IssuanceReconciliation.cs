@@ -14,10 +14,12 @@ internal static class IssuanceReconciliation
 {
     private const int MaxListed = 20;
 
-    public static async Task CheckAsync(LedgerDbContext db, Action<string> problem, CancellationToken ct)
+    /// <param name="flows">The issue and reversal transfers per operation, summed in verify's pass (two grouped scans of
+    /// every transfer before).</param>
+    public static async Task CheckAsync(LedgerDbContext db, OperationFlows flows, Action<string> problem, CancellationToken ct)
     {
-        var issued = await SumByOperationAsync(db, TransferType.Issue, ct).ConfigureAwait(false);
-        var reversed = await SumByOperationAsync(db, TransferType.IssueReversal, ct).ConfigureAwait(false);
+        var issued = flows.Totals(TransferType.Issue);
+        var reversed = flows.Totals(TransferType.IssueReversal);
         var purchases = await db.Purchases.AsNoTracking()
             .Select(p => new { p.Id, Points = p.GeneralPoints + p.SmallBusinessPoints, Cancelled = p.CancelledAt != null })
             .ToDictionaryAsync(p => p.Id, ct).ConfigureAwait(false);
@@ -77,8 +79,4 @@ internal static class IssuanceReconciliation
             problem($"Issuance: {net} points issued net of reversals, but confirmed purchases and grants come to {confirmed}.");
         }
     }
-
-    private static Task<Dictionary<Guid, long>> SumByOperationAsync(LedgerDbContext db, TransferType type, CancellationToken ct) =>
-        db.Transfers.AsNoTracking().Where(t => t.Type == type).GroupBy(t => t.OperationId)
-            .Select(g => new { g.Key, Sum = g.Sum(t => t.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
 }

@@ -25,6 +25,7 @@ internal sealed class LedgerVerifier(LedgerDbContext db, byte[]? sealKey = null,
         var computed = new Dictionary<(Guid, Guid, PointKind), long>();
         var ids = new HashSet<Guid>();
         var chain = new BlockWalker(blocks, Problem);
+        var flows = new OperationFlows();
         long transfers = 0;
         await foreach (var t in TransferReader.ReadAsync(db, 0, null, ct).ConfigureAwait(false))
         {
@@ -47,14 +48,15 @@ internal sealed class LedgerVerifier(LedgerDbContext db, byte[]? sealKey = null,
             Add(computed, (t.FromAccountId, t.ProgramId, t.Kind), -t.Amount);
             Add(computed, (t.ToAccountId, t.ProgramId, t.Kind), t.Amount);
             chain.Append(t);
+            flows.Add(t);
         }
 
         chain.Finish();
         await CheckBalancesAsync(accounts, computed, ct).ConfigureAwait(false);
         var lots = await CheckLotsAsync(ct).ConfigureAwait(false);
         await CheckIdempotencyKeysAsync(ct).ConfigureAwait(false);
-        await IssuanceReconciliation.CheckAsync(db, Problem, ct).ConfigureAwait(false);
-        await RecordReconciliation.RunAsync(db, Problem, ct).ConfigureAwait(false);
+        await IssuanceReconciliation.CheckAsync(db, flows, Problem, ct).ConfigureAwait(false);
+        await RecordReconciliation.RunAsync(db, flows, Problem, ct).ConfigureAwait(false);
 
         if (_problemCount > _problems.Count)
         {
