@@ -97,7 +97,8 @@ public sealed class CrashLoop(string directory, int clients, int seed, Action<st
         var qr = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            var created = await MustAsync(await PostAsync(admin, "/api/v1/merchants", ShopRegistration.SmallShop(i, $"m{i}@harness.example"), Guid.NewGuid().ToString("N")));
+            var created = await MustAsync(await PostAsync(
+                admin, "/api/v1/merchants", ShopRegistration.SmallShop(i, $"m{i}@harness.example"), Guid.NewGuid().ToString("N")));
             var id = created["merchantId"]!.GetValue<Guid>();
             qr.Add((await anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/merchants/{id}/qr?format=payload"))!["payload"]!.GetValue<string>());
         }

@@ -97,7 +97,8 @@ public sealed class SeveralHosts : IAsyncDisposable
     public async Task<(Guid Id, string Qr)> RegisterShopAsync(int host = 0)
     {
         var n = Interlocked.Increment(ref _residents);
-        var created = await MustAsync(await PostAsync(Admin(host), "/api/v1/merchants", ShopRegistration.SmallShop(n, $"m{n}-{Guid.NewGuid():N}@hosts.example"), Guid.NewGuid().ToString("N")));
+        var created = await MustAsync(await PostAsync(
+            Admin(host), "/api/v1/merchants", ShopRegistration.SmallShop(n, $"m{n}-{Guid.NewGuid():N}@hosts.example"), Guid.NewGuid().ToString("N")));
         var id = created["merchantId"]!.GetValue<Guid>();
         var qr = (await Anonymous(host).GetFromJsonAsync<JsonObject>($"/api/v1/merchants/{id}/qr?format=payload"))!["payload"]!.GetValue<string>();
         return (id, qr);
