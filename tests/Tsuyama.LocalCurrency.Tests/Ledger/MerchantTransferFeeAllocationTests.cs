@@ -32,4 +32,15 @@ public sealed class MerchantTransferFeeAllocationTests
 
         allocate.Should().Throw<OverflowException>();
     }
+
+    [Fact]
+    public void Allocate_WhenTheRunningTotalOfTwoPartsExceedsLong_ThrowsInsteadOfWrapping()
+    {
+        // Each part fits (about half of long.MaxValue scaled); only their sum overflows.
+        var half = (long.MaxValue / 100 / 2) + 1;
+
+        var allocate = () => MerchantTransferFees.Allocate([(half, 100), (half, 100)]);
+
+        allocate.Should().Throw<OverflowException>();
+    }
 }

@@ -125,6 +125,56 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MerchantTransfer_ToAShopThatDoesNotExist_ReturnsNotFoundAndMovesNothing()
+    {
+        await PayAsync(2_000);
+        await _host.RegisterMerchantAsync(); // other shops exist: the receiver is looked up by its own id
+        var unknown = Guid.NewGuid();
+
+        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, unknown, 500, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+
+        result.Error!.Status.Should().Be(404);
+        result.Error.Detail.Should().Contain(unknown.ToString());
+        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
+        (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.Type == TransferType.MerchantTransfer))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task MerchantTransfer_FromAProgramWithoutAFee_SendsTheWholeAmountAndWritesNoFeeTransfer()
+    {
+        await _host.CreateProgramAsync("FREE", transferFeeBps: 0);
+        var resident = await _host.RegisterResidentAsync();
+        await _host.BuyAsync(resident, "FREE");
+        await _host.MustAsync(new PayCommand(resident, _shop, 1_000, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), _host.NextKey()));
+        var supplier = await _host.RegisterMerchantAsync();
+
+        var made = await _host.MustAsync(new TransferToMerchantCommand(_shop, supplier, 1_000, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+
+        made.Fee.Should().Be(0);
+        (await _host.BalanceAsync(supplier)).Should().Be(1_000);
+        (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.Type == TransferType.MerchantTransferFee))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Refund_OfAPaymentDrawnFromTwoPrograms_IsBoundByTheShorterRefundWindow()
+    {
+        // P1 (from set-up) refunds for 30 days; SHORT, spent first because it expires first, for 7.
+        await _host.CreateProgramAsync("SHORT", expiresOn: _host.Today.AddDays(60));
+        await _host.WithDbAsync(db => db.Programs.Where(p => p.Code == "P1").ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundWindowDays, (int?)30)));
+        await _host.WithDbAsync(db => db.Programs.Where(p => p.Code == "SHORT").ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundWindowDays, (int?)7)));
+        await _host.BuyAsync(_resident, "SHORT");
+        var payment = await PayAsync(20_000);
+        (await _host.WithDbAsync(db => db.PaymentAllocations.Select(a => a.ProgramId).Distinct().CountAsync())).Should().Be(2);
+        _host.Clock.Advance(TimeSpan.FromDays(10));
+
+        var result = await _host.SendAsync(Refund(_shop, payment.PaymentId, 100));
+
+        result.Error!.Type.Should().Be(ProblemTypes.RefundWindowClosed);
+        result.Error.Detail.Should().Contain("'SHORT'").And.Contain("7 day(s)");
+        (await _host.BalanceAsync(_shop)).Should().Be(20_000);
+    }
+
+    [Fact]
     public async Task MerchantTransfer_FromAProgramThatForbidsIt_ReturnsMerchantTransfersNotAllowed()
     {
         await _host.CreateProgramAsync("CLOSED", allowTransfers: false);

@@ -111,7 +111,8 @@ public sealed class RunSettlementTests : IAsyncLifetime
         again.IsSuccess.Should().BeFalse();
         again.Error!.Status.Should().Be(409);
         again.Error.Type.Should().Be(ProblemTypes.Conflict);
-        again.Error.Detail.Should().Contain(first.SettlementId.ToString());
+        // The same cutoff is named as settled, not as "a later cutoff" (the refusal says which mistake was made).
+        again.Error.Detail.Should().Be($"The cutoff {Day1:yyyy-MM-dd} was already settled by settlement {first.SettlementId}.");
         (await _host.LedgerFingerprintAsync()).Should().Be(before);
         (await _host.BalanceAsync(await _host.RedeemedAccountAsync())).Should().Be(2_000);
     }

@@ -56,7 +56,8 @@ public sealed class SettlementPayeeTests : IAsyncLifetime
         await _host.ExecuteSqlAsync($"UPDATE Merchants SET Payout_HolderKana = '山田太郎' WHERE Id = '{bad.ToString().ToUpperInvariant()}'");
         await _host.BuyAsync(resident);
         await _host.PayAsync(resident, good, 1_000);
-        await _host.PayAsync(resident, bad, 2_000);
+        // 6,000 smallBusiness and 2,000 general points: the hold is the shop's whole balance, both kinds together.
+        await _host.PayAsync(resident, bad, 8_000);
         _host.SetJst(Day1.AddDays(1), 9);
 
         var first = await _host.MustAsync(Settle(Day1));
@@ -66,18 +67,18 @@ public sealed class SettlementPayeeTests : IAsyncLifetime
         first.MerchantCount.Should().Be(1);
         first.Points.Should().Be(1_000);
         var held = first.HeldBack.Should().ContainSingle().Subject;
-        (held.MerchantId, held.Points).Should().Be((bad, 2_000L));
+        (held.MerchantId, held.Points).Should().Be((bad, 8_000L));
         held.Reason.Should().Contain("payout.holderKana").And.Contain("山");
         view.HeldBack.Should().BeEquivalentTo(first.HeldBack);
         ZenginFileReader.Parse(zengin.Content).Records.Should().ContainSingle();
-        (await _host.BalanceAsync(bad)).Should().Be(2_000, "a held-back shop keeps its points");
+        (await _host.BalanceAsync(bad)).Should().Be(8_000, "a held-back shop keeps its points");
 
         await _host.ExecuteSqlAsync($"UPDATE Merchants SET Payout_HolderKana = 'ﾔﾏﾀﾞ ﾀﾛｳ' WHERE Id = '{bad.ToString().ToUpperInvariant()}'");
         _host.SetJst(Day1.AddDays(2), 9);
         var second = await _host.MustAsync(Settle(Day1.AddDays(1)));
 
         second.HeldBack.Should().BeEmpty();
-        second.Points.Should().Be(2_000, "the held-back points are paid at the next run");
+        second.Points.Should().Be(8_000, "the held-back points are paid at the next run");
         (await _host.BalanceAsync(bad)).Should().Be(0);
     }
 }
