@@ -15,8 +15,7 @@ public sealed class BrowserHost : ApiFactory
     public BrowserHost()
     {
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        // The browser keeps real time: a cookie's expiry written from the fixed test date would already be past.
-        Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        RunOnRealTime();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -15,8 +15,7 @@ public sealed class CityConsoleFixture : ApiFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The client's cookie jar keeps real time: a cookie written from the fixed test date would already have expired.
-        Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        RunOnRealTime();
         var api = new Api(this);
         Program = await api.CreateProgramAsync();
         var resident = await api.ResidentAsync();

@@ -10,7 +10,7 @@ public sealed partial class CityDashboardPageTests
     [Fact]
     public async Task Dashboard_WithNoProgramYet_SaysSoUnderThePremiumBudgetAndLabelsTheEmptyChartsZeroOneTwo()
     {
-        await using var factory = NowFactory();
+        await using var factory = new ConsoleApiFactory();
         var admin = await CitySessions.SignInAsync(factory, ApiFactory.AdminEmail, ApiFactory.AdminPassword);
 
         var html = await admin.GetStringAsync("/city");
@@ -23,7 +23,7 @@ public sealed partial class CityDashboardPageTests
     [Fact]
     public async Task Dashboard_WithAProgramOnSale_ShowsItsBudgetAndNoEmptyLine()
     {
-        await using var factory = NowFactory();
+        await using var factory = new ConsoleApiFactory();
         var program = await new Api(factory).CreateProgramAsync();
         var admin = await CitySessions.SignInAsync(factory, ApiFactory.AdminEmail, ApiFactory.AdminPassword);
 
@@ -51,14 +51,6 @@ public sealed partial class CityDashboardPageTests
         axis.Should().Be(top);
         axis.Should().BeGreaterThanOrEqualTo(largest);
         (axis % 2).Should().Be(0);
-    }
-
-    /// <summary>A host on today's clock: the client's cookie jar keeps real time, so a cookie from the fixed test date would have expired.</summary>
-    private static ApiFactory NowFactory()
-    {
-        var factory = new ApiFactory();
-        factory.Clock.SetUtcNow(DateTimeOffset.UtcNow);
-        return factory;
     }
 
     /// <summary>The value-axis labels of the page's charts, top label last per chart (0, half, top).</summary>

@@ -34,6 +34,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
     public string DatabasePath => Path.Combine(Directory, "ledger.db");
 
+    /// <summary>
+    /// Moves the clock to the real time, for hosts whose pages sign in: a cookie jar (HttpClient's or a browser's) keeps
+    /// real time, and a page cookie whose expiry was written from the fixed test start would already have expired there.
+    /// </summary>
+    public void RunOnRealTime() => Clock.SetUtcNow(DateTimeOffset.UtcNow);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -58,11 +58,8 @@ public static partial class ConsolePages
     }
 }
 
-/// <summary>
-/// A host whose clock starts at the real time: the page cookie's expiry is written from the clock, and a
-/// cookie dated at the fixed test start would already have expired in the client's cookie jar.
-/// </summary>
+/// <summary>A host for page sessions: see <see cref="ApiFactory.RunOnRealTime"/>.</summary>
 public sealed class ConsoleApiFactory : ApiFactory
 {
-    public ConsoleApiFactory() => Clock.SetUtcNow(DateTimeOffset.UtcNow);
+    public ConsoleApiFactory() => RunOnRealTime();
 }
