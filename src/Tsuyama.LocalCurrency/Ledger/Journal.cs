@@ -77,13 +77,13 @@ internal sealed class Journal(LedgerDbContext db, TimeProvider clock)
             // to lower case): this runs for every balance of every payment, and LINQ translation would cost
             // more than the statement.
             var updated = guarded
-                ? await db.Database.ExecuteSqlInterpolatedAsync(
+                ? await WriterStatements.ExecuteAsync(db,
                     $"""
                      UPDATE "Balances" SET "Amount" = "Amount" + {delta}
                      WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k} AND "Amount" + {delta} >= 0
                      """,
                     ct).ConfigureAwait(false)
-                : await db.Database.ExecuteSqlInterpolatedAsync(
+                : await WriterStatements.ExecuteAsync(db,
                     $"""UPDATE "Balances" SET "Amount" = "Amount" + {delta} WHERE "AccountId" = {account} AND "ProgramId" = {program} AND "Kind" = {k}""",
                     ct).ConfigureAwait(false);
             if (updated == 1)
@@ -115,7 +115,7 @@ internal static class LotUpdates
 {
     public static async Task ConsumeAsync(this LedgerDbContext db, Guid lotId, long amount, CancellationToken ct)
     {
-        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
+        var updated = await WriterStatements.ExecuteAsync(db,
             $"""UPDATE "Lots" SET "Remaining" = "Remaining" - {amount} WHERE "Id" = {lotId} AND "Remaining" >= {amount}""", ct).ConfigureAwait(false);
         if (updated != 1)
         {

@@ -9,8 +9,9 @@ namespace Tsuyama.LocalCurrency.Persistence;
 /// Append-only rows written on every payment (transfers, the payment and its allocations, idempotency records) as
 /// plain multi-row INSERTs, without change tracking: a profile of the payment path put a third of its CPU in EF's
 /// SaveChanges for these rows, inside the single-writer section (docs/decisions/0024-group-commit.md).
-/// Parameters still go through EF's type mappings and command interceptors, so values are stored exactly as EF stores
-/// them, on every provider; identifiers are double-quoted, which SQLite, SQL Server and PostgreSQL all accept.
+/// Parameters still go through EF's type mappings, so values are stored exactly as EF stores them, on every provider
+/// (through <see cref="WriterStatements"/>: prepared once on the group writer, EF's raw SQL elsewhere); identifiers are
+/// double-quoted, which SQLite, SQL Server and PostgreSQL all accept.
 /// These rows are never updated through a tracked entity in the same command, so nothing reads them back from the tracker.
 /// </summary>
 internal static class RowInserts
@@ -47,19 +48,20 @@ internal static class RowInserts
         InsertAsync(db, "IdempotencyRecords", IdempotencyColumns, 1,
             (_, row) => row.AddRange([r.Scope, r.Key, r.RequestName, r.RequestHash, r.Succeeded, r.OutcomeJson, r.CreatedAt]), ct);
 
-    private static async Task InsertAsync(LedgerDbContext db, string table, string[] columns, int count, Action<int, List<object>> values, CancellationToken ct)
+    private static async Task InsertAsync(LedgerDbContext db, string table, string[] columns, int count, Action<int, List<object?>> values,
+        CancellationToken ct)
     {
         var perStatement = MaxParameters / columns.Length;
         for (var first = 0; first < count; first += perStatement)
         {
             var rows = Math.Min(perStatement, count - first);
-            var parameters = new List<object>(rows * columns.Length);
+            var parameters = new List<object?>(rows * columns.Length);
             for (var i = first; i < first + rows; i++)
             {
                 values(i, parameters);
             }
 
-            await db.Database.ExecuteSqlRawAsync(Statements.GetOrAdd((table, rows), k => Sql(k.Table, columns, k.Rows)), parameters, ct)
+            await WriterStatements.ExecuteAsync(db, Statements.GetOrAdd((table, rows), k => Sql(k.Table, columns, k.Rows)), parameters, ct)
                 .ConfigureAwait(false);
         }
     }

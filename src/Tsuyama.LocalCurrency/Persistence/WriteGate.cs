@@ -31,8 +31,14 @@ public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> 
     /// <summary>The connection groups write on, opened once (only touched while holding the gate).</summary>
     private Microsoft.Data.Sqlite.SqliteConnection? _writer;
 
+    /// <summary>The writer's prepared statements (only touched while holding the gate).</summary>
+    private WriterStatements? _statements;
+
     /// <summary>How many group transactions have committed (for tests and the load tool's figures).</summary>
     public long GroupsCommitted => Interlocked.Read(ref _groupsCommitted);
+
+    /// <summary>How many statements the writer connection holds prepared (for tests: they are made once, then reused).</summary>
+    internal int PreparedStatements => _statements?.Count ?? 0;
 
     /// <summary>Whether <see cref="Common.IGroupCommit"/> commands share transactions here (SQLite only).</summary>
     internal bool GroupsCommits => _gate is not null;
@@ -67,7 +73,12 @@ public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> 
         {
             if (_open is null)
             {
-                _writer ??= await CommitGroup.OpenWriterAsync(connectionString).ConfigureAwait(false);
+                if (_writer is null)
+                {
+                    _writer = await CommitGroup.OpenWriterAsync(connectionString).ConfigureAwait(false);
+                    _statements = WriterStatements.Attach(_writer);
+                }
+
                 _open = CommitGroup.Begin(_writer);
             }
 
@@ -112,6 +123,8 @@ public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> 
         else if (_writer is not null)
         {
             // After a failure the connection may be in a state nobody should inherit: the next group opens a fresh one.
+            _statements?.Dispose();
+            _statements = null;
             await _writer.DisposeAsync().ConfigureAwait(false);
             _writer = null;
         }
@@ -119,6 +132,7 @@ public sealed class WriteGate(DatabaseOptions database, IOptions<LedgerOptions> 
 
     public void Dispose()
     {
+        _statements?.Dispose();
         _writer?.Dispose();
         _gate?.Dispose();
     }

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Tsuyama.LocalCurrency.Persistence;
+
+/// <summary>
+/// The statements every payment writes, prepared once on the group-commit writer connection (<see cref="WriteGate"/>)
+/// and reused by every member after it. EF creates a new command per execution, and Microsoft.Data.Sqlite prepares a
+/// new command's SQL again each time: in a profile of the in-process payment path, statement preparation and EF's
+/// per-command set-up took about a quarter of the CPU inside the single-writer section (docs/benchmarks.md).
+/// <para>
+/// Only the writer connection has such a cache, and only the member holding the gate uses it, so it needs no lock.
+/// Anywhere else (PostgreSQL, SQL Server, a SQLite writer outside a group), and whenever the context has an EF command
+/// interceptor (which must see every command; the tests' fault injection is one), <see cref="ExecuteAsync"/> is EF's
+/// <c>ExecuteSqlRaw</c> with the same text and values. Parameters are made by EF's type mappings in both routes, so a
+/// value is stored the same way whichever route wrote it.
+/// </para>
+/// </summary>
+internal sealed partial class WriterStatements : IDisposable
+{
+    private static readonly ConditionalWeakTable<DbConnection, WriterStatements> ByConnection = [];
+
+    /// <summary>A payment writes a handful of shapes; anything beyond this is run unprepared rather than kept.</summary>
+    private const int MaxCached = 64;
+
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    private WriterStatements(SqliteConnection connection) => _connection = connection;
+
+    public int Count => _commands.Count;
+
+    /// <summary>Gives the writer connection its statement cache; disposed with it by the gate.</summary>
+    public static WriterStatements Attach(SqliteConnection writer)
+    {
+        var statements = new WriterStatements(writer);
+        ByConnection.AddOrUpdate(writer, statements);
+        return statements;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="format"/> (EF's raw-SQL format: <c>{0}</c>, <c>{1}</c>… for the values) in the context's
+    /// current transaction, and returns the rows affected.
+    /// </summary>
+    public static Task<int> ExecuteAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        return ByConnection.TryGetValue(connection, out var statements) && db.GetService<IInterceptors>().Aggregate<IDbCommandInterceptor>() is null
+            ? statements.RunAsync(db, format, values, ct)
+            : db.Database.ExecuteSqlRawAsync(format, (IEnumerable<object>)values, ct);
+    }
+
+    /// <inheritdoc cref="ExecuteAsync(LedgerDbContext, string, IReadOnlyList{object?}, CancellationToken)"/>
+    public static Task<int> ExecuteAsync(LedgerDbContext db, FormattableString sql, CancellationToken ct) =>
+        ExecuteAsync(db, sql.Format, sql.GetArguments(), ct);
+
+    private async Task<int> RunAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        if (!_commands.TryGetValue(format, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = Placeholder().Replace(format, "@p$1");
+            if (_commands.Count >= MaxCached)
+            {
+                await using (command.ConfigureAwait(false))
+                {
+                    return await BindAndRunAsync(db, command, values, ct).ConfigureAwait(false);
+                }
+            }
+
+            _commands.Add(format, command);
+        }
+
+        return await BindAndRunAsync(db, command, values, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<int> BindAndRunAsync(LedgerDbContext db, SqliteCommand command, IReadOnlyList<object?> values, CancellationToken ct)
+    {
+        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        var mappings = db.GetService<IRelationalTypeMappingSource>();
+        var parameters = command.Parameters;
+        parameters.Clear();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = ParameterName(i);
+            parameters.Add(values[i] is { } value
+                ? mappings.GetMapping(value.GetType()).CreateParameter(command, name, value)
+                : new SqliteParameter(name, DBNull.Value));
+        }
+
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static readonly string[] Names = Enumerable.Range(0, 64).Select(Name).ToArray();
+
+    private static string ParameterName(int i) => i < Names.Length ? Names[i] : Name(i);
+
+    private static string Name(int i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        ByConnection.Remove(_connection);
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+}
