@@ -44,17 +44,46 @@ internal sealed partial class WriterStatements : IDisposable
         return statements;
     }
 
+    /// <summary>The cache of the context's connection, when it is the group writer and no command interceptor is configured.</summary>
+    public static WriterStatements? On(LedgerDbContext db) =>
+        ByConnection.TryGetValue(db.Database.GetDbConnection(), out var statements) && db.GetService<IInterceptors>().Aggregate<IDbCommandInterceptor>() is null
+            ? statements
+            : null;
+
+    /// <summary>Reads the rows of <paramref name="query"/> (made by EF from LINQ) with <paramref name="values"/> for its parameters.</summary>
+    public async Task<List<T>> ReadAsync<T>(LedgerDbContext db, WriterQuery query, IReadOnlyList<object?> values, Func<SqliteDataReader, T> row,
+        CancellationToken ct = default)
+    {
+        var command = Prepared(query.Sql, query.Sql, out var cached);
+        try
+        {
+            Bind(db, command, values, query.ParameterNames);
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                rows.Add(row(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            if (!cached)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="format"/> (EF's raw-SQL format: <c>{0}</c>, <c>{1}</c>… for the values) in the context's
     /// current transaction, and returns the rows affected.
     /// </summary>
-    public static Task<int> ExecuteAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        return ByConnection.TryGetValue(connection, out var statements) && db.GetService<IInterceptors>().Aggregate<IDbCommandInterceptor>() is null
+    public static Task<int> ExecuteAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct) =>
+        On(db) is { } statements
             ? statements.RunAsync(db, format, values, ct)
             : db.Database.ExecuteSqlRawAsync(format, (IEnumerable<object>)values, ct);
-    }
 
     /// <inheritdoc cref="ExecuteAsync(LedgerDbContext, string, IReadOnlyList{object?}, CancellationToken)"/>
     public static Task<int> ExecuteAsync(LedgerDbContext db, FormattableString sql, CancellationToken ct) =>
@@ -62,25 +91,43 @@ internal sealed partial class WriterStatements : IDisposable
 
     private async Task<int> RunAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct)
     {
-        if (!_commands.TryGetValue(format, out var command))
+        var command = Prepared(format, null, out var cached);
+        try
         {
-            command = _connection.CreateCommand();
-            command.CommandText = Placeholder().Replace(format, "@p$1");
-            if (_commands.Count >= MaxCached)
-            {
-                await using (command.ConfigureAwait(false))
-                {
-                    return await BindAndRunAsync(db, command, values, ct).ConfigureAwait(false);
-                }
-            }
-
-            _commands.Add(format, command);
+            Bind(db, command, values, null);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-
-        return await BindAndRunAsync(db, command, values, ct).ConfigureAwait(false);
+        finally
+        {
+            if (!cached)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
-    private static async Task<int> BindAndRunAsync(LedgerDbContext db, SqliteCommand command, IReadOnlyList<object?> values, CancellationToken ct)
+    /// <param name="sql">The SQL as it is, or null to make it from <paramref name="key"/>, EF's raw-SQL format.</param>
+    private SqliteCommand Prepared(string key, string? sql, out bool cached)
+    {
+        cached = true;
+        if (_commands.TryGetValue(key, out var command))
+        {
+            return command;
+        }
+
+        command = _connection.CreateCommand();
+        command.CommandText = sql ?? Placeholder().Replace(key, "@p$1");
+        if (_commands.Count >= MaxCached)
+        {
+            cached = false;
+            return command;
+        }
+
+        _commands.Add(key, command);
+        return command;
+    }
+
+    private static void Bind(LedgerDbContext db, SqliteCommand command, IReadOnlyList<object?> values, IReadOnlyList<string>? names)
     {
         command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         var mappings = db.GetService<IRelationalTypeMappingSource>();
@@ -88,13 +135,11 @@ internal sealed partial class WriterStatements : IDisposable
         parameters.Clear();
         for (var i = 0; i < values.Count; i++)
         {
-            var name = ParameterName(i);
+            var name = names?[i] ?? ParameterName(i);
             parameters.Add(values[i] is { } value
                 ? mappings.GetMapping(value.GetType()).CreateParameter(command, name, value)
                 : new SqliteParameter(name, DBNull.Value));
         }
-
-        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static readonly string[] Names = Enumerable.Range(0, 64).Select(Name).ToArray();

@@ -2,6 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Tsuyama.LocalCurrency.Common;
+using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Ledger;
 using Tsuyama.LocalCurrency.Persistence;
 using Tsuyama.LocalCurrency.Tests.Support;
 
@@ -64,6 +67,41 @@ public sealed class WriterStatementsTests
         shapes[0].Should().NotBeEmpty().And.Equal(shapes[1]);
         shapes[0].Should().Contain(s => s.StartsWith("Payments.Id TEXT 8-4-4-4-12 upper", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PaymentReads_OnTheWriter_ReturnWhatTheCompiledQueriesReturn()
+    {
+        await using var host = await LedgerTestHost.CreateAsync();
+        var (resident, shop) = await ResidentAndShopAsync(host);
+        await host.BuyAsync(resident);
+        await host.MustAsync(host.Payment(resident, shop, 100, "first-payment"));
+        var scope = IdempotencyScopes.User(resident);
+
+        var compiled = await host.WithDbAsync(db => ReadAllAsync(db, resident, shop, scope, host.Today));
+        var prepared = await host.WithDbAsync(async db =>
+        {
+            await using var writer = new SqliteConnection(db.Database.GetConnectionString());
+            await writer.OpenAsync();
+            using var statements = WriterStatements.Attach(writer);
+            db.Database.SetDbConnection(writer, contextOwnsConnection: false);
+            WriterStatements.On(db).Should().BeSameAs(statements, "this context now reads on a writer connection");
+            return await ReadAllAsync(db, resident, shop, scope, host.Today);
+        });
+
+        prepared.Payee.Should().Be(compiled.Payee).And.NotBeNull();
+        prepared.Lots.Should().HaveCount(4, "two purchases, each of general and small-business points").And.Equal(compiled.Lots);
+        prepared.Lots.Should().OnlyContain(l => l.CreatedAt.Kind == DateTimeKind.Utc);
+        prepared.Record.Should().BeEquivalentTo(compiled.Record).And.NotBeNull();
+        prepared.Record!.CreatedAt.Kind.Should().Be(DateTimeKind.Utc);
+        prepared.Missing.Should().Be((null, null));
+    }
+
+    private static async Task<(MerchantPayee? Payee, List<SpendableLot> Lots, IdempotencyRecord? Record, (MerchantPayee?, IdempotencyRecord?) Missing)>
+        ReadAllAsync(LedgerDbContext db, Guid resident, Guid shop, string scope, DateOnly today) =>
+        (await PaymentPathQueries.MerchantPayee(db, shop),
+            await PaymentPathQueries.SpendableLotsAsync(db, resident, today, CancellationToken.None),
+            await PaymentPathQueries.IdempotencyRecord(db, scope, "first-payment"),
+            (await PaymentPathQueries.MerchantPayee(db, Guid.NewGuid()), await PaymentPathQueries.IdempotencyRecord(db, scope, "no-such-key")));
 
     private static async Task<(Guid Resident, Guid Shop)> ResidentAndShopAsync(LedgerTestHost host)
     {

@@ -99,11 +99,7 @@ internal static class PaymentPoster
         var size = payee.Size;
 
         var today = JapanTime.DateOf(now);
-        var lots = new List<SpendableLot>();
-        await foreach (var lot in PaymentPathQueries.SpendableLots(db, residentId, today).WithCancellation(ct).ConfigureAwait(false))
-        {
-            lots.Add(lot);
-        }
+        var lots = await PaymentPathQueries.SpendableLotsAsync(db, residentId, today, ct).ConfigureAwait(false);
 
         var draws = SpendPlanner.Plan(lots, size, today, amount);
         if (draws is null)
