@@ -34,7 +34,10 @@ public sealed class PayByQrRulesTests : OneShopTests
         var request = await Host.MustAsync(new CreatePaymentRequestCommand(ShopId, 900));
         Host.Clock.SetUtcNow(request.ExpiresAt);
 
-        await RefusedAsync(Pay(request.Payload), ProblemTypes.Expired);
+        var error = await RefusedAsync(Pay(request.Payload), ProblemTypes.Expired);
+
+        error.Title.Should().Contain("Expired or used");
+        error.Detail.Should().Contain("has expired", "the resident should ask the shop for a new code, not look for a payment");
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public sealed class PayByQrRulesTests : OneShopTests
     {
         var forged = MerchantQrBuilder.BuildPaymentRequest(Info(ShopId), 900, Guid.NewGuid());
 
-        await RefusedAsync(Pay(forged), ProblemTypes.InvalidQr);
+        (await RefusedAsync(Pay(forged), ProblemTypes.InvalidQr)).Title.Should().Contain("Unusable code");
     }
 
     [Fact]
