@@ -5,6 +5,7 @@ using Tsuyama.LocalCurrency.Features.PaymentRequests.CreatePaymentRequest;
 using Tsuyama.LocalCurrency.Features.PaymentRequests.GetPaymentRequestStatus;
 using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
 using Tsuyama.LocalCurrency.Qr;
+using Tsuyama.LocalCurrency.Tests.Qr;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Payments;
@@ -128,5 +129,5 @@ public sealed class PayByQrRulesTests : OneShopTests
         return result.Error;
     }
 
-    private static MerchantQrInfo Info(Guid merchant) => new(merchant, "TSUYAMA SHOP", "津山の店", "5411", "7080000");
+    private static MerchantQrInfo Info(Guid merchant) => QrTestPayloads.Merchant with { MerchantId = merchant };
 }

@@ -78,7 +78,7 @@ public sealed class PaymentRefusalTests : OneShopTests
     [Fact]
     public async Task PayByStoreNumber_WithAZeroAmount_IsAValidationProblem()
     {
-        var number = await Host.WithDbAsync(db => db.Merchants.Where(m => m.Id == ShopId).Select(m => m.StoreNumber!).FirstAsync());
+        var number = await Host.StoreNumberAsync(ShopId);
 
         var result = await Host.SendAsync(new PayByStoreNumberCommand(ResidentId, number, 0, IdempotencyScopes.User(ResidentId), Host.NextKey()));
 
@@ -89,7 +89,7 @@ public sealed class PaymentRefusalTests : OneShopTests
     [Fact]
     public async Task PayByStoreNumber_OfNoShop_IsNotFoundAndNothingMoves()
     {
-        var ours = await Host.WithDbAsync(db => db.Merchants.Where(m => m.Id == ShopId).Select(m => m.StoreNumber!).FirstAsync());
+        var ours = await Host.StoreNumberAsync(ShopId);
         var nobodys = Enumerable.Range(0, 10).Select(_ => StoreNumber.Generate()).First(n => n != ours);
 
         var result = await Host.SendAsync(new PayByStoreNumberCommand(ResidentId, nobodys, 500, IdempotencyScopes.User(ResidentId), Host.NextKey()));

@@ -7,6 +7,7 @@ using Tsuyama.LocalCurrency.Features.Payments.PayByQr;
 using Tsuyama.LocalCurrency.Features.Payments.QuotePayment;
 using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Qr;
+using Tsuyama.LocalCurrency.Tests.Qr;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Payments;
@@ -24,8 +25,8 @@ public sealed class QuoteRulesTests : OneShopTests
     [InlineData(true, false, true)]
     public async Task Quote_NamingTheShopNotExactlyOnce_IsAValidationProblem(bool byId, bool byNumber, bool byQr)
     {
-        var number = await StoreNumberAsync();
-        var qr = MerchantQrBuilder.BuildStoreCode(new MerchantQrInfo(ShopId, "SHOP", "店", "5411", "7080000"));
+        var number = await Host.StoreNumberAsync(ShopId);
+        var qr = MerchantQrBuilder.BuildStoreCode(QrTestPayloads.Merchant with { MerchantId = ShopId });
 
         var result = await Host.SendAsync(new QuotePaymentQuery(ResidentId, byId ? ShopId : null, byNumber ? number : null, byQr ? qr : null, 500));
 
@@ -36,7 +37,7 @@ public sealed class QuoteRulesTests : OneShopTests
     [Fact]
     public async Task Quote_WithAMistypedStoreNumber_SaysSoBesideTheField()
     {
-        var number = await StoreNumberAsync();
+        var number = await Host.StoreNumberAsync(ShopId);
         var typo = number[..5] + (number[5] == '0' ? '1' : '0');
 
         var result = await Host.SendAsync(new QuotePaymentQuery(ResidentId, null, typo, null, 500));
@@ -50,7 +51,7 @@ public sealed class QuoteRulesTests : OneShopTests
     [InlineData(null, "amount")]
     public async Task Quote_ByStoreNumberWithoutAPositiveAmount_IsAValidationProblem(long? amount, string field)
     {
-        var result = await Host.SendAsync(new QuotePaymentQuery(ResidentId, null, await StoreNumberAsync(), null, amount));
+        var result = await Host.SendAsync(new QuotePaymentQuery(ResidentId, null, await Host.StoreNumberAsync(ShopId), null, amount));
 
         result.Error!.Type.Should().Be(ProblemTypes.Validation);
         result.Error.Fields!.Keys.Should().Contain(field);
@@ -62,7 +63,7 @@ public sealed class QuoteRulesTests : OneShopTests
         Host.Clock.Advance(TimeSpan.FromHours(1));
         await Host.BuyAsync(ResidentId);
 
-        var quote = await Host.MustAsync(new QuotePaymentQuery(ResidentId, null, await StoreNumberAsync(), null, 7_500));
+        var quote = await Host.MustAsync(new QuotePaymentQuery(ResidentId, null, await Host.StoreNumberAsync(ShopId), null, 7_500));
 
         quote.MerchantId.Should().Be(ShopId);
         quote.Lots.Select(l => l.Points).Should().Equal([7_000, 500], "two small-business lots are drawn");
@@ -89,7 +90,4 @@ public sealed class QuoteRulesTests : OneShopTests
 
         result.Error!.Type.Should().Be(ProblemTypes.NotFound);
     }
-
-    private Task<string> StoreNumberAsync() =>
-        Host.WithDbAsync(db => db.Merchants.Where(m => m.Id == ShopId).Select(m => m.StoreNumber!).FirstAsync());
 }
