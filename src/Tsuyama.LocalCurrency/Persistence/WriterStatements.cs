@@ -51,13 +51,10 @@ internal sealed partial class WriterStatements : IDisposable
             : null;
 
     /// <summary>Reads the rows of <paramref name="query"/> (made by EF from LINQ) with <paramref name="values"/> for its parameters.</summary>
-    public async Task<List<T>> ReadAsync<T>(LedgerDbContext db, WriterQuery query, IReadOnlyList<object?> values, Func<SqliteDataReader, T> row,
-        CancellationToken ct = default)
-    {
-        var command = Prepared(query.Sql, query.Sql, out var cached);
-        try
+    public Task<List<T>> ReadAsync<T>(LedgerDbContext db, WriterQuery query, IReadOnlyList<object?> values, Func<SqliteDataReader, T> row,
+        CancellationToken ct = default) =>
+        RunAsync(db, query.Sql, query.Sql, values, query.ParameterNames, async command =>
         {
-            Bind(db, command, values, query.ParameterNames);
             var rows = new List<T>();
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -66,15 +63,7 @@ internal sealed partial class WriterStatements : IDisposable
             }
 
             return rows;
-        }
-        finally
-        {
-            if (!cached)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+        });
 
     /// <summary>
     /// Runs <paramref name="format"/> (EF's raw-SQL format: <c>{0}</c>, <c>{1}</c>… for the values) in the context's
@@ -82,49 +71,46 @@ internal sealed partial class WriterStatements : IDisposable
     /// </summary>
     public static Task<int> ExecuteAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct) =>
         On(db) is { } statements
-            ? statements.RunAsync(db, format, values, ct)
+            ? statements.RunAsync(db, format, null, values, null, command => command.ExecuteNonQueryAsync(ct))
             : db.Database.ExecuteSqlRawAsync(format, (IEnumerable<object>)values, ct);
 
     /// <inheritdoc cref="ExecuteAsync(LedgerDbContext, string, IReadOnlyList{object?}, CancellationToken)"/>
     public static Task<int> ExecuteAsync(LedgerDbContext db, FormattableString sql, CancellationToken ct) =>
         ExecuteAsync(db, sql.Format, sql.GetArguments(), ct);
 
-    private async Task<int> RunAsync(LedgerDbContext db, string format, IReadOnlyList<object?> values, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="execute"/> on the cached command for <paramref name="key"/>, bound to <paramref name="values"/>.
+    /// A command beyond <see cref="MaxCached"/> is made for this one run and disposed after it.
+    /// </summary>
+    /// <param name="sql">The SQL as it is, or null to make it from <paramref name="key"/>, EF's raw-SQL format.</param>
+    /// <param name="names">The parameter names, or null for EF's raw-SQL names (<c>@p0</c>, <c>@p1</c>…).</param>
+    private async Task<T> RunAsync<T>(LedgerDbContext db, string key, string? sql, IReadOnlyList<object?> values, IReadOnlyList<string>? names,
+        Func<SqliteCommand, Task<T>> execute)
     {
-        var command = Prepared(format, null, out var cached);
+        var cached = _commands.TryGetValue(key, out var command);
+        if (!cached)
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql ?? Placeholder().Replace(key, "@p$1");
+            if (_commands.Count < MaxCached)
+            {
+                _commands.Add(key, command);
+                cached = true;
+            }
+        }
+
         try
         {
-            Bind(db, command, values, null);
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            Bind(db, command!, values, names);
+            return await execute(command!).ConfigureAwait(false);
         }
         finally
         {
             if (!cached)
             {
-                await command.DisposeAsync().ConfigureAwait(false);
+                await command!.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    /// <param name="sql">The SQL as it is, or null to make it from <paramref name="key"/>, EF's raw-SQL format.</param>
-    private SqliteCommand Prepared(string key, string? sql, out bool cached)
-    {
-        cached = true;
-        if (_commands.TryGetValue(key, out var command))
-        {
-            return command;
-        }
-
-        command = _connection.CreateCommand();
-        command.CommandText = sql ?? Placeholder().Replace(key, "@p$1");
-        if (_commands.Count >= MaxCached)
-        {
-            cached = false;
-            return command;
-        }
-
-        _commands.Add(key, command);
-        return command;
     }
 
     private static void Bind(LedgerDbContext db, SqliteCommand command, IReadOnlyList<object?> values, IReadOnlyList<string>? names)
