@@ -1,5 +1,7 @@
 using Tsuyama.LocalCurrency.Domain;
+using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Payouts;
+using Tsuyama.LocalCurrency.TestDatabases;
 
 namespace Tsuyama.LocalCurrency.Tests.Payouts;
 
@@ -9,14 +11,7 @@ namespace Tsuyama.LocalCurrency.Tests.Payouts;
 /// </summary>
 public sealed class PayoutRulesTests
 {
-    private static readonly PayoutAccount Good = new()
-    {
-        BankCode = "0168",
-        BranchCode = "101",
-        AccountType = BankAccountType.Ordinary,
-        AccountNumber = "1234567",
-        HolderKana = "ﾃｽﾄ ｼﾖｳﾃﾝ",
-    };
+    private static readonly PayoutDetails Good = TestLedger.Payout();
 
     [Theory]
     [InlineData("ヤマダ　タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ")]
@@ -85,7 +80,7 @@ public sealed class PayoutRulesTests
     public void Problems_OfAGoodAccount_IsEmpty()
     {
         PayoutRules.Problems(Good.BankCode, Good.BranchCode, Good.AccountType, Good.AccountNumber, Good.HolderKana).Should().BeEmpty();
-        PayoutRules.Reason(Good).Should().BeNull();
+        PayoutRules.Reason(Good.ToAccount()).Should().BeNull();
     }
 
     [Theory]
@@ -135,14 +130,7 @@ public sealed class PayoutRulesTests
     [Fact]
     public void Reason_WithTwoProblems_JoinsThemInFieldOrderWithTheirPayoutNames()
     {
-        var account = new PayoutAccount
-        {
-            BankCode = "168",
-            BranchCode = Good.BranchCode,
-            AccountType = Good.AccountType,
-            AccountNumber = "123",
-            HolderKana = Good.HolderKana,
-        };
+        var account = (Good with { BankCode = "168", AccountNumber = "123" }).ToAccount();
 
         PayoutRules.Reason(account).Should().Be("payout.bankCode must be 4 digits; payout.accountNumber must be 7 digits");
     }
