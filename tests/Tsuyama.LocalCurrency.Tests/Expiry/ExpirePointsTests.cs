@@ -62,6 +62,25 @@ public sealed class ExpirePointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Expire_TwoPurchasesOfOneResident_MovesBothLotsOfEachKindInOneTransferEach()
+    {
+        var (resident, _) = await ResidentWhoSpentAsync(3_000);
+        await _host.BuyAsync(resident); // a second lot of each kind; the 3,000 came out of the first smallBusiness lot
+        _host.SetJst(LastValidDay.AddDays(1), 1);
+
+        var done = await ExpireTodayAsync();
+
+        done.Should().Be(new ExpiryBatchDone(4, 23_000, false));
+        var expiries = await _host.WithDbAsync(db => db.Transfers.Where(t => t.Type == TransferType.Expiry)
+            .Select(t => new { t.Kind, t.Amount }).ToListAsync());
+        expiries.Should().BeEquivalentTo(new[] { new { Kind = PointKind.General, Amount = 12_000L }, new { Kind = PointKind.SmallBusiness, Amount = 11_000L } },
+            "the lots of one resident, program and kind are summed into one transfer");
+        (await _host.BalanceAsync(resident)).Should().Be(0);
+        (await _host.BalanceAsync(await _host.ExpiredAccountAsync())).Should().Be(23_000);
+        (await _host.MustAsync(new VerifyLedgerQuery())).Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Expire_Twice_IsANoOp()
     {
         await ResidentWhoSpentAsync(3_000);

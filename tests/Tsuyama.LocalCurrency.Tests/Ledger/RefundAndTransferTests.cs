@@ -139,6 +139,36 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
         (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.Type == TransferType.MerchantTransfer))).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-500)]
+    [InlineData(1_000_001)] // one over LedgerOptions.MaxAmount
+    public async Task MerchantTransfer_OfAnAmountOutsideTheLimits_IsAValidationErrorAndMovesNothing(long amount)
+    {
+        await PayAsync(2_000);
+        var supplier = await _host.RegisterMerchantAsync();
+
+        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, supplier, amount, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+
+        result.Error!.Type.Should().Be(ProblemTypes.Validation);
+        result.Error.Fields.Should().ContainKey("amount");
+        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
+        (await _host.BalanceAsync(supplier)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task MerchantTransfer_ToTheSameShop_IsAValidationErrorAndMovesNothing()
+    {
+        await PayAsync(2_000);
+
+        var result = await _host.SendAsync(new TransferToMerchantCommand(_shop, _shop, 500, IdempotencyScopes.Merchant(_shop), _host.NextKey()));
+
+        result.Error!.Type.Should().Be(ProblemTypes.Validation);
+        result.Error.Fields.Should().ContainKey("toMerchantId");
+        (await _host.BalanceAsync(_shop)).Should().Be(2_000);
+        (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.Type == TransferType.MerchantTransfer))).Should().Be(0);
+    }
+
     [Fact]
     public async Task MerchantTransfer_FromAProgramWithoutAFee_SendsTheWholeAmountAndWritesNoFeeTransfer()
     {

@@ -83,4 +83,47 @@ public sealed class CancellationTests : IAsyncLifetime
         (await _host.ApplicationAsync(paid.ApplicationId)).Status.Should().Be(ApplicationStatus.Cancelled);
         (await _host.ApplicationAsync(waiting.ApplicationId)).Status.Should().Be(ApplicationStatus.Won);
     }
+
+    [Fact]
+    public async Task Cancel_AfterPointsOfBothKindsWereSpent_NamesEverySpentPointInTheRefusal()
+    {
+        await _host.CreateProgramAsync();
+        var resident = await _host.RegisterVerifiedResidentAsync();
+        var bought = await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, await _host.RegisterMerchantAsync(), 7_500); // all 7,000 smallBusiness and 500 general
+
+        var result = await _host.SendAsync(Cancel(bought.PurchaseId));
+
+        result.Error!.Type.Should().Be(ProblemTypes.PointsAlreadySpent);
+        result.Error.Detail.Should().StartWith("7,500 points of purchase", "the counter tells the resident how much was used");
+    }
+
+    [Fact]
+    public async Task Cancel_OfAPurchaseThatDoesNotExist_ReturnsNotFound()
+    {
+        var unknown = Guid.NewGuid();
+
+        var result = await _host.SendAsync(Cancel(unknown));
+
+        result.Error!.Status.Should().Be(404);
+        result.Error.Detail.Should().Contain(unknown.ToString());
+    }
+
+    [Fact]
+    public async Task Cancel_OfOneResidentsPurchase_LeavesAnotherResidentsPointsAndPersonalLimitAlone()
+    {
+        await _host.SalesProgramAsync(AllocationRule.FirstCome, totalUnits: 10, maxPerResident: 5);
+        var (cancelling, other) = (await _host.RegisterVerifiedResidentAsync(), await _host.RegisterVerifiedResidentAsync());
+        var cancelled = await _host.MustAsync(_host.CounterSale(cancelling, SalesTestData.Code, 2));
+        await _host.MustAsync(_host.CounterSale(other, SalesTestData.Code, 2));
+
+        await _host.MustAsync(Cancel(cancelled.PurchaseId));
+
+        (await _host.WalletAsync(other)).Should().Be(26_000);
+        (await _host.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == other).SumAsync(l => l.Remaining))).Should().Be(26_000);
+        var bought = await _host.WithDbAsync(db => db.ResidentProgramUsages.ToDictionaryAsync(u => u.ResidentId, u => u.UnitsBought));
+        bought.Should().Equal(new Dictionary<Guid, int> { [cancelling] = 0, [other] = 2 });
+        (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
+        (await _host.MustAsync(new VerifyLedgerQuery())).Ok.Should().BeTrue();
+    }
 }

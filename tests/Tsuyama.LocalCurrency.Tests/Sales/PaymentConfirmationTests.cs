@@ -3,9 +3,11 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Integrity.Verify;
 using Tsuyama.LocalCurrency.Features.Sales;
+using Tsuyama.LocalCurrency.Features.Sales.Apply;
 using Tsuyama.LocalCurrency.Features.Sales.ConfirmApplicationPayment;
 using Tsuyama.LocalCurrency.Features.Sales.RecordCounterSale;
 using Tsuyama.LocalCurrency.Features.Sales.RunLottery;
+using Tsuyama.LocalCurrency.Features.Sales.SetSalesRules;
 using Tsuyama.LocalCurrency.Tests.Support;
 
 namespace Tsuyama.LocalCurrency.Tests.Sales;
@@ -106,6 +108,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         var fits = await _host.SendAsync(_host.CounterSale(walkIn, SalesTestData.Code, 1));
 
         tooMany.Error!.Type.Should().Be(ProblemTypes.LimitExceeded);
+        tooMany.Error.Detail.Should().Be($"Only 1 units of '{SalesTestData.Code}' are left for sale.", "two of the three are reserved");
         fits.IsSuccess.Should().BeTrue();
     }
 
@@ -121,6 +124,7 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         var over = await _host.SendAsync(_host.CounterSale(second, SalesTestData.Code, 1));
 
         over.Error!.Type.Should().Be(ProblemTypes.PremiumBudgetExhausted);
+        over.Error.Detail.Should().Be($"This sale needs 3,000 points of premium but only 1,000 remain in the budget of '{SalesTestData.Code}'.");
         (await _host.WalletAsync(second)).Should().Be(0);
         (await _host.SalesAsync()).PremiumCommitted.Should().Be(6_000);
         (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
@@ -139,9 +143,42 @@ public sealed class PaymentConfirmationTests : IAsyncLifetime
         bought.Points.Should().Be(new PurchasedPoints(12_000, 14_000));
         var purchase = await _host.WithDbAsync(db => db.Purchases.AsNoTracking().FirstAsync());
         purchase.ApplicationId.Should().Be(application.ApplicationId);
+        (await _host.ApplicationAsync(application.ApplicationId)).PurchaseId.Should().Be(bought.PurchaseId, "the resident's application shows its purchase");
         purchase.Channel.Should().Be(PurchaseChannel.Counter);
         purchase.ConfirmedBy.Should().Be(IdempotencyScopes.User(LedgerTestHost.CounterStaff));
         (await _host.WalletAsync(resident)).Should().Be(26_000);
         (await _host.MustAsync(new VerifyLedgerQuery())).Ok.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Sale_ThatTakesExactlyWhatIsLeftOfThePremiumBudget_IsAccepted()
+    {
+        // 3,000 points of premium a unit; a budget of 6,000 covers exactly two units.
+        await _host.SalesProgramAsync(AllocationRule.FirstCome, totalUnits: 100, premiumBudget: 6_000);
+        var (first, second) = (await _host.RegisterVerifiedResidentAsync(), await _host.RegisterVerifiedResidentAsync());
+        await _host.MustAsync(_host.CounterSale(first, SalesTestData.Code, 1));
+
+        var last = await _host.SendAsync(_host.CounterSale(second, SalesTestData.Code, 1));
+        var over = await _host.SendAsync(_host.CounterSale(second, SalesTestData.Code, 1));
+
+        last.IsSuccess.Should().BeTrue();
+        over.Error!.Type.Should().Be(ProblemTypes.PremiumBudgetExhausted);
+        (await _host.SalesAsync()).PremiumCommitted.Should().Be(6_000);
+    }
+
+    [Fact]
+    public async Task ConfirmPayment_InOneProgram_LeavesTheReservedUnitsOfAnotherProgramAlone()
+    {
+        await _host.SalesProgramAsync(AllocationRule.FirstCome, totalUnits: 10);
+        await _host.CreateProgramAsync("S2", totalUnits: 10, maxPerResident: 5);
+        await _host.MustAsync(new SetSalesRulesCommand("S2", AllocationRule.FirstCome, _host.Today, _host.Today.AddDays(2), 7, null));
+        var (_, application) = await _host.ApplyAsync(2);
+        await _host.MustAsync(new ApplyCommand(await _host.RegisterVerifiedResidentAsync(), "S2", 2)); // the same two units reserved there
+
+        await _host.MustAsync(_host.PayAtCounter(application));
+
+        var reserved = await _host.WithDbAsync(db => db.ProgramSales.Join(db.Programs, s => s.ProgramId, p => p.Id, (s, p) => new { p.Code, s.UnitsReserved })
+            .ToDictionaryAsync(x => x.Code, x => x.UnitsReserved));
+        reserved.Should().Equal(new Dictionary<string, int> { [SalesTestData.Code] = 0, ["S2"] = 2 });
     }
 }

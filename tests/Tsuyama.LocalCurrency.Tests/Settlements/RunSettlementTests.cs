@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Integrity.Verify;
+using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
@@ -230,4 +232,67 @@ public sealed class RunSettlementTests : IAsyncLifetime
         done.Should().BeEquivalentTo(new { MerchantCount = 0, Points = 0L, FeeYen = 0L, PayoutYen = 0L });
         (await _host.SendAsync(Settle(Day1))).Error!.Status.Should().Be(409);
     }
+
+    [Fact]
+    public async Task Settle_AfterTheShopReceivedAndRefundedFromTheNextMidnight_RedeemsTheCutoffBalance()
+    {
+        await _host.CreateProgramAsync();
+        var resident = await _host.RegisterResidentAsync();
+        var shop = await _host.RegisterMerchantAsync();
+        await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, shop, 1_000);
+        _host.SetJst(Day1.AddDays(1), 0, 0, 0); // the first instant after the cutoff day
+        var next = await _host.PayAsync(resident, shop, 500);
+        await _host.MustAsync(Refund(shop, next.PaymentId, 200));
+        await _host.MustAsync(Refund(shop, next.PaymentId, 100));
+        _host.SetJst(Day1.AddDays(2), 10);
+
+        var first = await _host.MustAsync(Settle(Day1));
+
+        // Worked back from today's 1,200: less the 500 received since, plus the 300 refunded since.
+        first.Points.Should().Be(1_000, "what the shop held at the end of the cutoff day, not today's balance");
+        (await _host.BalanceAsync(shop)).Should().Be(200);
+        _host.SetJst(Day1.AddDays(3), 10);
+        (await _host.MustAsync(Settle(Day1.AddDays(1)))).Points.Should().Be(200, "the next day's 500 less its refunds");
+        (await _host.MustAsync(new VerifyLedgerQuery())).Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Settle_AShopPaidOnlyAfterTheCutoff_GetsNoLineAndKeepsItsPoints()
+    {
+        await _host.CreateProgramAsync();
+        var resident = await _host.RegisterResidentAsync();
+        var (early, late) = (await _host.RegisterMerchantAsync(), await _host.RegisterMerchantAsync());
+        await _host.BuyAsync(resident);
+        await _host.PayAsync(resident, early, 1_000);
+        _host.SetJst(Day1.AddDays(1), 9);
+        await _host.PayAsync(resident, late, 400);
+        _host.SetJst(Day1.AddDays(2), 10);
+
+        var done = await _host.MustAsync(Settle(Day1));
+
+        done.MerchantCount.Should().Be(1);
+        var lines = await _host.WithDbAsync(db => db.SettlementLines.Where(l => l.SettlementId == done.SettlementId).Select(l => l.MerchantId).ToListAsync());
+        lines.Should().Equal(early);
+        (await _host.WithDbAsync(db => db.Transfers.CountAsync(t => t.Type == TransferType.Redemption))).Should().Be(1);
+        (await _host.BalanceAsync(late)).Should().Be(400);
+    }
+
+    [Theory]
+    [InlineData(" ", "2026-04-10", "caller")]
+    [InlineData("admin:test", "1999-12-31", "cutoff")]
+    [InlineData("admin:test", "0001-01-01", "cutoff")]
+    public async Task Settle_WithoutACallerOrWithACutoffOutsideTheLedgerYears_IsAValidationError(string caller, string cutoff, string field)
+    {
+        await _host.CreateProgramAsync();
+
+        var result = await _host.SendAsync(new RunSettlementCommand(DateOnly.Parse(cutoff, CultureInfo.InvariantCulture), caller));
+
+        result.Error!.Type.Should().Be(ProblemTypes.Validation);
+        result.Error.Fields.Should().ContainKey(field).And.HaveCount(1);
+        (await _host.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(0);
+    }
+
+    private RefundPaymentCommand Refund(Guid shop, Guid payment, long amount) =>
+        new(shop, payment, amount, IdempotencyScopes.Merchant(shop), _host.NextKey());
 }

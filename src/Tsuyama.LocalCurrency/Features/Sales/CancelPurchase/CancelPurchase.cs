@@ -45,7 +45,7 @@ internal sealed class CancelPurchaseHandler(LedgerDbContext db, TimeProvider clo
         if (lots.Any(l => l.Remaining != l.OriginalAmount))
         {
             return Error.Rule(ProblemTypes.PointsAlreadySpent, "使用済みのポイントがあります / Points already used",
-                $"{lots.Sum(l => l.OriginalAmount - l.Remaining)} points of purchase '{purchase.Id}' were spent or expired; it can no longer be cancelled.");
+                $"{lots.Sum(l => l.OriginalAmount - l.Remaining):N0} points of purchase '{purchase.Id}' were spent or expired; it can no longer be cancelled.");
         }
 
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == purchase.ProgramId, ct).ConfigureAwait(false);
