@@ -85,14 +85,18 @@ public sealed class SealAnchorTests
         anchored.Problems.Should().Contain(p => p.Contains("anchored head hash", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Verify_WithAMalformedAnchor_IsAValidationError()
+    [Theory]
+    [InlineData("not-a-hash")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg")] // 64 characters, one not hex
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde")] // 63 hex digits
+    public async Task Verify_WithAMalformedAnchor_IsAValidationError(string anchor)
     {
         await using var host = await LedgerAsync(key: null);
 
-        var result = await host.SendAsync(new VerifyLedgerQuery("not-a-hash"));
+        var result = await host.SendAsync(new VerifyLedgerQuery(anchor));
 
         result.Error!.Type.Should().Be(ProblemTypes.Validation);
+        result.Error.Fields.Should().ContainKey("anchor");
     }
 
     [Fact]

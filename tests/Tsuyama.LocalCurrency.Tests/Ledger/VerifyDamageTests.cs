@@ -60,6 +60,12 @@ public sealed class VerifyDamageTests : IAsyncLifetime
         "remaining amount outside 0..its original amount")]
     [InlineData(NoChecks + """UPDATE "Lots" SET "Remaining" = -1 WHERE "Id" = (SELECT MIN("Id") FROM "Lots")""",
         "remaining amount outside 0..its original amount")]
+    [InlineData(NoForeignKeys + """UPDATE "Purchases" SET "Id" = '00000000-0000-0000-0000-0000000000aa' WHERE "Id" = (SELECT MIN("Id") FROM "Purchases")""",
+        "points has no issue transfers")]
+    [InlineData("""UPDATE "Purchases" SET "CancelledAt" = '2026-04-10 04:00:00' WHERE "Id" = (SELECT MIN("Id") FROM "Purchases")""",
+        "(cancelled) has 0 points reversed, expected 13000")]
+    [InlineData("""UPDATE "Transfers" SET "Type" = 7 WHERE "Sequence" = (SELECT MAX("Sequence") FROM "Transfers" WHERE "Type" = 1)""",
+        "which is not a purchase")]
     public async Task Verify_AfterDamageByHand_ReportsIt(string sql, string expected)
     {
         await _host.ExecuteSqlAsync(sql);
