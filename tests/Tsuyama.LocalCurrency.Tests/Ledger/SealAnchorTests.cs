@@ -72,7 +72,7 @@ public sealed class SealAnchorTests
         var sealedRun = await host.MustAsync(new SealLedgerCommand(TimeSpan.Zero, MaxTransfersPerBlock: 2));
         var anchor = sealedRun.Head!;
         await host.BuyAsync(await host.RegisterResidentAsync());
-        await host.MustAsync(new SealLedgerCommand(TimeSpan.Zero));
+        var latest = await host.MustAsync(new SealLedgerCommand(TimeSpan.Zero));
 
         var untouched = await host.MustAsync(new VerifyLedgerQuery(anchor));
         await RewriteHistoryAsync(host);
@@ -80,6 +80,7 @@ public sealed class SealAnchorTests
         var anchored = await host.MustAsync(new VerifyLedgerQuery(anchor));
 
         untouched.Ok.Should().BeTrue(because: string.Join("; ", untouched.Problems));
+        untouched.Head.Should().Be(latest.Head, "the head verify reports is the one to anchor next").And.NotBe(anchor);
         withoutAnchor.Ok.Should().BeTrue("without a key or an anchor a full recomputation is undetectable, which is why both exist");
         anchored.Ok.Should().BeFalse();
         anchored.Problems.Should().Contain(p => p.Contains("anchored head hash", StringComparison.Ordinal));
