@@ -7,6 +7,7 @@ using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Merchants.RegisterMerchant;
 using Tsuyama.LocalCurrency.Features.Payments.Pay;
+using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Programs.CreateProgram;
 using Tsuyama.LocalCurrency.Features.Residents.RegisterResident;
 using Tsuyama.LocalCurrency.Features.Sales;
@@ -150,6 +151,10 @@ public class TestLedger : IAsyncDisposable
         new(resident, merchant, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(resident), key ?? NextKey());
 
     public Task<PaymentMade> PayAsync(Guid resident, Guid merchant, long amount) => MustAsync(Payment(resident, merchant, amount));
+
+    /// <summary>The shop's own refund of (part of) a payment, under the shop's idempotency scope.</summary>
+    public RefundPaymentCommand Refund(Guid merchant, Guid payment, long amount) =>
+        new(merchant, payment, amount, IdempotencyScopes.Merchant(merchant), NextKey());
 
     public virtual async ValueTask DisposeAsync()
     {

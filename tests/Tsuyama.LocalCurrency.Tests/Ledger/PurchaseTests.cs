@@ -117,7 +117,7 @@ public sealed class PurchaseTests : IAsyncLifetime
         await _host.MustAsync(Buy(buyer, 1));
 
         (await _host.SendAsync(Buy(other, 1))).IsSuccess.Should().BeTrue("the other resident has bought one unit of two");
-        var bought = await _host.WithDbAsync(db => db.ResidentProgramUsages.ToDictionaryAsync(u => u.ResidentId, u => u.UnitsBought));
+        var bought = await _host.UnitsBoughtAsync();
         bought.Should().Equal(new Dictionary<Guid, int> { [buyer] = 2, [other] = 2 });
     }
 

@@ -28,8 +28,7 @@ public sealed class RefundAndTransferTests : IAsyncLifetime
     private Task<PaymentMade> PayAsync(long amount) =>
         _host.MustAsync(new PayCommand(_resident, _shop, amount, PaymentChannel.StoreQr, IdempotencyScopes.User(_resident), _host.NextKey()));
 
-    private RefundPaymentCommand Refund(Guid merchant, Guid payment, long amount) =>
-        new(merchant, payment, amount, IdempotencyScopes.Merchant(merchant), _host.NextKey());
+    private RefundPaymentCommand Refund(Guid merchant, Guid payment, long amount) => _host.Refund(merchant, payment, amount);
 
     [Fact]
     public async Task Refund_Partial_ReturnsPointsAsLotsWithTheOriginalExpiry()

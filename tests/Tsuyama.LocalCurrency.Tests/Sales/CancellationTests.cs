@@ -121,7 +121,7 @@ public sealed class CancellationTests : IAsyncLifetime
 
         (await _host.WalletAsync(other)).Should().Be(26_000);
         (await _host.WithDbAsync(db => db.Lots.Where(l => l.ResidentId == other).SumAsync(l => l.Remaining))).Should().Be(26_000);
-        var bought = await _host.WithDbAsync(db => db.ResidentProgramUsages.ToDictionaryAsync(u => u.ResidentId, u => u.UnitsBought));
+        var bought = await _host.UnitsBoughtAsync();
         bought.Should().Equal(new Dictionary<Guid, int> { [cancelling] = 0, [other] = 2 });
         (await _host.WithDbAsync(db => db.Programs.Select(p => p.UnitsSold).FirstAsync())).Should().Be(2);
         (await _host.MustAsync(new VerifyLedgerQuery())).Ok.Should().BeTrue();

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Tsuyama.LocalCurrency.Common;
 using Tsuyama.LocalCurrency.Domain;
 using Tsuyama.LocalCurrency.Features.Integrity.Verify;
-using Tsuyama.LocalCurrency.Features.Payments.RefundPayment;
 using Tsuyama.LocalCurrency.Features.Settlements.RunSettlement;
 using Tsuyama.LocalCurrency.Tests.Support;
 using static Tsuyama.LocalCurrency.Tests.Settlements.SettlementTestData;
@@ -243,8 +242,8 @@ public sealed class RunSettlementTests : IAsyncLifetime
         await _host.PayAsync(resident, shop, 1_000);
         _host.SetJst(Day1.AddDays(1), 0, 0, 0); // the first instant after the cutoff day
         var next = await _host.PayAsync(resident, shop, 500);
-        await _host.MustAsync(Refund(shop, next.PaymentId, 200));
-        await _host.MustAsync(Refund(shop, next.PaymentId, 100));
+        await _host.MustAsync(_host.Refund(shop, next.PaymentId, 200));
+        await _host.MustAsync(_host.Refund(shop, next.PaymentId, 100));
         _host.SetJst(Day1.AddDays(2), 10);
 
         var first = await _host.MustAsync(Settle(Day1));
@@ -292,7 +291,4 @@ public sealed class RunSettlementTests : IAsyncLifetime
         result.Error.Fields.Should().ContainKey(field).And.HaveCount(1);
         (await _host.WithDbAsync(db => db.Settlements.CountAsync())).Should().Be(0);
     }
-
-    private RefundPaymentCommand Refund(Guid shop, Guid payment, long amount) =>
-        new(shop, payment, amount, IdempotencyScopes.Merchant(shop), _host.NextKey());
 }
